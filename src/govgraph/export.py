@@ -1,0 +1,138 @@
+"""Write a graph out: Turtle for machines, an offline HTML network for people.
+
+Every file is written to a temporary file in the target folder and renamed over the old one, so
+an interrupted build never leaves a half-written output.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
+
+from .graph import GG, SCHEMA
+
+__all__ = ["EXPORTERS", "write_atomic", "write_turtle", "write_html", "network_projection",
+           "render_html"]
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+KIND_STYLE = {
+    # kind: (colour, vis-network shape)
+    "Person": ("#1f77b4", "dot"),
+    "Organization": ("#2ca02c", "box"),
+    "Article": ("#8c8c8c", "square"),
+}
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename (never half-written)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_turtle(graph: Graph, path: str | Path) -> Path:
+    """Serialize the graph as Turtle."""
+    return write_atomic(path, graph.serialize(format="turtle"))
+
+
+def _kind(graph: Graph, node) -> str | None:
+    types = set(graph.objects(node, RDF.type))
+    if FOAF.Person in types:
+        return "Person"
+    if ORG.Organization in types:
+        return "Organization"
+    if SCHEMA.NewsArticle in types:
+        return "Article"
+    return None
+
+
+def network_projection(graph: Graph) -> nx.MultiDiGraph:
+    """Project the RDF graph onto a network of entities and articles for drawing or Gephi.
+
+    Nodes carry ``label``, ``kind`` and ``aliases``; an article links to each entity it mentions,
+    weighted by the number of mentions.
+    """
+    network = nx.MultiDiGraph()
+    for node in sorted(set(graph.subjects(RDF.type, None))):
+        kind = _kind(graph, node)
+        if kind is None:
+            continue
+        label = graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or node
+        aliases = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
+        network.add_node(str(node), label=str(label), kind=kind, aliases=aliases)
+    for entity in list(network.nodes):
+        counts: dict[str, int] = {}
+        for mention in graph.objects(URIRef(entity), GG.hasMention):
+            for article in graph.objects(mention, DCTERMS.isPartOf):
+                counts[str(article)] = counts.get(str(article), 0) + 1
+        for article, count in sorted(counts.items()):
+            if article in network:
+                network.add_edge(article, entity, relation="mentions", weight=count)
+    return network
+
+
+def render_html(graph: Graph, heading: str = "govgraph") -> str:
+    """Render the network as one self-contained HTML page that needs no network to open.
+
+    pyvis builds the vis-network data; the page is our own template with vis-network's script and
+    style (shipped inside pyvis) inlined, because pyvis's template loads Bootstrap from a CDN.
+    """
+    import pyvis
+    from jinja2 import Environment, FileSystemLoader
+    from pyvis.network import Network
+
+    network = network_projection(graph)
+    net = Network(directed=True, cdn_resources="in_line")
+    degree = dict(network.degree())
+    for node, data in network.nodes(data=True):
+        colour, shape = KIND_STYLE[data["kind"]]
+        lines = [data["label"], data["kind"]]
+        if data["aliases"]:
+            lines.append("also: " + ", ".join(data["aliases"]))
+        # vis-network shows a string title as plain text, so article text is never parsed as HTML.
+        net.add_node(node, label=data["label"], title="\n".join(lines), color=colour, shape=shape,
+                     size=10 + 3 * degree.get(node, 0), kind=data["kind"], aliases=data["aliases"])
+    for source, target, data in network.edges(data=True):
+        net.add_edge(source, target, title=f"{data['relation']} ({data['weight']}x)",
+                     value=data["weight"], relation=data["relation"], color="#bbbbbb", arrows="to")
+    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    vis = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
+    return environment.get_template("network.html").render(
+        heading=heading,
+        nodes=nodes,
+        edges=edges,
+        legend=[(kind, colour) for kind, (colour, _shape) in KIND_STYLE.items()],
+        vis_js=(vis / "vis-network.min.js").read_text(encoding="utf-8"),
+        vis_css=(vis / "vis-network.css").read_text(encoding="utf-8"),
+    )
+
+
+def write_html(graph: Graph, path: str | Path) -> Path:
+    """Write the offline HTML network page."""
+    return write_atomic(path, render_html(graph))
+
+
+EXPORTERS: dict[str, tuple[str, Callable[[Graph, str | Path], Path]]] = {
+    "turtle": ("graph.ttl", write_turtle),
+    "html": ("graph.html", write_html),
+}

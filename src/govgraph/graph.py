@@ -1,0 +1,139 @@
+"""Extractions -> one rdflib Graph under the govgraph ontology (see ontology/govgraph.ttl).
+
+Identifiers are stable: an entity's IRI comes from its type and canonical name, an article's from
+a hash of its text, and a sentence's or mention's from its article and position. Building the
+same inputs twice therefore gives the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
+
+from .model import Entity, Extraction
+
+__all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
+           "entity_iri", "article_iri", "new_graph"]
+
+
+class GG(DefinedNamespace):
+    """The govgraph ontology's own terms; a typo is an error, not a new predicate."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/govgraph/ns#")
+
+    Sentence: URIRef  # a sentence of an article, with its text and character offsets
+    Mention: URIRef  # one place in an article's text that refers to an entity
+    hasMention: URIRef  # entity -> Mention
+    inSentence: URIRef  # Mention -> Sentence
+    mentionedIn: URIRef  # entity -> Sentence that mentions it
+    sentenceIndex: URIRef  # position of a sentence in its article, from 0
+    sourceFile: URIRef  # the input the article was read from, as given on the command line
+
+
+ID = Namespace("https://w3id.org/govgraph/id/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("http://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+PREFIXES = {
+    "gg": Namespace(str(GG._NS)),
+    "ggid": ID,
+    "org": ORG,
+    "foaf": FOAF,
+    "skos": SKOS,
+    "schema": SCHEMA,
+    "oa": OA,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "xsd": XSD,
+}
+
+ENTITY_CLASSES = {"Person": FOAF.Person, "Organization": ORG.Organization}
+
+
+def slugify(text: str) -> str:
+    """Readable IRI segment: ASCII, lower case, words joined by hyphens ("Alejandro N. Mayorkas" -> "alejandro-n-mayorkas")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    # A name with no Latin letters (e.g. in Cyrillic) still gets a stable segment.
+    return slug or "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """IRI of an entity from its type and canonical name."""
+    return ID[f"{entity.kind.lower()}/{slugify(entity.label)}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    """IRI of an article from its content hash."""
+    return ID[f"article/{article_id}"]
+
+
+def new_graph() -> Graph:
+    """An empty graph with govgraph's prefixes bound."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def add_extraction(graph: Graph, extraction: Extraction) -> None:
+    """Add one article, its sentences that mention entities, its entities and their mentions."""
+    article = extraction.article
+    art = article_iri(article.id)
+    graph.add((art, RDF.type, SCHEMA.NewsArticle))
+    graph.add((art, DCTERMS.identifier, Literal(article.id)))
+    graph.add((art, GG.sourceFile, Literal(article.source)))
+    if article.title:
+        graph.add((art, SCHEMA.headline, Literal(article.title)))
+        graph.add((art, RDFS.label, Literal(article.title)))
+    if article.published:
+        graph.add((art, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
+    if article.url:
+        graph.add((art, SCHEMA.url, URIRef(article.url) if re.match(r"^https?://\S+$", article.url) else Literal(article.url)))
+
+    mentioned = {m.sentence for e in extraction.entities for m in e.mentions}
+    for sentence in extraction.sentences:
+        if sentence.index not in mentioned:
+            continue
+        node = ID[f"article/{article.id}/sentence/{sentence.index}"]
+        graph.add((node, RDF.type, GG.Sentence))
+        graph.add((node, DCTERMS.isPartOf, art))
+        graph.add((node, GG.sentenceIndex, Literal(sentence.index)))
+        graph.add((node, OA.exact, Literal(sentence.text)))
+        graph.add((node, OA.start, Literal(sentence.start)))
+        graph.add((node, OA.end, Literal(sentence.end)))
+
+    for entity in extraction.entities:
+        node = entity_iri(entity)
+        graph.add((node, RDF.type, ENTITY_CLASSES[entity.kind]))
+        graph.add((node, RDFS.label, Literal(entity.label)))
+        graph.add((node, SKOS.prefLabel, Literal(entity.label)))
+        for alias in sorted(entity.aliases):
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+        for mention in entity.mentions:
+            sentence = ID[f"article/{article.id}/sentence/{mention.sentence}"]
+            m = ID[f"article/{article.id}/mention/{mention.start}-{mention.end}"]
+            graph.add((node, GG.mentionedIn, sentence))
+            graph.add((node, GG.hasMention, m))
+            graph.add((m, RDF.type, GG.Mention))
+            graph.add((m, OA.exact, Literal(mention.text)))
+            graph.add((m, OA.start, Literal(mention.start)))
+            graph.add((m, OA.end, Literal(mention.end)))
+            graph.add((m, GG.inSentence, sentence))
+            graph.add((m, DCTERMS.isPartOf, art))
+
+
+def build_graph(extractions) -> Graph:
+    """Return a new graph holding every extraction."""
+    graph = new_graph()
+    for extraction in extractions:
+        add_extraction(graph, extraction)
+    return graph

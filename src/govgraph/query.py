@@ -1,0 +1,102 @@
+"""Run SPARQL over a graph file with govgraph's prefixes pre-bound; format the rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.query import Result
+
+from .graph import PREFIXES, new_graph
+from .model import GovgraphError
+
+__all__ = ["FORMATS", "load_graph", "run_query", "format_result", "GRAPH_FORMATS"]
+
+GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
+                 ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
+FORMATS = ("table", "csv", "tsv", "json")
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Parse a graph file (format from its extension) or raise GovgraphError saying why not."""
+    path = Path(path)
+    if not path.is_file():
+        raise GovgraphError(f"{path}: no such graph file")
+    rdf_format = GRAPH_FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise GovgraphError(f"{path}: unknown graph format (expected one of {', '.join(sorted(GRAPH_FORMATS))})")
+    graph = new_graph()
+    try:
+        graph.parse(path, format=rdf_format)
+    except Exception as error:  # rdflib raises parser-specific types
+        raise GovgraphError(f"{path}: not valid {rdf_format}: {error}") from None
+    return graph
+
+
+def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> Result:
+    """Run a SPARQL query; values in ``bindings`` are bound as RDF terms, never spliced into text."""
+    from pyparsing import ParseException
+
+    try:
+        return graph.query(sparql, initNs=PREFIXES, initBindings=bindings or {})
+    except ParseException as error:
+        raise GovgraphError(f"invalid SPARQL at line {error.lineno}, column {error.col}: {error.msg}") from None
+    except Exception as error:
+        raise GovgraphError(f"query failed: {error}") from None
+
+
+def _show(term, graph: Graph) -> str:
+    """A cell: literals as their text, IRIs shortened with the bound prefixes."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal):
+        return str(term)
+    if isinstance(term, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(term)
+        except Exception:
+            return str(term)
+    return str(term)
+
+
+def format_result(result: Result, fmt: str = "table", graph: Graph | None = None) -> str:
+    """Format query results: ``table`` (aligned), ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 JSON).
+
+    CONSTRUCT and DESCRIBE results are printed as Turtle; ASK as ``true``/``false``.
+    """
+    if fmt not in FORMATS:
+        raise GovgraphError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        out = new_graph()
+        for triple in result:
+            out.add(triple)
+        return out.serialize(format="turtle")
+    if result.type == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}) if fmt == "json" else str(bool(result.askAnswer)).lower()
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8")
+    names = [str(v) for v in result.vars]
+    namespaces = graph if graph is not None else new_graph()
+    rows = [[_show(row[v], namespaces) if fmt == "table" else ("" if row[v] is None else str(row[v]))
+             for v in result.vars] for row in result]
+    if fmt in ("csv", "tsv"):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    return _table(names, rows)
+
+
+def _table(names: list[str], rows: list[list[str]]) -> str:
+    # One line per row: newlines inside a value would break the alignment.
+    rows = [[cell.replace("\n", " ") for cell in row] for row in rows]
+    widths = [max([len(name)] + [len(row[i]) for row in rows]) for i, name in enumerate(names)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    out = [line(names), line(["-" * w for w in widths])]
+    out += [line(row) for row in rows]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
