@@ -19,6 +19,8 @@ __all__ = ["extract_sentences", "extract_entities", "PERSON_LABELS", "ORG_LABELS
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
 
+_DETERMINERS = {"the", "a", "an"}
+_POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w\-.'\u2019]*$")
 
@@ -32,9 +34,9 @@ def _trim(span: Span) -> Span:
     """Drop a leading article and a trailing possessive ("the", "'s") from an entity span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+    while start < end and doc[start].text.lower() in _DETERMINERS:
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'", "\u2019"}):
+    while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
         end -= 1
     return doc[start:end]
 

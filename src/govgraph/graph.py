@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
 from .model import Entity, Extraction
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
-           "entity_iri", "article_iri", "new_graph"]
+           "entity_iri", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
 
 
 class GG(DefinedNamespace):
@@ -68,12 +68,22 @@ def slugify(text: str) -> str:
 
 def entity_iri(entity: Entity) -> URIRef:
     """IRI of an entity from its type and canonical name."""
-    return ID[f"{entity.kind.lower()}/{slugify(entity.label)}"]
+    return ID[f"{entity.kind.lower()}-{slugify(entity.label)}"]
 
 
 def article_iri(article_id: str) -> URIRef:
     """IRI of an article from its content hash."""
-    return ID[f"article/{article_id}"]
+    return ID[f"article-{article_id}"]
+
+
+def sentence_iri(article_id: str, index: int) -> URIRef:
+    """IRI of a sentence from its article and position."""
+    return ID[f"article-{article_id}-s{index}"]
+
+
+def mention_iri(article_id: str, start: int, end: int) -> URIRef:
+    """IRI of a mention from its article and character offsets."""
+    return ID[f"article-{article_id}-m{start}-{end}"]
 
 
 def new_graph() -> Graph:
@@ -103,7 +113,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
     for sentence in extraction.sentences:
         if sentence.index not in mentioned:
             continue
-        node = ID[f"article/{article.id}/sentence/{sentence.index}"]
+        node = sentence_iri(article.id, sentence.index)
         graph.add((node, RDF.type, GG.Sentence))
         graph.add((node, DCTERMS.isPartOf, art))
         graph.add((node, GG.sentenceIndex, Literal(sentence.index)))
@@ -119,8 +129,8 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         for alias in sorted(entity.aliases):
             graph.add((node, SKOS.altLabel, Literal(alias)))
         for mention in entity.mentions:
-            sentence = ID[f"article/{article.id}/sentence/{mention.sentence}"]
-            m = ID[f"article/{article.id}/mention/{mention.start}-{mention.end}"]
+            sentence = sentence_iri(article.id, mention.sentence)
+            m = mention_iri(article.id, mention.start, mention.end)
             graph.add((node, GG.mentionedIn, sentence))
             graph.add((node, GG.hasMention, m))
             graph.add((m, RDF.type, GG.Mention))

@@ -1,0 +1,51 @@
+import re
+
+import pytest
+
+from conftest import SEED
+from govgraph.clean import (clean_text, normalize_whitespace, repair_dagger_quote,
+                            repair_lost_closing_quote)
+
+
+@pytest.mark.parametrize("broken, repaired", [
+    ("\u201cheavy cost.\u00e2\u20ac", "\u201cheavy cost.\u201d"),
+    ("\u201cforward.\u00e2\u20ac\nNext line", "\u201cforward.\u201d\nNext line"),
+    ("\u201cthe border,\u00e2\u20ac Sandweg added", "\u201cthe border,\u201d Sandweg added"),
+    ("no mojibake here", "no mojibake here"),
+])
+def test_lost_closing_quote(broken, repaired):
+    assert repair_lost_closing_quote(broken) == repaired
+
+
+@pytest.mark.parametrize("broken, repaired", [
+    ("\u201cfirst place,\u2020 he said", "\u201cfirst place,\u201d he said"),
+    ("a \u201cretention\u2020 bonus", "a \u201cretention\u201d bonus"),
+    # a real dagger, outside any quotation, is a footnote mark and stays
+    ("Smith\u2020 died in 1901", "Smith\u2020 died in 1901"),
+    ("\u201cdone.\u201d Jones\u2020", "\u201cdone.\u201d Jones\u2020"),
+])
+def test_dagger_quote(broken, repaired):
+    assert repair_dagger_quote(broken) == repaired
+
+
+def test_normalize_whitespace():
+    assert normalize_whitespace("  a\u00a0 b\r\nc\u200b d  \r\n") == "a b\nc d"
+
+
+def test_ftfy_runs_first():
+    # Intact UTF-8 read as Windows-1252 is ftfy's job; curly quotes are kept.
+    assert clean_text("\u00e2\u20ac\u0153Hello\u00e2\u20ac\u009d he said") == "\u201cHello\u201d he said"
+
+
+def test_seed_is_clean_and_quotes_balanced():
+    text = clean_text(SEED.read_text(encoding="utf-8"))
+    assert not {"\u00e2", "\u20ac", "\u2020"} & set(text)
+    for line in text.split("\n"):
+        quotes = re.findall("[\u201c\u201d]", line)
+        assert quotes == ["\u201c", "\u201d"] * (len(quotes) // 2), line
+    assert text.count("\u201c") == text.count("\u201d") == 12
+
+
+def test_cleaning_is_idempotent_on_seed():
+    once = clean_text(SEED.read_text(encoding="utf-8"))
+    assert clean_text(once) == once

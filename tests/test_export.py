@@ -1,0 +1,44 @@
+import re
+
+from rdflib import Graph, Literal
+from rdflib.namespace import SKOS
+
+from govgraph.export import network_projection, render_html, write_atomic, write_turtle
+from govgraph.graph import build_graph, entity_iri
+from test_graph import small_extraction
+
+
+def test_write_atomic_replaces_and_leaves_no_temp(tmp_path):
+    target = tmp_path / "out" / "graph.ttl"
+    write_atomic(target, "first")
+    write_atomic(target, "second")
+    assert target.read_text() == "second"
+    assert [p.name for p in target.parent.iterdir()] == ["graph.ttl"]
+
+
+def test_turtle_round_trips(tmp_path):
+    graph = build_graph([small_extraction()])
+    path = write_turtle(graph, tmp_path / "g.ttl")
+    assert len(Graph().parse(path)) == len(graph)
+
+
+def test_network_projection_links_articles_to_entities():
+    extraction = small_extraction()
+    network = network_projection(build_graph([extraction]))
+    doe = str(entity_iri(extraction.entities[0]))
+    assert network.nodes[doe]["label"] == "Jane Doe" and network.nodes[doe]["kind"] == "Person"
+    assert network.nodes[doe]["aliases"] == ["Doe"]
+    (edge,) = [d for _, target, d in network.edges(data=True) if target == doe]
+    assert edge == {"relation": "mentions", "weight": 2}
+
+
+def test_html_is_offline_and_escapes_article_text():
+    extraction = small_extraction()
+    graph = build_graph([extraction])
+    evil = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+    graph.add((entity_iri(extraction.entities[0]), SKOS.altLabel, Literal(evil)))
+    html = render_html(graph)
+    assert "vis.Network" in html
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "\\u003cscript\\u003ealert(1)" in html

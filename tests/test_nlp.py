@@ -1,0 +1,19 @@
+import pytest
+
+from govgraph.model import GovgraphError
+from govgraph.nlp import load_pipeline, parse
+
+
+def test_pipeline_is_loaded_once(nlp):
+    assert load_pipeline() is nlp
+    assert "govgraph_line_breaks" in nlp.pipe_names
+
+
+def test_line_breaks_start_sentences(nlp):
+    doc = parse(nlp, "Minister quits over row\nThe minister quit on Monday.")
+    assert [s.text for s in doc.sents] == ["Minister quits over row\n", "The minister quit on Monday."]
+
+
+def test_missing_pipeline_names_the_package():
+    with pytest.raises(GovgraphError, match="not installed.*pip install"):
+        load_pipeline("no_such_pipeline_xyz")

@@ -1,0 +1,71 @@
+"""The README's commands work as written."""
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def code_blocks(section: str, language: str = "sh") -> list[str]:
+    body = README.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(rf"```{language}\n(.*?)```", body, flags=re.S)
+
+
+def commands(block: str) -> list[str]:
+    return [line.split("  #", 1)[0].strip() for line in block.splitlines() if line.strip()]
+
+
+def test_quick_start_is_exactly_two_make_commands():
+    (block,) = code_blocks("Quick start")
+    assert commands(block) == ["make demo", "make test"]
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_make_demo_builds_the_seeds(tmp_path):
+    # A copy of the checkout that shares the installed .venv, so the demo writes its own output/.
+    for name in ("Makefile", "pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    # The running environment is installed: mark it so (newer than the copied pyproject.toml).
+    (tmp_path / ".venv").symlink_to(sys.prefix)
+    (Path(sys.prefix) / ".installed").touch()
+    result = subprocess.run(["make", "demo"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "output" / "graph.ttl").stat().st_size > 0
+    assert (tmp_path / "output" / "graph.html").stat().st_size > 0
+
+
+def test_usage_commands_run_as_written(tmp_path):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    (block,) = code_blocks("Usage")
+    outputs = []
+    for command in commands(block):
+        assert command.startswith("govgraph ")
+        result = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, f"{command}\n{result.stderr}"
+        outputs.append(result.stdout)
+    assert "Alejandro N. Mayorkas" in outputs[1]
+    assert outputs[2].startswith("org,alias\n")
+
+
+def test_example_triples_are_in_the_seed_graph(tmp_path):
+    from rdflib import Graph
+
+    from govgraph.build import build
+    from govgraph.graph import PREFIXES
+
+    (example,) = code_blocks("The graph", "turtle")
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
+    expected = Graph().parse(data=header + example, format="turtle")
+    build([ROOT / "seeds"], tmp_path)
+    graph = Graph().parse(tmp_path / "graph.ttl")
+    for triple in expected:
+        assert triple in graph, triple
