@@ -90,6 +90,11 @@ def network_projection(graph: Graph) -> nx.MultiDiGraph:
     return network
 
 
+def _node_size(kind: str, degree: int) -> int:
+    # Entities grow with their links; an article links to everything it mentions, so it stays small.
+    return 12 if kind == "Article" else min(10 + 3 * degree, 40)
+
+
 def render_html(graph: Graph, heading: str = "govgraph") -> str:
     """Render the network as one self-contained HTML page that needs no network to open.
 
@@ -110,7 +115,8 @@ def render_html(graph: Graph, heading: str = "govgraph") -> str:
             lines.append("also: " + ", ".join(data["aliases"]))
         # vis-network shows a string title as plain text, so article text is never parsed as HTML.
         net.add_node(node, label=data["label"], title="\n".join(lines), color=colour, shape=shape,
-                     size=10 + 3 * degree.get(node, 0), kind=data["kind"], aliases=data["aliases"])
+                     size=_node_size(data["kind"], degree.get(node, 0)), kind=data["kind"],
+                     aliases=data["aliases"])
     for source, target, data in network.edges(data=True):
         net.add_edge(source, target, title=f"{data['relation']} ({data['weight']}x)",
                      value=data["weight"], relation=data["relation"], color="#bbbbbb", arrows="to")
