@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,3 +39,18 @@ def vocab():
     from spacy.vocab import Vocab
 
     return Vocab()
+
+
+def parsed(vocab, table: str):
+    """A Doc built by hand from a small table, one token a line: ``word POS TAG dep head [ENT [lemma]]``.
+
+    ``head`` is the index of the head token (the root points at itself); ``ENT`` is a BIO tag
+    such as ``B-PERSON`` (``O`` for none); the lemma defaults to the lower-cased word. This keeps
+    rule tests independent of any statistical model.
+    """
+    rows = [line.split() for line in table.strip().splitlines()]
+    words = [r[0] for r in rows]
+    return Doc(vocab, words=words, pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+               deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
+               ents=[r[5] if len(r) > 5 else "O" for r in rows],
+               lemmas=[r[6] if len(r) > 6 else r[0].lower() for r in rows])

@@ -20,6 +20,8 @@ def test_lost_closing_quote(broken, repaired):
 @pytest.mark.parametrize("broken, repaired", [
     ("\u201cfirst place,\u2020 he said", "\u201cfirst place,\u201d he said"),
     ("a \u201cretention\u2020 bonus", "a \u201cretention\u201d bonus"),
+    # the lost bytes took the space after the quote with them
+    ("\u201cconcerns,\u2020Smith said", "\u201cconcerns,\u201d Smith said"),
     # a real dagger, outside any quotation, is a footnote mark and stays
     ("Smith\u2020 died in 1901", "Smith\u2020 died in 1901"),
     ("\u201cdone.\u201d Jones\u2020", "\u201cdone.\u201d Jones\u2020"),

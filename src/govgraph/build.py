@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .coref import resolve_pronouns
 from .entities import extract_entities, extract_sentences
 from .export import EXPORTERS
 from .graph import add_extraction, new_graph
 from .load import load_articles
 from .model import Article, Extraction, InputError
+from .posts import extract_posts
 from .nlp import DEFAULT_PIPELINE, load_pipeline
+from .rules import load_lexicon, load_orgchart
 
 __all__ = ["BuildReport", "extract_articles", "build"]
 
@@ -31,9 +34,13 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
                      batch_size: int = 32) -> Iterator[Extraction]:
     """Parse articles in batches and extract their sentences and entities, in input order."""
     nlp = load_pipeline(pipeline)
+    lexicon, orgchart = load_lexicon(), load_orgchart()
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
         sentences = extract_sentences(doc)
-        yield Extraction(article, sentences, extract_entities(doc, sentences))
+        entities = extract_entities(doc, sentences, lexicon, orgchart)
+        resolve_pronouns(doc, sentences, entities, lexicon)
+        extract_posts(doc, sentences, entities, lexicon, orgchart)
+        yield Extraction(article, sentences, entities)
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,

@@ -31,18 +31,22 @@ def repair_lost_closing_quote(text: str) -> str:
 def repair_dagger_quote(text: str) -> str:
     """Turn ``†`` into ``”`` where it closes a quotation opened earlier on the same line.
 
-    A real dagger (a footnote mark) is left alone: it only changes when a quotation is open.
+    A real dagger (a footnote mark) is left alone: it only changes when a quotation is open. The
+    damage often swallowed the space after the quote too (",†he said"), so a space is put back
+    where a letter follows at once.
     """
     lines = []
     for line in text.split("\n"):
         chars, quote_open = [], False
-        for char in line:
+        for i, char in enumerate(line):
             if char == OPEN_QUOTE:
                 quote_open = True
             elif char == CLOSE_QUOTE:
                 quote_open = False
             elif char == "\u2020" and quote_open:
-                char, quote_open = CLOSE_QUOTE, False
+                quote_open = False
+                follows_letter = i + 1 < len(line) and line[i + 1].isalnum()
+                char = CLOSE_QUOTE + (" " if follows_letter else "")
             chars.append(char)
         lines.append("".join(chars))
     return "\n".join(lines)

@@ -1,28 +1,47 @@
-"""Named-entity spans -> one Entity per person or body of a document, with all its mentions.
+"""Named-entity spans -> one Entity per person, body, group or anonymous source of a document.
 
-spaCy's small model labels names inconsistently across a story (a surname tagged a place in one
-sentence and a person in the next). A story names each person in full once and by surname after,
-so the spans are coalesced per document: same surface form, or full name and surname, is one
-entity, and a span whose text is a known person's surname is that person whatever its label.
+spaCy's small model labels names inconsistently across a story: a surname tagged a place in one
+sentence and an organisation in the next, a body tagged a person. A story names each actor in full
+once and by a short form after, so the decisions are made per document, not per span:
+
+1. Bodies first: ORG spans, the names and aliases of the organisation charts, and every further
+   occurrence of a body's name anywhere in the text. A span that names a body is not a person.
+2. People: PERSON spans, and capitalised words after an honorific or a title ("Mr Blunkett",
+   "Chief Ortiz"), with titles and honorifics stripped. A lone word that never has a first name,
+   honorific or title is kept only where it acts like a person (a subject, a possessor, the leader
+   in "the X administration", "under X"): "On Twitter" is not a person.
+3. Names are parsed with nameparser and coalesced: a surname joins the full name that ends in it;
+   the longest well-formed form is canonical. Every occurrence of a person's names is a mention,
+   whatever the model labelled it.
+4. Groups ("Republican governors", "the Biden administration") and anonymous sources ("a senior
+   official") are found from their head nouns (ontology/titles.yml).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 
+from nameparser import HumanName
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from .model import Entity, Mention, Sentence
+from .rules import Lexicon, OrgChart
 
-__all__ = ["extract_sentences", "extract_entities", "PERSON_LABELS", "ORG_LABELS"]
+__all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key"]
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
-_DETERMINERS = {"the", "a", "an"}
+_DETERMINERS = {"the", "a", "an", "some", "another", "both", "one", "two", "several", "many", "other"}
 _POSSESSIVE_TOKENS = {"'s", "\u2019s", "'", "\u2019"}
-_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w\-.'\u2019]*$")
+_CONNECTORS = {"of", "and", "for", "the", "&", "on", "in"}
+_PERSON_ROLES = {"nsubj", "nsubjpass", "poss", "appos", "agent", "dobj", "conj"}
 
 
 def extract_sentences(doc: Doc) -> tuple[Sentence, ...]:
@@ -30,10 +49,24 @@ def extract_sentences(doc: Doc) -> tuple[Sentence, ...]:
     return tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
 
 
+def _is_name(span: Span) -> bool:
+    """A well-formed name: capitalised words (hyphenated ones too), no line breaks or quotes."""
+    if not len(span) or "\n" in span.text or span[0].text == "-" or span[-1].text == "-":
+        return False
+    return all(_NAME_TOKEN.match(t.text) or t.text == "-" for t in span)
+
+
+def _is_body_name(span: Span) -> bool:
+    """A body's name: capitalised words, joined by "of", "and", "for"... inside."""
+    if not len(span) or "\n" in span.text or span[-1].text.lower() in _CONNECTORS:
+        return False
+    return all(_NAME_TOKEN.match(t.text) or t.text.lower() in _CONNECTORS or t.text in "-,"
+               for t in span) and bool(_NAME_TOKEN.match(span[0].text))
+
+
 def _trim(span: Span) -> Span:
-    """Drop a leading article and a trailing possessive ("the", "'s") from an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
+    """Drop leading determiners and a trailing possessive ("the", "'s") from a span."""
+    start, end, doc = span.start, span.end, span.doc
     while start < end and doc[start].text.lower() in _DETERMINERS:
         start += 1
     while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
@@ -41,96 +74,358 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
-def _surface(span: Span) -> str:
-    return _POSSESSIVE.sub("", span.text).strip()
+def acronym_of(name: str) -> str:
+    """Initials of a body's name, skipping joining words ("Department of Homeland Security" -> "DHS")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-def _is_name(text: str) -> bool:
-    """A well-formed name: capitalised words only, no line breaks or punctuation runs."""
+def body_key(name: str, lexicon: Lexicon) -> str:
+    """A body's name reduced to what identifies it: no country prefix, "X Department" read as
+    "Department of X", lower case ("U.S. Homeland Security Department" -> "department of homeland security")."""
+    text = re.sub(r"^(the)\s+", "", name.strip(), flags=re.I)
+    for prefix in lexicon.country_prefixes:
+        if text.startswith(prefix + " "):
+            text = text[len(prefix) + 1:]
+            break
     words = text.split()
-    return bool(words) and "\n" not in text and all(_NAME_TOKEN.match(w) for w in words)
+    if len(words) > 1 and words[-1] in lexicon.body_heads:
+        text = f"{words[-1]} of {' '.join(words[:-1])}"
+    return text.lower()
 
 
-class _Entities:
-    """Per-document registry that coalesces spans into entities in text order."""
+def _core_of(key: str, lexicon: Lexicon) -> str | None:
+    """"department of homeland security" -> "homeland security"; None for a name without a generic head."""
+    for head in lexicon.body_heads:
+        for joiner in (" of ", " for "):
+            prefix = head.lower() + joiner
+            if key.startswith(prefix):
+                return key[len(prefix):]
+    return None
 
-    def __init__(self, sentence_of) -> None:
-        self.sentence_of = sentence_of
-        self.people: list[Entity] = []
-        self.orgs: dict[str, Entity] = {}
-        self.taken: set[tuple[int, int]] = set()
 
-    def mention(self, span: Span) -> Mention:
-        return Mention(span.start_char, span.end_char, _surface(span), self.sentence_of(span.start_char))
+# --- bodies ---------------------------------------------------------------------------------
 
-    def add(self, entity: Entity, span: Span) -> None:
-        key = (span.start_char, span.end_char)
-        if key in self.taken:
-            return
-        self.taken.add(key)
-        entity.mentions.append(self.mention(span))
-        entity.aliases.add(_surface(span))
 
-    def person_for(self, name: str) -> Entity | None:
-        """The person this name refers to: same full name, or a full name ending in this surname."""
-        words = name.split()
-        for person in self.people:
-            known = person.label.split()
-            if name == person.label or name in person.aliases:
-                return person
-            if len(words) == 1 and known[-1] == words[0]:
-                return person
-            if len(words) > 1 and words[-1] == known[-1] and (len(known) == 1 or words[0] == known[0]):
-                return person
+class _Bodies:
+    """Clusters body names of one document into organisations, with aliases and acronyms."""
+
+    def __init__(self, lexicon: Lexicon, orgchart: OrgChart):
+        self.lexicon, self.orgchart = lexicon, orgchart
+        self.entities: list[Entity] = []
+        self.by_key: dict[str, Entity] = {}
+
+    def entity_for(self, name: str) -> Entity:
+        known = self.orgchart.find(name)
+        key = body_key(known.label if known else name, self.lexicon)
+        entity = self.by_key.get(key) or self._related(name, key)
+        if entity is None:
+            entity = Entity("Organization", known.label if known else name)
+            self.entities.append(entity)
+        self.by_key[key] = entity
+        if known is None and len(name) > len(entity.label) and entity.label not in {b.label for b in self.orgchart.bodies.values()}:
+            entity.aliases.add(entity.label)
+            entity.label = name
+        entity.aliases.add(name)
+        return entity
+
+    def _related(self, name: str, key: str) -> Entity | None:
+        """An acronym, or the core of a "Department of X" name, names a body already seen."""
+        for entity in self.entities:
+            other = body_key(entity.label, self.lexicon)
+            if name.isupper() and 2 <= len(name) <= 6 and acronym_of(entity.label) in {name, "U" + name, "US" + name}:
+                return entity
+            if name.isupper() and acronym_of(other) == name:
+                return entity
+            if entity.label.isupper() and acronym_of(key) == entity.label:
+                return entity
+            if _core_of(other, self.lexicon) == key or _core_of(key, self.lexicon) == other:
+                return entity
         return None
 
-    def add_person(self, span: Span) -> None:
-        name = _surface(span)
-        person = self.person_for(name)
-        if person is None:
-            person = Entity("Person", name)
-            self.people.append(person)
-        elif len(name) > len(person.label):
-            # The longest well-formed form is the canonical name.
-            person.label = name
-        self.add(person, span)
 
-    def add_org(self, span: Span) -> None:
-        name = _surface(span)
-        org = self.orgs.setdefault(name.lower(), Entity("Organization", name))
-        self.add(org, span)
+def _person_names(doc: Doc, lexicon: Lexicon) -> set[str]:
+    """Names the model tags as persons somewhere in the document, and their surnames."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ in PERSON_LABELS:
+            span = _strip_titles(_trim(ent), lexicon)[0]
+            if _is_name(span):
+                names |= {span.text, HumanName(span.text).last or span.text}
+    return names
 
 
-def extract_entities(doc: Doc, sentences: tuple[Sentence, ...]) -> tuple[Entity, ...]:
-    """Coalesce the Doc's named-entity spans into persons and organisations.
+def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
+    """Spans naming bodies: ORG entities (a generic one like "Police Department" extended over
+    the place before it), chart names, and every further occurrence of a name already found.
 
-    Persons first (full names before surnames, so a surname finds its full name), then any span
-    whose text is a person's name or surname joins that person whatever its label, then
-    organisations.
+    An ORG span whose words are a person's name or surname elsewhere in the story is that person
+    ("Mayorkas" after "Alejandro N. Mayorkas"), unless a chart knows it as a body.
+    """
+    people = _person_names(doc, lexicon)
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in ORG_LABELS:
+            continue
+        span = _trim(ent)
+        if not _is_body_name(span):
+            continue
+        before = doc[span.start - 1] if span.start else None
+        if orgchart.find(span.text) is None and (
+                span[0].text.lower().rstrip(".") in lexicon.honorifics  # "Mr Brown", "Lord Hutton"
+                or (before is not None and before.text[:1].isupper()
+                    and before.text.lower().rstrip(".") in lexicon.honorifics)
+                or all(t.text in people or t.text.lower() in _CONNECTORS for t in span)):  # "Blair and Brown"
+            continue
+        spans.append(_with_place(span, lexicon))
+    names = {s.text for s in spans}
+    names |= {n for body in orgchart.bodies.values() for n in (body.label, *body.aliases)
+              if len(n.split()) > 1 or n.isupper()}
+    names |= {_without_country(n, lexicon) for n in names}
+    matcher = PhraseMatcher(doc.vocab)
+    matcher.add("BODY", [_name_doc(doc, n) for n in sorted(names)])
+    spans += [doc[s:e] for _, s, e in matcher(doc)]
+    return filter_spans(spans)
+
+
+def _without_country(name: str, lexicon: Lexicon) -> str:
+    for prefix in lexicon.country_prefixes:
+        if name.startswith(prefix + " "):
+            return name[len(prefix) + 1:]
+    return name
+
+
+_NAME_WORDS = re.compile(r"[^\W_]+(?:[.'\u2019][^\W_]+)*\.?|[^\w\s]")
+
+
+def _name_doc(doc: Doc, name: str) -> Doc:
+    """A name as a pattern Doc, split into words the way spaCy's English tokenizer splits names."""
+    return Doc(doc.vocab, words=_NAME_WORDS.findall(name))
+
+
+def _with_place(span: Span, lexicon: Lexicon) -> Span:
+    """"Police Department" after "Richmond, Calif.," is the Richmond Police Department."""
+    if len(span) > 2 or span[-1].text not in lexicon.body_heads:
+        return span
+    doc, start = span.doc, span.start
+    while start > 0 and (doc[start - 1].ent_type_ in PLACE_LABELS or doc[start - 1].text == ","):
+        start -= 1
+    while start < span.start and doc[start].text == ",":
+        start += 1
+    return doc[start:span.end] if start < span.start else span
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+class _Name:
+    """A person-name candidate: the name tokens, and any title or honorific before them."""
+
+    def __init__(self, span: Span, title: str | None, honorific: str | None):
+        self.span, self.title, self.honorific = span, title, honorific
+        self.text = span.text
+
+
+def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str | None]:
+    """Split "President Biden" / "Mr Blunkett" into the name and the title or honorific before it,
+    looking inside the span and at the words just before it."""
+    doc, start, title, honorific = span.doc, span.start, None, None
+    while start < span.end - 1:
+        word = doc[start].text.lower().rstrip(".")
+        if word in lexicon.honorifics:
+            honorific = word
+        elif lexicon.title_of(word):
+            title = lexicon.title_of(word)
+        else:
+            break
+        start += 1
+    before = doc[span.start - 1].text.lower().rstrip(".") if span.start else ""
+    if before in lexicon.honorifics and doc[span.start - 1].text[:1].isupper():
+        honorific = honorific or before
+    elif lexicon.title_of(before) and doc[span.start - 1].text[:1].isupper():
+        title = title or lexicon.title_of(before)
+    return doc[start:span.end], title, honorific
+
+
+def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) -> list[_Name]:
+    candidates = []
+    for ent in doc.ents:
+        if ent.label_ in PERSON_LABELS:
+            span, title, honorific = _strip_titles(_trim(ent), lexicon)
+            if _is_name(span) and not taken(span):
+                candidates.append(_Name(span, title, honorific))
+    # Capitalised words right after an honorific or a capitalised title word are a name,
+    # whatever the model said ("Chief Ortiz", "Mr Blunkett").
+    covered = {t.i for c in candidates for t in c.span}
+    for token in doc[:-1]:
+        word = token.text.lower().rstrip(".")
+        if not token.text[:1].isupper() or not (word in lexicon.honorifics or lexicon.title_of(word)):
+            continue
+        end = token.i + 1
+        while end < len(doc) and not lexicon.title_of(doc[end].text) and (
+                (_NAME_TOKEN.match(doc[end].text) and doc[end].pos_ in ("PROPN", ""))
+                or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
+                    and _NAME_TOKEN.match(doc[end + 1].text))):
+            end += 1
+        span = doc[token.i + 1:end]
+        if len(span) and not taken(span) and not covered & {t.i for t in span}:
+            honorific = word if word in lexicon.honorifics else None
+            candidates.append(_Name(span, None if honorific else lexicon.title_of(word), honorific))
+    return candidates
+
+
+def _acts_like_person(span: Span, lexicon: Lexicon) -> bool:
+    """A lone capitalised word is a person only where it does what people do in a sentence."""
+    root = span.root
+    if root.dep_ in _PERSON_ROLES:
+        return True
+    if root.dep_ == "compound" and root.head.text.lower() in lexicon.leader_nouns:
+        return True
+    return root.dep_ == "pobj" and root.head.text.lower() in {"under", "by", "with"}
+
+
+class _People:
+    """Coalesces name candidates into persons by surname (nameparser)."""
+
+    def __init__(self) -> None:
+        self.persons: list[tuple[Entity, HumanName]] = []
+
+    def find(self, name: str) -> Entity | None:
+        parsed = HumanName(name)
+        last = parsed.last or name
+        matches = [e for e, p in self.persons if (p.last or e.label) == last]
+        if not parsed.first or parsed.first == last:
+            return matches[0] if len(matches) >= 1 else None
+        for entity, known in self.persons:
+            if (known.last or entity.label) == last and (not known.first or known.first == parsed.first):
+                return entity
+        return None
+
+    def add(self, name: _Name, gender: str | None) -> Entity:
+        entity = self.find(name.text)
+        if entity is None:
+            entity = Entity("Person", name.text)
+            self.persons.append((entity, HumanName(name.text)))
+        elif len(name.text.split()) > len(entity.label.split()) or (
+                len(name.text.split()) == len(entity.label.split()) and len(name.text) > len(entity.label)):
+            # The longest well-formed form is canonical.
+            entity.aliases.add(entity.label)
+            entity.label = name.text
+            self.persons = [(e, HumanName(e.label)) for e, _ in self.persons]
+        entity.aliases.add(name.text)
+        entity.gender = entity.gender or gender
+        return entity
+
+
+# --- groups and anonymous sources -------------------------------------------------------------
+
+
+def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """"Republican governors", "Labour MPs", "the Biden administration", plural "Democrats"."""
+    spans = []
+    for token in doc:
+        lower = token.text.lower()
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if lower in lexicon.group_nouns or lower in lexicon.leader_nouns:
+            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
+                         and c.text[:1].isupper() and c.i < token.i]
+            if modifiers:
+                spans.append(doc[min(m.left_edge.i for m in modifiers):token.i + 1])
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN"):
+            spans.append(ent)
+    return [s for s in (_trim(s) for s in spans) if len(s)]
+
+
+def _source_spans(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, bool]]:
+    """Unnamed sources: ("Biden administration official", indefinite?) for each mention."""
+    out = []
+    for token in doc:
+        if token.text.lower() not in lexicon.source_nouns or token.pos_ != "NOUN" or token.tag_ in ("NNS",):
+            continue
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children) or token.ent_type_ == "PERSON":
+            continue  # "a spokesman, Jane Doe," names the source: it is a title, not an anonymous source
+        if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            continue
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        if det is None:
+            continue
+        start = min([c.left_edge.i for c in token.children if c.i < token.i and c.dep_ != "det"] + [token.i])
+        out.append((doc[start:token.i + 1], det.text.lower() in {"a", "an", "another", "one"}))
+    return out
+
+
+# --- the stage ------------------------------------------------------------------------------
+
+
+def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon,
+                     orgchart: OrgChart) -> tuple[Entity, ...]:
+    """Find the persons, bodies, groups and anonymous sources of a parsed article, with mentions.
+
+    Posts and pronouns are added by later steps (``posts.py``, ``coref.py``).
     """
     starts = [s.start for s in sentences]
 
-    def sentence_of(char: int) -> int:
-        from bisect import bisect_right
+    def mention(span: Span) -> Mention:
+        return Mention(span.start_char, span.end_char, span.text, max(0, bisect_right(starts, span.start_char) - 1))
 
-        return max(0, bisect_right(starts, char) - 1)
+    # 1. bodies
+    bodies = _Bodies(lexicon, orgchart)
+    org_spans = _org_spans(doc, lexicon, orgchart)
+    org_tokens = {t.i for s in org_spans for t in s}
+    for span in org_spans:
+        bodies.entity_for(span.text).mentions.append(mention(span))
 
-    registry = _Entities(sentence_of)
-    spans = [_trim(ent) for ent in doc.ents]
-    spans = [(span, ent.label_) for span, ent in zip(spans, doc.ents) if len(span) and _is_name(_surface(span))]
+    # 2. people
+    def names_a_body(span: Span) -> bool:
+        return bool(org_tokens & {t.i for t in span}) or orgchart.find(span.text) is not None
 
-    people = sorted((s for s, label in spans if label in PERSON_LABELS), key=lambda s: (-len(s), s.start))
-    for span in people:
-        registry.add_person(span)
-    for span, label in spans:
-        if label not in PERSON_LABELS and registry.person_for(_surface(span)) is not None:
-            registry.add_person(span)
-    for span, label in spans:
-        if label in ORG_LABELS and (span.start_char, span.end_char) not in registry.taken:
-            registry.add_org(span)
+    candidates = _name_candidates(doc, lexicon, names_a_body)
+    anchored = {HumanName(c.text).last for c in candidates if len(c.span) > 1}
+    titled = {c.text for c in candidates if c.title or c.honorific}
+    people = _People()
+    for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
+        lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
+        if lone and not any(_acts_like_person(c.span, lexicon) for c in candidates if c.text == name.text):
+            continue
+        people.add(name, lexicon.honorifics.get(name.honorific) if name.honorific else None)
 
-    entities = registry.people + list(registry.orgs.values())
+    # 3. every occurrence of a person's names is a mention of that person
+    matcher = PhraseMatcher(doc.vocab)
+    forms = {form for entity, _ in people.persons for form in {entity.label, *entity.aliases}}
+    forms |= {HumanName(f).last for f in forms if HumanName(f).last}
+    for form in sorted(forms):
+        matcher.add(form, [_name_doc(doc, form)])
+    person_spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+    for span in person_spans:
+        if org_tokens & {t.i for t in span}:
+            continue
+        entity = people.find(span.text)
+        if entity is not None:
+            entity.mentions.append(mention(span))
+            entity.aliases.add(span.text)
+
+    # 4. groups and anonymous sources
+    groups: dict[str, Entity] = {}
+    for span in _group_spans(doc, lexicon):
+        if org_tokens >= {t.i for t in span}:
+            continue
+        key = span.text.lower()
+        groups.setdefault(key, Entity("Group", span.text)).mentions.append(mention(span))
+    sources: list[Entity] = []
+    for span, indefinite in _source_spans(doc, lexicon):
+        same_noun = [s for s in sources if s.label.split()[-1].lower() == span[-1].text.lower()]
+        if indefinite or not same_noun:
+            label = span.text if not any(s.label == span.text for s in sources) else f"{span.text} ({len(sources) + 1})"
+            sources.append(Entity("AnonymousSource", label))
+            target = sources[-1]
+        else:
+            target = same_noun[-1]
+        target.mentions.append(mention(span))
+
+    entities = [e for e, _ in people.persons] + bodies.entities + list(groups.values()) + sources
     for entity in entities:
-        entity.mentions.sort(key=lambda m: m.start)
+        entity.mentions = sorted(set(entity.mentions), key=lambda m: (m.start, m.end))
         entity.aliases.discard(entity.label)
-    return tuple(sorted(entities, key=lambda e: e.mentions[0].start))
+    return tuple(sorted((e for e in entities if e.mentions), key=lambda e: e.mentions[0].start))

@@ -14,10 +14,10 @@ import unicodedata
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
 
-from .model import Entity, Extraction
+from .model import Entity, Extraction, Post
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
-           "entity_iri", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
+           "entity_iri", "post_iri", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
 
 
 class GG(DefinedNamespace):
@@ -33,6 +33,13 @@ class GG(DefinedNamespace):
     mentionedIn: URIRef  # entity -> Sentence that mentions it
     sentenceIndex: URIRef  # position of a sentence in its article, from 0
     sourceFile: URIRef  # the input the article was read from, as given on the command line
+    Group: URIRef  # a group that acts without being a formal body ("Republican lawmakers")
+    AnonymousSource: URIRef  # an unnamed source ("a senior official"), never merged with a named person
+    holdsPosition: URIRef  # person -> org:Post held at the time of the article
+    heldPosition: URIRef  # person -> org:Post held before
+    postPlace: URIRef  # a place named with a post whose body the text does not name ("chief in Tucson")
+    headTitle: URIRef  # organisation charts: the title of a body's head
+    deputyTitle: URIRef  # organisation charts: the title of a body's deputy head
 
 
 ID = Namespace("https://w3id.org/govgraph/id/")
@@ -55,7 +62,8 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-ENTITY_CLASSES = {"Person": FOAF.Person, "Organization": ORG.Organization}
+ENTITY_CLASSES = {"Person": FOAF.Person, "Organization": ORG.Organization, "Group": GG.Group,
+                  "AnonymousSource": GG.AnonymousSource}
 
 
 def slugify(text: str) -> str:
@@ -66,9 +74,20 @@ def slugify(text: str) -> str:
     return slug or "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def entity_iri(entity: Entity) -> URIRef:
-    """IRI of an entity from its type and canonical name."""
+def entity_iri(entity: Entity, article_id: str | None = None) -> URIRef:
+    """IRI of an entity from its type and canonical name.
+
+    An anonymous source exists only within its article, so its IRI includes the article's.
+    """
+    if entity.kind == "AnonymousSource":
+        return ID[f"source-{article_id}-{slugify(entity.label)}"]
     return ID[f"{entity.kind.lower()}-{slugify(entity.label)}"]
+
+
+def post_iri(post: Post, holder: Entity) -> URIRef:
+    """IRI of a post from its title and body; a post of no named body is told apart by its holder."""
+    where = post.organization or holder.label
+    return ID[f"post-{slugify(post.title)}-{slugify(where)}"]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -110,6 +129,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((art, SCHEMA.url, URIRef(article.url) if re.match(r"^https?://\S+$", article.url) else Literal(article.url)))
 
     mentioned = {m.sentence for e in extraction.entities for m in e.mentions}
+    mentioned |= {p.sentence for e in extraction.entities for p in e.posts}
     for sentence in extraction.sentences:
         if sentence.index not in mentioned:
             continue
@@ -121,9 +141,14 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, OA.start, Literal(sentence.start)))
         graph.add((node, OA.end, Literal(sentence.end)))
 
+    bodies = {e.label: entity_iri(e) for e in extraction.entities if e.kind == "Organization"}
     for entity in extraction.entities:
-        node = entity_iri(entity)
+        node = entity_iri(entity, article.id)
         graph.add((node, RDF.type, ENTITY_CLASSES[entity.kind]))
+        if entity.gender:
+            graph.add((node, FOAF.gender, Literal(entity.gender)))
+        for post in entity.posts:
+            _add_post(graph, node, entity, post, bodies, sentence_iri(article.id, post.sentence))
         graph.add((node, RDFS.label, Literal(entity.label)))
         graph.add((node, SKOS.prefLabel, Literal(entity.label)))
         for alias in sorted(entity.aliases):
@@ -139,6 +164,26 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
             graph.add((m, OA.end, Literal(mention.end)))
             graph.add((m, GG.inSentence, sentence))
             graph.add((m, DCTERMS.isPartOf, art))
+
+
+def _add_post(graph: Graph, holder_node: URIRef, holder: Entity, post: Post, bodies: dict[str, URIRef],
+              evidence: URIRef) -> None:
+    node = post_iri(post, holder)
+    graph.add((node, RDF.type, ORG.Post))
+    graph.add((node, SCHEMA.jobTitle, Literal(post.title)))
+    label = f"{post.title}, {post.organization}" if post.organization else post.title
+    graph.add((node, RDFS.label, Literal(label)))
+    graph.add((node, SKOS.prefLabel, Literal(label)))
+    if post.organization in bodies:
+        graph.add((node, ORG.postIn, bodies[post.organization]))
+    elif post.organization:
+        graph.add((node, GG.postPlace, Literal(post.organization)))
+    graph.add((node, PROV.wasDerivedFrom, evidence))
+    if post.current:
+        graph.add((holder_node, GG.holdsPosition, node))
+        graph.add((holder_node, ORG.holds, node))
+    else:
+        graph.add((holder_node, GG.heldPosition, node))
 
 
 def build_graph(extractions) -> Graph:

@@ -11,6 +11,8 @@ __all__ = [
     "Sentence",
     "Mention",
     "Entity",
+    "Post",
+    "KINDS",
     "Extraction",
     "GovgraphError",
     "InputError",
@@ -73,17 +75,38 @@ class Mention:
     sentence: int
 
 
+KINDS = ("Person", "Organization", "Group", "AnonymousSource")
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post someone holds or held: its title, the body it is in (if the text says), and when.
+
+    ``organization`` is the canonical label of an Organization entity of the same article, or a
+    place named with the title ("chief in Tucson"); ``current`` is False for a former post.
+    """
+
+    title: str
+    organization: str | None
+    current: bool
+    sentence: int
+    evidence: str
+
+
 @dataclass
 class Entity:
-    """A person or body of one article, with every mention that refers to it.
+    """A person, body, group or anonymous source of one article, with every mention of it.
 
-    ``kind`` is one of ``Person``, ``Organization``.
+    ``kind`` is one of ``KINDS``. ``gender`` ("male"/"female") is known only from honorifics and
+    serves pronoun resolution.
     """
 
     kind: str
     label: str
     aliases: set[str] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    gender: str | None = None
 
     @property
     def sentences(self) -> list[int]:

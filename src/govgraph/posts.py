@@ -1,0 +1,251 @@
+"""Posts people hold or held, read from the grammar around their mentions.
+
+Five constructions cover most of news copy (titles are ontology/titles.yml):
+
+* a title before the name: "Homeland Security Secretary Alejandro N. Mayorkas", "former Border
+  Patrol chief X" (the body named just before the title is where the post is);
+* an appositive: "John Tien, the second in command at the Department of Homeland Security",
+  "the head of Border Patrol, Raul Ortiz";
+* a predicate: "X became chief in Tucson", "rose to prominence as chief of the ... Police Department";
+* a relative clause with a verb of leading: "who led Immigration and Customs Enforcement";
+* a title that a chart names as a body's head ("Home Secretary" heads the Home Office).
+
+A post is former when a qualifier says so ("former", "ex-", "then") or the clause that states it
+is in the past tense; otherwise it is current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .model import Entity, Post, Sentence
+from .rules import Lexicon, OrgChart
+
+__all__ = ["extract_posts", "LEADING_VERBS"]
+
+# verbs of leading in a relative clause ("who led X") -> the title they imply
+LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair", "direct": "Director",
+                 "command": "Commander", "manage": "Manager"}
+_BE_VERBS = {"be", "become", "serve", "rise", "remain", "work", "return", "stay", "act"}
+_ORG_PREPS = {"of", "at", "in", "for", "with"}
+
+
+class _Index:
+    """Token -> entity lookups for one document."""
+
+    def __init__(self, doc: Doc, entities: Iterable[Entity]):
+        self.person: dict[int, Entity] = {}
+        self.body: dict[int, Entity] = {}
+        for entity in entities:
+            target = self.person if entity.kind == "Person" else self.body if entity.kind == "Organization" else None
+            if target is None:
+                continue
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                for token in span or ():
+                    target.setdefault(token.i, entity)
+
+    def body_in(self, tokens: Iterable[Token]) -> Entity | None:
+        for token in tokens:
+            if token.i in self.body:
+                return self.body[token.i]
+        return None
+
+
+def _title_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+    matcher.add("TITLE", [_words(doc, phrase) for phrase in lexicon.titles])
+    return filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+
+
+def _words(doc: Doc, phrase: str) -> Doc:
+    return Doc(doc.vocab, words=phrase.replace("-", " - ").split())
+
+
+def _is_former(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
+    return any(t.text.lower() in lexicon.former_markers for t in tokens)
+
+
+def _past(verb: Token) -> bool:
+    """The clause is about the past: a past-tense verb, or a conjunct of one ("rose ... and later becoming")."""
+    while True:
+        if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD")
+                                                  for c in verb.children):
+            return True
+        if verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+            continue
+        return False
+
+
+def _body_of_title(title: Span, index: _Index, doc: Doc) -> tuple[Entity | None, str | None]:
+    """The body a title belongs to: named just before it, or after it with of/at/in/for."""
+    left = title.start - 1
+    if left >= 0 and left in index.body:
+        return index.body[left], None
+    head = title.root
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            body = index.body_in(obj.subtree)
+            if body is not None:
+                return body, None
+            if obj.ent_type_ in ("GPE", "LOC"):
+                return None, obj.text
+    return None, None
+
+
+def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> str:
+    """The title, extended over capitalised words before it that are not a body ("Trade and Industry Secretary")."""
+    start = title.start
+    while start > 0 and start - 1 not in index.body and start - 1 not in index.person and (
+            doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+            or (doc[start - 1].text == "and" and start > 1 and doc[start - 2].text[:1].isupper())):
+        start -= 1
+    if start < title.start and doc[start].text.lower() not in lexicon.former_markers:
+        return doc[start:title.end].text
+    return lexicon.title_of(title.text) or title.text
+
+
+def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None, place: str | None,
+          current: bool, sentence: int, evidence: str, stated_elsewhere: bool = False) -> Post:
+    organization = body.label if body else place
+    if organization is None and not stated_elsewhere:
+        # a title that the chart gives to exactly one body's head ("Home Secretary" -> Home Office)
+        heads = [b for b in orgchart.bodies.values() if b.head_title and b.head_title.lower() == title.lower()]
+        if len(heads) == 1 and len(title.split()) > 1:
+            organization = heads[0].label
+    return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence)
+
+
+def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
+                  lexicon: Lexicon, orgchart: OrgChart) -> None:
+    """Add to each person the posts the text gives them."""
+    from bisect import bisect_right
+
+    starts = [s.start for s in sentences]
+    index = _Index(doc, entities)
+    titles = _title_spans(doc, lexicon)
+    title_at = {t.i: span for span in titles for t in span}
+
+    def sentence_of(token: Token) -> int:
+        return max(0, bisect_right(starts, token.idx) - 1)
+
+    found: dict[int, list[Post]] = {}
+
+    def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
+            title_text: str | None = None, body: Entity | None = None, place: str | None = None) -> None:
+        if body is None and place is None:
+            body, place = _body_of_title(title_span, index, doc)
+        title = title_text or _canonical_title(title_span, lexicon, doc, index)
+        # "director general of <a body the model missed>": the chart must not guess another body
+        of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS for c in title_span.root.children)
+        post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
+                     stated_elsewhere=of_something)
+        if body is not None and body is person:
+            return
+        found.setdefault(id(person), []).append(post)
+
+    for token in doc:
+        person = index.person.get(token.i)
+        if person is None or (token.i + 1 < len(doc) and index.person.get(token.i + 1) is person):
+            continue  # act once per mention, on its last token
+        first = token.i
+        while first > 0 and index.person.get(first - 1) is person:
+            first -= 1
+        # 1. a title just before the name (an honorific may stand between)
+        before = first - 1
+        while before >= 0 and doc[before].text.lower().rstrip(".") in lexicon.honorifics:
+            before -= 1
+        if before in title_at:
+            span = title_at[before]
+            chain_start = span.start
+            while chain_start > 0 and (chain_start - 1 in index.body or doc[chain_start - 1].text[:1].isupper()
+                                       and doc[chain_start - 1].pos_ == "PROPN" and chain_start - 1 not in index.person):
+                chain_start -= 1
+            former = chain_start > 0 and _is_former([doc[chain_start - 1]], lexicon)
+            # a lower-case word before a name with no body is a description ("top border official X"), not a post
+            if span[0].text[:1].isupper() or any(i in index.body for i in range(chain_start, span.start)):
+                add(person, span, former, token, doc[max(0, chain_start - 1):token.i + 1])
+        root = token
+        # 2. appositives, both ways round; "the head of Border Patrol, Raul Ortiz" is parsed as an
+        # appositive of the body, so climb from the body to the title that governs it
+        heads = [root.head] if root.dep_ == "appos" else []
+        if heads and heads[0].i in index.body and heads[0].head.dep_ == "prep" and heads[0].head.text.lower() == "of":
+            heads.append(heads[0].head.head)
+        for appos in [c for c in root.children if c.dep_ == "appos"] + heads:
+            span = title_at.get(appos.i)
+            if span is None:
+                continue
+            if not any(c.dep_ == "det" for c in appos.children) and not span[0].text[:1].isupper() \
+                    and _body_of_title(span, index, doc) == (None, None):
+                continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
+            former = _is_former(appos.children, lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon)
+            evidence = doc[min(appos.left_edge.i, root.i):max(appos.right_edge.i, root.i) + 1]
+            add(person, span, former, token, evidence)
+            for relcl in (c for c in appos.children if c.dep_ == "relcl"):
+                _relative_clause(relcl, person, add, index, token, doc)
+        for relcl in (c for c in root.children if c.dep_ == "relcl"):
+            _relative_clause(relcl, person, add, index, token, doc)
+        # 3. predicates: "X became chief in Tucson", "X rose to prominence as chief of Y"
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            verbs = [root.head] + [c for c in root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            for verb in verbs:
+                if verb.lemma_.lower() not in _BE_VERBS:
+                    continue
+                for complement in _complements(verb):
+                    span = title_at.get(complement.i)
+                    if span is None or index.person.get(complement.i):
+                        continue
+                    body, place = _body_of_title(span, index, doc)
+                    if body is None and place is None:
+                        body, place = _place_after(verb, index)
+                    former = _past(verb) or _is_former(complement.children, lexicon)
+                    add(person, span, former, token, doc[token.i:complement.right_edge.i + 1] if complement.i > token.i
+                        else verb.sent, body=body, place=place)
+
+    for entity in entities:
+        posts = found.get(id(entity), [])
+        seen: dict[tuple[str, str | None], Post] = {}
+        for post in posts:
+            seen.setdefault((post.title.lower(), post.organization), post)
+        entity.posts = sorted(seen.values(), key=lambda p: (p.sentence, p.title))
+
+
+def _complements(verb: Token) -> list[Token]:
+    """Title-bearing complements of a copular verb: attr/acomp/oprd, and "as X" on it or its object."""
+    out = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")]
+    for child in [verb] + [c for c in verb.children if c.dep_ in ("prep", "pobj", "dobj")]:
+        for prep in (c for c in child.children if c.dep_ == "prep" and c.text.lower() == "as"):
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+        for grandchild in (c for c in child.children if c.dep_ == "pobj"):
+            for prep in (c for c in grandchild.children if c.dep_ == "prep" and c.text.lower() == "as"):
+                out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def _place_after(verb: Token, index: _Index) -> tuple[Entity | None, str | None]:
+    """"became chief in Tucson": the body or place in a prepositional phrase on the verb."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            body = index.body_in(obj.subtree)
+            if body is not None:
+                return body, None
+            if obj.ent_type_ in ("GPE", "LOC"):
+                return None, obj.text
+    return None, None
+
+
+def _relative_clause(relcl: Token, person: Entity, add, index: _Index, anchor: Token, doc: Doc) -> None:
+    """"who led Immigration and Customs Enforcement": a leading verb and the body it leads."""
+    title = LEADING_VERBS.get(relcl.lemma_.lower())
+    if title is None:
+        return
+    for obj in (c for c in relcl.children if c.dep_ == "dobj"):
+        body = index.body_in(obj.subtree)
+        if body is not None:
+            add(person, doc[relcl.i:relcl.i + 1], _past(relcl), anchor, doc[relcl.left_edge.i:obj.right_edge.i + 1],
+                title_text=title, body=body)

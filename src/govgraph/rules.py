@@ -1,0 +1,160 @@
+"""Read and validate the data files under ontology/: title vocabulary and organisation charts.
+
+Each loader checks its file and names the file and the entry that is wrong, so a user who extends
+a file learns exactly what to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import yaml
+
+from .model import GovgraphError
+from .ontology import ontology_file
+
+__all__ = ["Lexicon", "Body", "OrgChart", "load_lexicon", "load_orgchart", "RuleError"]
+
+
+class RuleError(GovgraphError):
+    """A rule or data file under ontology/ is malformed."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words that mark titles, honorifics and kinds of actor (ontology/titles.yml)."""
+
+    honorifics: dict[str, str | None]
+    titles: dict[str, str]
+    former_markers: frozenset[str]
+    country_prefixes: tuple[str, ...]
+    body_heads: frozenset[str]
+    group_nouns: frozenset[str]
+    leader_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+
+    def title_of(self, words: str) -> str | None:
+        """The canonical title for a phrase ("police chief" -> "Chief"), or None."""
+        return self.titles.get(words.lower().strip(" .,"))
+
+
+_LEXICON_KEYS = {"honorifics", "titles", "former_markers", "country_prefixes", "body_heads",
+                 "group_nouns", "leader_nouns", "source_nouns", "speech_verbs"}
+
+
+def _string_list(data: dict, key: str, path: Path) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{path}: {key!r} must be a list of words")
+    return value
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Load and check titles.yml (by default the one in ontology/)."""
+    path = path or ontology_file("titles.yml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise RuleError(f"{path}: cannot read: {error}") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}: expected a mapping of sections")
+    unknown = set(data) - _LEXICON_KEYS
+    if unknown:
+        raise RuleError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}; "
+                        f"expected {', '.join(sorted(_LEXICON_KEYS))}")
+    honorifics = data.get("honorifics") or {}
+    for word, gender in honorifics.items():
+        if gender not in ("male", "female", None):
+            raise RuleError(f"{path}: honorific {word!r}: gender must be male, female or null, not {gender!r}")
+    titles = data.get("titles") or {}
+    for words, title in titles.items():
+        if not isinstance(title, str) or not title.strip():
+            raise RuleError(f"{path}: title {words!r} needs a canonical title (a non-empty string)")
+    lower = lambda key: frozenset(w.lower() for w in _string_list(data, key, path))
+    return Lexicon(
+        honorifics={str(k).lower(): v for k, v in honorifics.items()},
+        titles={str(k).lower(): v for k, v in titles.items()},
+        former_markers=lower("former_markers"),
+        country_prefixes=tuple(sorted(_string_list(data, "country_prefixes", path), key=len, reverse=True)),
+        body_heads=frozenset(_string_list(data, "body_heads", path)),
+        group_nouns=lower("group_nouns"),
+        leader_nouns=lower("leader_nouns"),
+        source_nouns=lower("source_nouns"),
+        speech_verbs=lower("speech_verbs"),
+    )
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body from an organisation chart: names, parent, and the titles of its head and deputy."""
+
+    iri: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    head_title: str | None = None
+    deputy_title: str | None = None
+
+
+@dataclass(frozen=True)
+class OrgChart:
+    """Background facts about bodies, from ontology/orgcharts/*.ttl."""
+
+    bodies: dict[str, Body] = field(default_factory=dict)
+
+    def find(self, name: str) -> Body | None:
+        """The body a name or alias stands for (case-insensitive), or None."""
+        return self.names.get(name.lower())
+
+    @cached_property
+    def names(self) -> dict[str, Body]:
+        """Every label and alias, lower-cased, with the body it names."""
+        names: dict[str, Body] = {}
+        for body in self.bodies.values():
+            for name in (body.label, *body.aliases):
+                names.setdefault(name.lower(), body)
+        return names
+
+    def parent_of(self, body: Body) -> Body | None:
+        """The body this one is part of, if the chart says."""
+        return self.bodies.get(body.parent) if body.parent else None
+
+
+@lru_cache(maxsize=8)
+def load_orgchart(folder: Path | None = None) -> OrgChart:
+    """Load every organisation chart (``*.ttl``) in ontology/orgcharts/."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import ORG, SKOS
+
+    gg = "https://w3id.org/govgraph/ns#"
+    folder = folder or ontology_file("orgcharts")
+    graph = Graph()
+    for path in sorted(folder.glob("*.ttl")):
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as error:
+            raise RuleError(f"{path}: not valid Turtle: {error}") from None
+    bodies = {}
+    for iri in sorted(set(graph.subjects(SKOS.prefLabel, None))):
+        labels = list(graph.objects(iri, SKOS.prefLabel))
+        if len(labels) != 1:
+            raise RuleError(f"organisation chart: {iri} needs exactly one skos:prefLabel")
+        parent = graph.value(iri, ORG.subOrganizationOf)
+        head = graph.value(iri, URIRef(gg + "headTitle"))
+        deputy = graph.value(iri, URIRef(gg + "deputyTitle"))
+        bodies[str(iri)] = Body(
+            iri=str(iri),
+            label=str(labels[0]),
+            aliases=tuple(sorted(str(a) for a in graph.objects(iri, SKOS.altLabel))),
+            parent=str(parent) if parent else None,
+            head_title=str(head) if head else None,
+            deputy_title=str(deputy) if deputy else None,
+        )
+    for body in bodies.values():
+        if body.parent and body.parent not in bodies:
+            raise RuleError(f"organisation chart: {body.label}: parent {body.parent} is not described")
+    return OrgChart(bodies)
