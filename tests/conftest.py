@@ -35,10 +35,10 @@ def seed_extraction(nlp):
 
 @pytest.fixture
 def vocab():
-    """A bare vocabulary for Docs built by hand (no model needed)."""
-    from spacy.vocab import Vocab
+    """English word attributes (lower case, shape...) for Docs built by hand; no trained model."""
+    import spacy
 
-    return Vocab()
+    return spacy.blank("en").vocab
 
 
 def parsed(vocab, table: str):

@@ -4,7 +4,7 @@ A small, documented rule-based resolver, in the spirit of Hobbs and of Lappin & 
 factors, tuned for news prose:
 
 * **Agreement.** A pronoun's gender must match the person's, when an honorific ("Mr", "Ms",
-  "Baroness") told it; unknown gender agrees with both.
+  "Baroness") or an earlier resolved pronoun told it; unknown gender agrees with both.
 * **Quotation speakers.** In '"...," he said' the pronoun is the speaker: the person most recently
   the subject of a sentence before the quotation.
 * **Salience.** Otherwise candidates are the persons named in the same sentence before the pronoun
@@ -36,9 +36,19 @@ _CLOSING_QUOTES = {"\u201d", '"', "''"}
 
 def _verb_of(token: Token) -> Token:
     """The verb a token belongs to (itself for a verb, else the nearest verb above it)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _shares_subject(verb: Token, other: Token) -> bool:
+    """Both verbs have one subject: the same verb, or a conjunct without a subject of its own
+    ("Doe met Roe and praised him": praised shares met's subject)."""
+    def subject_verb(v: Token) -> Token:
+        while v.dep_ == "conj" and not any(c.dep_ in _SUBJECT for c in v.children):
+            v = v.head
+        return v
+    return subject_verb(verb).i == subject_verb(other).i
 
 
 def _is_quote_speaker(pronoun: Token, lexicon: Lexicon) -> bool:
@@ -78,6 +88,8 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
         if choice is None:
             continue
         focus = choice
+        # a resolved pronoun tells the person's gender for later pronouns
+        choice.gender = choice.gender or gender
         choice.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text,
                                        max(0, bisect_right(starts, token.idx) - 1)))
         named.append((token, choice))
@@ -96,8 +108,7 @@ def _most_salient(pronoun: Token, earlier: list[tuple[Token, Entity]], focus: En
     for token, entity in earlier:
         if token.sent.start not in recent:
             continue
-        if pronoun.dep_ in _OBJECT | {"nsubj"} and token.dep_ in _SUBJECT and _verb_of(token) is verb \
-                and pronoun.dep_ != "nsubj":
+        if pronoun.dep_ in _OBJECT and token.dep_ in _SUBJECT and _shares_subject(_verb_of(token), verb):
             continue  # binding: "Smith praised him" - him is not Smith
         distance = len(recent) - 1 - recent.index(token.sent.start)
         score = 2.0 - distance

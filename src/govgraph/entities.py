@@ -271,6 +271,17 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         if len(span) and not taken(span) and not covered & {t.i for t in span}:
             honorific = word if word in lexicon.honorifics else None
             candidates.append(_Name(span, None if honorific else lexicon.title_of(word), honorific))
+    # "the Shadow Secretary of State, Theresa May," - a name-shaped appositive of a title
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or not lexicon.title_of(token.head.text):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
+            start -= 1
+        span = doc[start:token.i + 1]
+        if 2 <= len(span) <= 4 and _is_name(span) and not taken(span) and not covered & {t.i for t in span}:
+            candidates.append(_Name(span, None, None))
+            covered |= {t.i for t in span}
     return candidates
 
 

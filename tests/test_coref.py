@@ -1,0 +1,111 @@
+import pytest
+
+from conftest import SHARED, parsed
+from govgraph.coref import resolve_pronouns
+from govgraph.entities import extract_entities, extract_sentences
+from govgraph.rules import OrgChart, load_lexicon
+from mention_gold import GOLD, load_gold, score
+
+
+def resolve(doc):
+    sentences = extract_sentences(doc)
+    entities = extract_entities(doc, sentences, load_lexicon(), OrgChart())
+    resolve_pronouns(doc, sentences, entities, load_lexicon())
+    pronouns = [(m.start, m.text, e.label) for e in entities for m in e.mentions
+                if m.text.lower() in {"he", "him", "his", "she", "her"}]
+    return [(text, label) for _, text, label in sorted(pronouns)]
+
+
+def test_subject_is_preferred_and_object_pronoun_is_not_its_own_subject(vocab):
+    # "Jane Doe met John Roe and praised him."
+    doc = parsed(vocab, """
+        Jane   PROPN NNP compound 1 B-PERSON
+        Doe    PROPN NNP nsubj    2 I-PERSON
+        met    VERB  VBD ROOT     2 O meet
+        John   PROPN NNP compound 4 B-PERSON
+        Roe    PROPN NNP dobj     2 I-PERSON
+        and    CCONJ CC  cc       2
+        praised VERB VBD conj     2 O praise
+        him    PRON  PRP dobj     6 O he
+        .      PUNCT .   punct    2
+    """)
+    assert resolve(doc) == [("him", "John Roe")]
+
+
+def test_gender_from_honorific(vocab):
+    # "Ms Doe met Mr Roe. She left."
+    doc = parsed(vocab, """
+        Ms     PROPN NNP compound 1
+        Doe    PROPN NNP nsubj    2 B-PERSON
+        met    VERB  VBD ROOT     2 O meet
+        Mr     PROPN NNP compound 4
+        Roe    PROPN NNP dobj     2 B-PERSON
+        .      PUNCT .   punct    2
+        She    PRON  PRP nsubj    7 O she
+        left   VERB  VBD ROOT     7 O leave
+        .      PUNCT .   punct    7
+    """)
+    assert resolve(doc) == [("She", "Doe")]
+
+
+def test_quotation_speaker(vocab):
+    # 'Roe spoke to Doe. "It is over," he said.' - the speaker of a quote after a sentence whose
+    # subject was Roe is Roe, though Doe is nearer.
+    doc = parsed(vocab, """
+        Roe    PROPN NNP nsubj    1 B-PERSON
+        spoke  VERB  VBD ROOT     1 O speak
+        to     ADP   IN  prep     1
+        Doe    PROPN NNP pobj     2 B-PERSON
+        .      PUNCT .   punct    1
+        “      PUNCT ``  punct    11
+        It     PRON  PRP nsubj    7
+        is     AUX   VBZ ccomp    11 O be
+        over   ADV   RB  acomp    7
+        ,      PUNCT ,   punct    11
+        ”      PUNCT ''  punct    11
+        he     PRON  PRP nsubj    12 O he
+        said   VERB  VBD ROOT     12 O say
+        .      PUNCT .   punct    12
+    """)
+    # sentence boundaries come from the parse: two roots, two sentences
+    assert resolve(doc) == [("he", "Roe")]
+
+
+def test_no_candidate_leaves_pronoun_unresolved(vocab):
+    doc = parsed(vocab, """
+        He   PRON PRP nsubj 1 O he
+        left VERB VBD ROOT  1 O leave
+        .    PUNCT .  punct 1
+    """)
+    assert resolve(doc) == []
+
+
+def gold_names():
+    return sorted(p.stem for p in GOLD.glob("*.json"))
+
+
+@pytest.mark.parametrize("name", gold_names())
+def test_person_mentions_resolve_to_the_right_person(name, nlp):
+    from govgraph.build import extract_articles
+    from govgraph.load import load_articles
+
+    gold = load_gold(name)
+    (extraction,) = extract_articles(load_articles([SHARED / gold["source"]["path"]]))
+    right, total, misses = score(extraction, gold)
+    # the seed must reach 90%; the BBC development stories, read with no tuning to them, 75% each
+    floor = 0.9 if name.startswith("magnus") else 0.75
+    assert right / total >= floor, "\n".join(misses)
+
+
+def test_bbc_mentions_overall(nlp):
+    from govgraph.build import extract_articles
+    from govgraph.load import load_articles
+
+    right = total = 0
+    for name in gold_names():
+        if name.startswith("bbc"):
+            gold = load_gold(name)
+            (extraction,) = extract_articles(load_articles([SHARED / gold["source"]["path"]]))
+            r, t, _ = score(extraction, gold)
+            right, total = right + r, total + t
+    assert total > 100 and right / total >= 0.85

@@ -1,0 +1,121 @@
+from conftest import parsed
+from govgraph.entities import extract_entities, extract_sentences
+from govgraph.posts import extract_posts
+from govgraph.rules import Body, OrgChart, load_lexicon
+
+CHART = OrgChart({"h": Body("h", "Home Office", (), None, "Home Secretary")})
+
+
+def posts_of(doc, chart=OrgChart()):
+    sentences = extract_sentences(doc)
+    entities = extract_entities(doc, sentences, load_lexicon(), chart)
+    extract_posts(doc, sentences, entities, load_lexicon(), chart)
+    return {e.label: [(p.title, p.organization, p.current) for p in e.posts] for e in entities if e.kind == "Person"}
+
+
+def test_title_before_the_name_with_its_body(vocab):
+    # "Transit Authority Commissioner Jane Doe resigned."
+    doc = parsed(vocab, """
+        Transit    PROPN NNP compound 2 B-ORG
+        Authority  PROPN NNP compound 2 I-ORG
+        Commissioner PROPN NNP compound 4
+        Jane       PROPN NNP compound 4 B-PERSON
+        Doe        PROPN NNP nsubj    5 I-PERSON
+        resigned   VERB  VBD ROOT     5 O resign
+        .          PUNCT .   punct    5
+    """)
+    assert posts_of(doc) == {"Jane Doe": [("Commissioner", "Transit Authority", True)]}
+
+
+def test_former_title_in_an_appositive_with_a_relative_clause(vocab):
+    # "John Roe, a former Transit Authority chief who led Harbour Police, spoke."
+    doc = parsed(vocab, """
+        John      PROPN NNP compound 1 B-PERSON
+        Roe       PROPN NNP nsubj    13 I-PERSON
+        ,         PUNCT ,   punct    1
+        a         DET   DT  det      7
+        former    ADJ   JJ  amod     7
+        Transit   PROPN NNP compound 6 B-ORG
+        Authority PROPN NNP compound 7 I-ORG
+        chief     NOUN  NN  appos    1
+        who       PRON  WP  nsubj    9
+        led       VERB  VBD relcl    7 O lead
+        Harbour   PROPN NNP compound 11 B-ORG
+        Police    PROPN NNP dobj     9 I-ORG
+        ,         PUNCT ,   punct    1
+        spoke     VERB  VBD ROOT     13 O speak
+        .         PUNCT .   punct    13
+    """)
+    assert posts_of(doc) == {"John Roe": [("Chief", "Transit Authority", False), ("Head", "Harbour Police", False)]}
+
+
+def test_head_of_body_then_name(vocab):
+    # "a bonus for the head of Harbour Police, Jane Doe."
+    doc = parsed(vocab, """
+        a       DET   DT  det      1
+        bonus   NOUN  NN  ROOT     1
+        for     ADP   IN  prep     1
+        the     DET   DT  det      4
+        head    NOUN  NN  pobj     2
+        of      ADP   IN  prep     4
+        Harbour PROPN NNP compound 7 B-ORG
+        Police  PROPN NNP pobj     5 I-ORG
+        ,       PUNCT ,   punct    7
+        Jane    PROPN NNP compound 10 B-PERSON
+        Doe     PROPN NNP appos    7 I-PERSON
+        .       PUNCT .   punct    1
+    """)
+    assert posts_of(doc) == {"Jane Doe": [("Head", "Harbour Police", True)]}
+
+
+def test_predicate_in_the_past_is_a_former_post(vocab):
+    # "Doe became chief in Springfield."
+    doc = parsed(vocab, """
+        Doe     PROPN NNP nsubj  1 B-PERSON
+        became  VERB  VBD ROOT   1 O become
+        chief   NOUN  NN  attr   1
+        in      ADP   IN  prep   1
+        Springfield PROPN NNP pobj 3 B-GPE
+        .       PUNCT .   punct  1
+    """)
+    assert posts_of(doc) == {"Doe": [("Chief", "Springfield", False)]}
+
+
+def test_a_chart_title_names_its_body(vocab):
+    # "Home Secretary Jane Doe spoke."
+    doc = parsed(vocab, """
+        Home      PROPN NNP compound 1
+        Secretary PROPN NNP compound 3
+        Jane      PROPN NNP compound 3 B-PERSON
+        Doe       PROPN NNP nsubj    4 I-PERSON
+        spoke     VERB  VBD ROOT     4 O speak
+        .         PUNCT .   punct    4
+    """)
+    assert posts_of(doc, CHART) == {"Jane Doe": [("Home Secretary", "Home Office", True)]}
+
+
+def test_a_lower_case_description_is_not_a_post(vocab):
+    # "Top border official Doe says ..." (a headline)
+    doc = parsed(vocab, """
+        Top      ADJ   JJ  amod     2
+        border   NOUN  NN  compound 2
+        official NOUN  NN  nsubj    4
+        Doe      PROPN NNP appos    2 B-PERSON
+        says     VERB  VBZ ROOT     4 O say
+    """)
+    assert posts_of(doc) == {"Doe": []}
+
+
+def test_seed_posts(seed_extraction):
+    posts = {e.label: {(p.title, p.organization, p.current) for p in e.posts}
+             for e in seed_extraction.entities if e.kind == "Person"}
+    dhs, cbp = "Department of Homeland Security", "U.S. Customs and Border Protection"
+    assert posts["Chris Magnus"] == {("Commissioner", cbp, True),
+                                     ("Chief", "Richmond, Calif., Police Department", False),
+                                     ("Chief", "Tucson", False)}
+    assert posts["Alejandro N. Mayorkas"] == {("Secretary", dhs, True)}
+    assert posts["John Tien"] == {("Deputy", dhs, True)}
+    assert ("Head", "Border Patrol", True) in posts["Raul Ortiz"]
+    assert posts["John Sandweg"] == {("Official", dhs, False)}
+    assert posts["Ron Vitiello"] == {("Chief", "Border Patrol", False), ("Head", "Immigration and Customs Enforcement", False)}
+    assert posts["Biden"] == {("President", None, True)}

@@ -1,0 +1,54 @@
+import pytest
+
+from govgraph.ontology import ontology_file
+from govgraph.rules import RuleError, load_lexicon, load_orgchart
+
+
+def test_lexicon_loads():
+    lexicon = load_lexicon()
+    assert lexicon.title_of("Second in command") == "Deputy"
+    assert lexicon.honorifics["mr"] == "male"
+    assert "say" in lexicon.speech_verbs
+
+
+def test_unknown_section_is_named(tmp_path):
+    path = tmp_path / "titles.yml"
+    path.write_text("titles: {chief: Chief}\ntitels: {}\n")
+    with pytest.raises(RuleError, match=r"titles.yml: unknown section\(s\) titels"):
+        load_lexicon(path)
+
+
+def test_bad_gender_is_named(tmp_path):
+    path = tmp_path / "titles.yml"
+    path.write_text("honorifics: {mr: man}\n")
+    with pytest.raises(RuleError, match="honorific 'mr': gender must be male, female or null"):
+        load_lexicon(path)
+
+
+def test_orgchart_parents_and_titles():
+    chart = load_orgchart()
+    cbp = chart.find("CBP")
+    assert cbp.label == "U.S. Customs and Border Protection" and cbp.head_title == "Commissioner"
+    assert chart.parent_of(cbp).label == "Department of Homeland Security"
+    assert chart.parent_of(chart.find("Border Patrol")) is cbp
+    assert chart.find("Home Office").head_title == "Home Secretary"
+
+
+def test_orgchart_holds_bodies_only():
+    # organisation charts are about bodies: every subject is an organisation
+    from rdflib import RDF, Graph
+    from rdflib.namespace import ORG
+
+    for path in ontology_file("orgcharts").glob("*.ttl"):
+        graph = Graph().parse(path)
+        for subject in set(graph.subjects()):
+            assert set(graph.objects(subject, RDF.type)) & {ORG.FormalOrganization, ORG.OrganizationalUnit,
+                                                            ORG.Organization}, subject
+
+
+def test_broken_orgchart_parent_is_reported(tmp_path):
+    (tmp_path / "x.ttl").write_text("""
+        @prefix org: <http://www.w3.org/ns/org#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <http://x/a> a org:Organization ; skos:prefLabel "A" ; org:subOrganizationOf <http://x/missing> .""")
+    with pytest.raises(RuleError, match="A: parent http://x/missing is not described"):
+        load_orgchart(tmp_path)
