@@ -6,14 +6,14 @@ once and by a short form after, so the decisions are made per document, not per 
 
 1. Bodies first: ORG spans, the names and aliases of the organisation charts, and every further
    occurrence of a body's name anywhere in the text. A span that names a body is not a person.
-2. People: PERSON spans, and capitalised words after an honorific or a title ("Mr Blunkett",
-   "Chief Ortiz"), with titles and honorifics stripped. A lone word that never has a first name,
+2. People: PERSON spans, and capitalised words after an honorific or a title ("Mr Doe",
+   "Chief Roe"), with titles and honorifics stripped. A lone word that never has a first name,
    honorific or title is kept only where it acts like a person (a subject, a possessor, the leader
    in "the X administration", "under X"): "On Twitter" is not a person.
 3. Names are parsed with nameparser and coalesced: a surname joins the full name that ends in it;
    the longest well-formed form is canonical. Every occurrence of a person's names is a mention,
    whatever the model labelled it.
-4. Groups ("Republican governors", "the Biden administration") and anonymous sources ("a senior
+4. Groups ("Republican governors", "the Smith administration") and anonymous sources ("a senior
    official") are found from their head nouns (ontology/titles.yml).
 """
 
@@ -160,7 +160,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     the place before it), chart names, and every further occurrence of a name already found.
 
     An ORG span whose words are a person's name or surname elsewhere in the story is that person
-    ("Mayorkas" after "Alejandro N. Mayorkas"), unless a chart knows it as a body.
+    ("Doe" after "Jane Q. Doe"), unless a chart knows it as a body.
     """
     people = _person_names(doc, lexicon)
     spans = []
@@ -172,10 +172,10 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
             continue
         before = doc[span.start - 1] if span.start else None
         if orgchart.find(span.text) is None and (
-                span[0].text.lower().rstrip(".") in lexicon.honorifics  # "Mr Brown", "Lord Hutton"
+                span[0].text.lower().rstrip(".") in lexicon.honorifics  # "Mr Doe", "Lord Roe"
                 or (before is not None and before.text[:1].isupper()
                     and before.text.lower().rstrip(".") in lexicon.honorifics)
-                or all(t.text in people or t.text.lower() in _CONNECTORS for t in span)):  # "Blair and Brown"
+                or all(t.text in people or t.text.lower() in _CONNECTORS for t in span)):  # "Doe and Roe"
             continue
         spans.append(_with_place(span, lexicon))
     names = {s.text for s in spans}
@@ -204,7 +204,7 @@ def _name_doc(doc: Doc, name: str) -> Doc:
 
 
 def _with_place(span: Span, lexicon: Lexicon) -> Span:
-    """"Police Department" after "Richmond, Calif.," is the Richmond Police Department."""
+    """"Police Department" after "Springfield, Ill.," is the Springfield Police Department."""
     if len(span) > 2 or span[-1].text not in lexicon.body_heads:
         return span
     doc, start = span.doc, span.start
@@ -227,7 +227,7 @@ class _Name:
 
 
 def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str | None]:
-    """Split "President Biden" / "Mr Blunkett" into the name and the title or honorific before it,
+    """Split "President Smith" / "Mr Doe" into the name and the title or honorific before it,
     looking inside the span and at the words just before it."""
     doc, start, title, honorific = span.doc, span.start, None, None
     while start < span.end - 1:
@@ -255,7 +255,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             if _is_name(span) and not taken(span):
                 candidates.append(_Name(span, title, honorific))
     # Capitalised words right after an honorific or a capitalised title word are a name,
-    # whatever the model said ("Chief Ortiz", "Mr Blunkett").
+    # whatever the model said ("Chief Roe", "Mr Doe").
     covered = {t.i for c in candidates for t in c.span}
     for token in doc[:-1]:
         word = token.text.lower().rstrip(".")
@@ -332,7 +332,7 @@ class _People:
 
 
 def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
-    """"Republican governors", "Labour MPs", "the Biden administration", plural "Democrats"."""
+    """"Republican governors", "Labour MPs", "the Smith administration", plural "Democrats"."""
     spans = []
     for token in doc:
         lower = token.text.lower()
@@ -350,7 +350,7 @@ def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
 
 
 def _source_spans(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, bool]]:
-    """Unnamed sources: ("Biden administration official", indefinite?) for each mention."""
+    """Unnamed sources: ("Smith administration official", indefinite?) for each mention."""
     out = []
     for token in doc:
         if token.text.lower() not in lexicon.source_nouns or token.pos_ != "NOUN" or token.tag_ in ("NNS",):

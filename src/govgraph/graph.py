@@ -37,7 +37,7 @@ class GG(DefinedNamespace):
     AnonymousSource: URIRef  # an unnamed source ("a senior official"), never merged with a named person
     holdsPosition: URIRef  # person -> org:Post held at the time of the article
     heldPosition: URIRef  # person -> org:Post held before
-    postPlace: URIRef  # a place named with a post whose body the text does not name ("chief in Tucson")
+    postPlace: URIRef  # a place named with a post whose body the text does not name ("chief in Springfield")
     headTitle: URIRef  # organisation charts: the title of a body's head
     deputyTitle: URIRef  # organisation charts: the title of a body's deputy head
 
@@ -67,7 +67,7 @@ ENTITY_CLASSES = {"Person": FOAF.Person, "Organization": ORG.Organization, "Grou
 
 
 def slugify(text: str) -> str:
-    """Readable IRI segment: ASCII, lower case, words joined by hyphens ("Alejandro N. Mayorkas" -> "alejandro-n-mayorkas")."""
+    """Readable IRI segment: ASCII, lower case, words joined by hyphens ("Jane Q. Doe" -> "jane-q-doe")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     # A name with no Latin letters (e.g. in Cyrillic) still gets a stable segment.

@@ -83,7 +83,7 @@ class Post:
     """A post someone holds or held: its title, the body it is in (if the text says), and when.
 
     ``organization`` is the canonical label of an Organization entity of the same article, or a
-    place named with the title ("chief in Tucson"); ``current`` is False for a former post.
+    place named with the title ("chief in Springfield"); ``current`` is False for a former post.
     """
 
     title: str

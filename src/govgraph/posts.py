@@ -2,11 +2,11 @@
 
 Five constructions cover most of news copy (titles are ontology/titles.yml):
 
-* a title before the name: "Homeland Security Secretary Alejandro N. Mayorkas", "former Border
-  Patrol chief X" (the body named just before the title is where the post is);
-* an appositive: "John Tien, the second in command at the Department of Homeland Security",
-  "the head of Border Patrol, Raul Ortiz";
-* a predicate: "X became chief in Tucson", "rose to prominence as chief of the ... Police Department";
+* a title before the name: "Transport Secretary Jane Doe", "former Coast Guard chief X" (the body
+  named just before the title is where the post is);
+* an appositive: "John Roe, the second in command at the Department of Transport", "the head of
+  the Coast Guard, Jane Doe";
+* a predicate: "X became chief in Springfield", "rose to prominence as chief of the ... Police Department";
 * a relative clause with a verb of leading: "who led Immigration and Customs Enforcement";
 * a title that a chart names as a body's head ("Home Secretary" heads the Home Office).
 
@@ -171,7 +171,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             if span[0].text[:1].isupper() or any(i in index.body for i in range(chain_start, span.start)):
                 add(person, span, former, token, doc[max(0, chain_start - 1):token.i + 1])
         root = token
-        # 2. appositives, both ways round; "the head of Border Patrol, Raul Ortiz" is parsed as an
+        # 2. appositives, both ways round; "the head of the Coast Guard, Jane Doe" is parsed as an
         # appositive of the body, so climb from the body to the title that governs it
         heads = [root.head] if root.dep_ == "appos" else []
         if heads and heads[0].i in index.body and heads[0].head.dep_ == "prep" and heads[0].head.text.lower() == "of":
@@ -190,7 +190,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 _relative_clause(relcl, person, add, index, token, doc)
         for relcl in (c for c in root.children if c.dep_ == "relcl"):
             _relative_clause(relcl, person, add, index, token, doc)
-        # 3. predicates: "X became chief in Tucson", "X rose to prominence as chief of Y"
+        # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y"
         if root.dep_ in ("nsubj", "nsubjpass"):
             verbs = [root.head] + [c for c in root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
             for verb in verbs:
@@ -228,7 +228,7 @@ def _complements(verb: Token) -> list[Token]:
 
 
 def _place_after(verb: Token, index: _Index) -> tuple[Entity | None, str | None]:
-    """"became chief in Tucson": the body or place in a prepositional phrase on the verb."""
+    """"became chief in Springfield": the body or place in a prepositional phrase on the verb."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             body = index.body_in(obj.subtree)
