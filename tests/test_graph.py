@@ -60,3 +60,32 @@ def test_slugify_without_latin_letters_is_stable():
 def test_typos_in_ontology_terms_fail():
     with pytest.raises(AttributeError):
         GG.mentionedInn
+
+
+def test_posts_groups_sources_and_structure():
+    from rdflib import RDFS
+    from rdflib.namespace import ORG
+
+    from govgraph.graph import post_iri
+    from govgraph.model import PartOf, Post
+
+    base = small_extraction()
+    doe, senate = base.entities
+    doe.posts = [Post("Senator", "Senate", True, 0, "Senator Jane Doe"), Post("Mayor", "Springfield", False, 1, "former mayor")]
+    group = Entity("Group", "Senate Republicans", set(), [Mention(0, 4, "Jane", 0)])
+    source = Entity("AnonymousSource", "senior official", set(), [Mention(5, 8, "Doe", 0)])
+    committee = Entity("Organization", "Ethics Committee", set(), [Mention(28, 34, "Senate", 1)])
+    extraction = Extraction(base.article, base.sentences, (doe, senate, group, source, committee),
+                            (PartOf("Ethics Committee", "Senate", 1, "the Senate, which includes the Ethics Committee"),))
+    graph = build_graph([extraction])
+    person, senator, mayor = entity_iri(doe), post_iri(doe.posts[0], doe), post_iri(doe.posts[1], doe)
+    assert senator == ID["post-senator-senate"] and mayor == ID["post-mayor-springfield"]
+    assert (person, GG.holdsPosition, senator) in graph and (person, ORG.holds, senator) in graph
+    assert (person, GG.heldPosition, mayor) in graph and (person, ORG.holds, mayor) not in graph
+    assert (senator, ORG.postIn, ID["organization-senate"]) in graph
+    assert graph.value(mayor, GG.postPlace) == Literal("Springfield")
+    assert graph.value(senator, RDFS.label) == Literal("Senator, Senate")
+    assert (ID["group-senate-republicans"], RDF.type, GG.Group) in graph
+    # an anonymous source belongs to its article and is never merged with another's
+    assert (ID[f"source-{base.article.id}-senior-official"], RDF.type, GG.AnonymousSource) in graph
+    assert (ID["organization-ethics-committee"], ORG.subOrganizationOf, ID["organization-senate"]) in graph

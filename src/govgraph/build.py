@@ -14,6 +14,7 @@ from .graph import add_extraction, new_graph
 from .load import load_articles
 from .model import Article, Extraction, InputError
 from .posts import extract_posts
+from .structure import extract_structure
 from .nlp import DEFAULT_PIPELINE, load_pipeline
 from .rules import load_lexicon, load_orgchart
 
@@ -40,7 +41,8 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
         entities = extract_entities(doc, sentences, lexicon, orgchart)
         resolve_pronouns(doc, sentences, entities, lexicon)
         extract_posts(doc, sentences, entities, lexicon, orgchart)
-        yield Extraction(article, sentences, entities)
+        structure = extract_structure(doc, sentences, entities, lexicon)
+        yield Extraction(article, sentences, entities, structure)
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,

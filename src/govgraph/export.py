@@ -26,8 +26,18 @@ KIND_STYLE = {
     # kind: (colour, vis-network shape)
     "Person": ("#1f77b4", "dot"),
     "Organization": ("#2ca02c", "box"),
-    "Article": ("#8c8c8c", "square"),
+    "Group": ("#17becf", "ellipse"),
+    "AnonymousSource": ("#7f7f7f", "triangle"),
+    "Post": ("#ff7f0e", "diamond"),
+    "Article": ("#c7c7c7", "square"),
 }
+
+KIND_CLASSES = [("Person", FOAF.Person), ("Organization", ORG.Organization), ("Group", GG.Group),
+                ("AnonymousSource", GG.AnonymousSource), ("Post", ORG.Post), ("Article", SCHEMA.NewsArticle)]
+
+# (predicate, label) of the edges drawn between entity nodes
+EDGE_PREDICATES = [(GG.holdsPosition, "holds position"), (GG.heldPosition, "held position"),
+                   (ORG.postIn, "post in"), (ORG.subOrganizationOf, "part of")]
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -56,20 +66,15 @@ def write_turtle(graph: Graph, path: str | Path) -> Path:
 
 def _kind(graph: Graph, node) -> str | None:
     types = set(graph.objects(node, RDF.type))
-    if FOAF.Person in types:
-        return "Person"
-    if ORG.Organization in types:
-        return "Organization"
-    if SCHEMA.NewsArticle in types:
-        return "Article"
-    return None
+    return next((kind for kind, cls in KIND_CLASSES if cls in types), None)
 
 
 def network_projection(graph: Graph) -> nx.MultiDiGraph:
     """Project the RDF graph onto a network of entities and articles for drawing or Gephi.
 
     Nodes carry ``label``, ``kind`` and ``aliases``; an article links to each entity it mentions,
-    weighted by the number of mentions.
+    weighted by the number of mentions; people link to their posts, posts to their bodies, and
+    bodies to the bodies they are part of.
     """
     network = nx.MultiDiGraph()
     for node in sorted(set(graph.subjects(RDF.type, None))):
@@ -87,6 +92,10 @@ def network_projection(graph: Graph) -> nx.MultiDiGraph:
         for article, count in sorted(counts.items()):
             if article in network:
                 network.add_edge(article, entity, relation="mentions", weight=count)
+    for predicate, label in EDGE_PREDICATES:
+        for source, target in sorted(graph.subject_objects(predicate)):
+            if str(source) in network and str(target) in network:
+                network.add_edge(str(source), str(target), relation=label, weight=1)
     return network
 
 
@@ -118,8 +127,12 @@ def render_html(graph: Graph, heading: str = "govgraph") -> str:
                      size=_node_size(data["kind"], degree.get(node, 0)), kind=data["kind"],
                      aliases=data["aliases"])
     for source, target, data in network.edges(data=True):
-        net.add_edge(source, target, title=f"{data['relation']} ({data['weight']}x)",
-                     value=data["weight"], relation=data["relation"], color="#bbbbbb", arrows="to")
+        if data["relation"] == "mentions":
+            net.add_edge(source, target, title=f"mentioned {data['weight']}x", relation="mentions",
+                         color="#dddddd", arrows="to", width=1)
+        else:
+            net.add_edge(source, target, title=data["relation"], label=data["relation"],
+                         relation=data["relation"], color="#555555", arrows="to", width=2)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     vis = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)

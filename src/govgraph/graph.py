@@ -142,6 +142,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         graph.add((node, OA.end, Literal(sentence.end)))
 
     bodies = {e.label: entity_iri(e) for e in extraction.entities if e.kind == "Organization"}
+    _add_structure(graph, extraction)
     for entity in extraction.entities:
         node = entity_iri(entity, article.id)
         graph.add((node, RDF.type, ENTITY_CLASSES[entity.kind]))
@@ -164,6 +165,14 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
             graph.add((m, OA.end, Literal(mention.end)))
             graph.add((m, GG.inSentence, sentence))
             graph.add((m, DCTERMS.isPartOf, art))
+
+
+def _add_structure(graph: Graph, extraction: Extraction) -> None:
+    """Stated "part of" facts between bodies of the article."""
+    bodies = {e.label: entity_iri(e) for e in extraction.entities if e.kind == "Organization"}
+    for fact in extraction.structure:
+        graph.add((bodies[fact.part], ORG.subOrganizationOf, bodies[fact.whole]))
+        graph.add((bodies[fact.whole], ORG.hasSubOrganization, bodies[fact.part]))
 
 
 def _add_post(graph: Graph, holder_node: URIRef, holder: Entity, post: Post, bodies: dict[str, URIRef],

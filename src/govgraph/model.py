@@ -14,6 +14,7 @@ __all__ = [
     "Post",
     "KINDS",
     "Extraction",
+    "PartOf",
     "GovgraphError",
     "InputError",
     "content_id",
@@ -115,9 +116,20 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class PartOf:
+    """A story says one body is part of another ("X, which includes the Y")."""
+
+    part: str
+    whole: str
+    sentence: int
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Extraction:
-    """Everything one article yields: its sentences and its entities."""
+    """Everything one article yields: its sentences, entities and stated structure of bodies."""
 
     article: Article
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
+    structure: tuple[PartOf, ...] = ()

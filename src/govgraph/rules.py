@@ -35,6 +35,8 @@ class Lexicon:
     leader_nouns: frozenset[str]
     source_nouns: frozenset[str]
     speech_verbs: frozenset[str]
+    part_of_verbs: frozenset[str]
+    part_of_nouns: frozenset[str]
 
     def title_of(self, words: str) -> str | None:
         """The canonical title for a phrase ("police chief" -> "Chief"), or None."""
@@ -42,7 +44,8 @@ class Lexicon:
 
 
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "country_prefixes", "body_heads",
-                 "group_nouns", "leader_nouns", "source_nouns", "speech_verbs"}
+                 "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
+                 "part_of_verbs", "part_of_nouns"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -85,6 +88,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         leader_nouns=lower("leader_nouns"),
         source_nouns=lower("source_nouns"),
         speech_verbs=lower("speech_verbs"),
+        part_of_verbs=lower("part_of_verbs"),
+        part_of_nouns=lower("part_of_nouns"),
     )
 
 
