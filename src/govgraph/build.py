@@ -16,7 +16,8 @@ from .model import Article, Extraction, InputError
 from .posts import extract_posts
 from .structure import extract_structure
 from .nlp import DEFAULT_PIPELINE, load_pipeline
-from .rules import load_lexicon, load_orgchart
+from .relations import compile_rules, extract_relations, relations_from_posts
+from .rules import load_lexicon, load_orgchart, load_relation_rules
 
 __all__ = ["BuildReport", "extract_articles", "build"]
 
@@ -36,13 +37,18 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
     """Parse articles in batches and extract their sentences and entities, in input order."""
     nlp = load_pipeline(pipeline)
     lexicon, orgchart = load_lexicon(), load_orgchart()
+    rules = load_relation_rules()
+    compiled = compile_rules(rules, nlp.vocab)
+    patient_nouns = frozenset(n for r in rules if r.frame == "nominal" and r.possessor_is == "patient" and not r.patient_preps for n in r.nouns)
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
         sentences = extract_sentences(doc)
         entities = extract_entities(doc, sentences, lexicon, orgchart)
-        resolve_pronouns(doc, sentences, entities, lexicon)
+        resolve_pronouns(doc, sentences, entities, lexicon, patient_nouns)
         extract_posts(doc, sentences, entities, lexicon, orgchart)
         structure = extract_structure(doc, sentences, entities, lexicon)
-        yield Extraction(article, sentences, entities, structure)
+        relations = extract_relations(doc, article, sentences, entities, compiled, lexicon)
+        relations += relations_from_posts(entities)
+        yield Extraction(article, sentences, entities, structure, tuple(relations))
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,

@@ -10,7 +10,9 @@ factors, tuned for news prose:
 * **Salience.** Otherwise candidates are the persons named in the same sentence before the pronoun
   and in the two sentences before; subjects weigh more than other roles, nearer weighs more
   than farther, and the person the previous pronoun resolved to stays in focus.
-* **Binding.** An object pronoun ("him") never refers to the subject of its own verb.
+* **Binding.** An object pronoun ("him") never refers to the subject of its own verb, nor does
+  the possessor of an event done *to* someone ("X would recommend his firing": not X).
+* **Object control.** In "X told Y that he should resign" the pronoun is Y, the one told.
 
 Pronouns that find no candidate stay unresolved rather than guessed.
 """
@@ -32,6 +34,8 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
 _SUBJECT = {"nsubj", "nsubjpass"}
 _OBJECT = {"dobj", "pobj", "dative", "iobj"}
 _CLOSING_QUOTES = {"\u201d", '"', "''"}
+# verbs whose object is the subject of their complement: "told Y that he should go" (he = Y)
+_OBJECT_CONTROL = {"tell", "ask", "urge", "warn", "advise", "order", "remind", "inform", "persuade", "press"}
 
 
 def _verb_of(token: Token) -> Token:
@@ -60,9 +64,26 @@ def _is_quote_speaker(pronoun: Token, lexicon: Lexicon) -> bool:
     return any(t.text in _CLOSING_QUOTES or t.tag_ == "''" for t in before)
 
 
+def _controller(pronoun: Token, named: dict[int, Entity]) -> Entity | None:
+    """"X told Y that he should resign": the person told, for the subject of the complement."""
+    clause = pronoun.head
+    if pronoun.dep_ not in _SUBJECT or clause.dep_ not in ("ccomp", "xcomp"):
+        return None
+    governor = clause.head
+    if governor.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    for child in governor.children:
+        if child.dep_ in ("dobj", "dative") and child.i in named:
+            return named[child.i]
+    return None
+
+
 def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
-                     lexicon: Lexicon) -> None:
-    """Add a Mention to each person for every pronoun that refers to them."""
+                     lexicon: Lexicon, patient_nouns: frozenset[str] = frozenset()) -> None:
+    """Add a Mention to each person for every pronoun that refers to them.
+
+    ``patient_nouns`` are event nouns whose possessor undergoes the event ("his firing").
+    """
     starts = [s.start for s in sentences]
     named: list[tuple[Token, Entity]] = []
     for entity in entities:
@@ -80,7 +101,13 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
             continue
         sentence = token.sent
         earlier = [(t, e) for t, e in named if t.i < token.i and e.gender in (None, gender)]
-        if _is_quote_speaker(token, lexicon):
+        if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns:
+            governor = token.head.head
+            earlier = [(t, e) for t, e in earlier if not (t.dep_ in _SUBJECT and t.head.i == governor.i)]
+        controller = _controller(token, {t.i: e for t, e in named})
+        if controller is not None and controller.gender in (None, gender):
+            choice = controller
+        elif _is_quote_speaker(token, lexicon):
             subjects = [(t, e) for t, e in earlier if t.dep_ in _SUBJECT and t.sent.start < sentence.start]
             choice = subjects[-1][1] if subjects else None
         else:

@@ -14,6 +14,8 @@ __all__ = [
     "Post",
     "KINDS",
     "Extraction",
+    "Relation",
+    "MODALITIES",
     "PartOf",
     "GovgraphError",
     "InputError",
@@ -115,6 +117,34 @@ class Entity:
         return sorted({m.sentence for m in self.mentions})
 
 
+MODALITIES = ("asserted", "negated", "conditional", "future", "hedged", "denied")
+
+
+@dataclass(frozen=True, eq=False)
+class Relation:
+    """One reading of a relation between two entities of an article, with its evidence.
+
+    Only an ``asserted`` relation says the event happened; the others keep what the text says
+    (a negated resignation, a conditional firing, a denied report). ``derived`` relations come
+    from other facts (``premises``), not from one sentence.
+    """
+
+    predicate: str
+    subject: Entity
+    object: Entity | None
+    sentence: int
+    rule: str
+    modality: str = "asserted"
+    trigger: str = ""
+    confidence: float = 0.8
+    attributed_to: Entity | None = None
+    time_text: str | None = None
+    event_date: date | None = None
+    title: str | None = None
+    derived: bool = False
+    premises: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class PartOf:
     """A story says one body is part of another ("X, which includes the Y")."""
@@ -133,3 +163,4 @@ class Extraction:
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     structure: tuple[PartOf, ...] = ()
+    relations: tuple[Relation, ...] = ()

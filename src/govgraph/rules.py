@@ -15,7 +15,8 @@ import yaml
 from .model import GovgraphError
 from .ontology import ontology_file
 
-__all__ = ["Lexicon", "Body", "OrgChart", "load_lexicon", "load_orgchart", "RuleError"]
+__all__ = ["Lexicon", "Body", "OrgChart", "RelationRule", "FRAMES", "load_lexicon", "load_orgchart",
+           "load_relation_rules", "ontology_predicates", "RuleError"]
 
 
 class RuleError(GovgraphError):
@@ -163,3 +164,81 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
         if body.parent and body.parent not in bodies:
             raise RuleError(f"organisation chart: {body.label}: parent {body.parent} is not described")
     return OrgChart(bodies)
+
+
+FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech")
+
+_RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "when_negated",
+              "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback"}
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    """One entry of ontology/relations.yml (see the comment at the top of that file)."""
+
+    id: str
+    predicate: str
+    frame: str
+    verbs: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()
+    complement: tuple[str, ...] = ()
+    complement_is: str = "patient"
+    when_negated: str | None = None
+    when_unreal: str | None = None
+    patient_preps: tuple[str, ...] = ()
+    patient_nouns: tuple[str, ...] = ()
+    possessor_is: str = "patient"
+    governors: tuple[str, ...] = ()
+    agent_fallback: str | None = None
+
+
+def ontology_predicates() -> set[str]:
+    """Local names of the relation predicates declared in ontology/govgraph.ttl."""
+    from rdflib import RDF, Graph
+    from rdflib.namespace import OWL
+
+    graph = Graph().parse(ontology_file("govgraph.ttl"))
+    prefix = "https://w3id.org/govgraph/ns#"
+    return {str(p)[len(prefix):] for p in graph.subjects(RDF.type, OWL.ObjectProperty) if str(p).startswith(prefix)}
+
+
+@lru_cache(maxsize=8)
+def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
+    """Load and check relations.yml: known keys and frames, predicates the ontology declares."""
+    path = path or ontology_file("relations.yml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise RuleError(f"{path}: cannot read: {error}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError(f"{path}: expected a top-level 'rules:' list")
+    predicates = ontology_predicates()
+    rules, seen = [], set()
+    for number, entry in enumerate(data["rules"], start=1):
+        where = f"{path}: rule {number}" + (f" ({entry.get('id')})" if isinstance(entry, dict) and entry.get("id") else "")
+        if not isinstance(entry, dict):
+            raise RuleError(f"{where}: expected a mapping")
+        unknown = set(entry) - _RULE_KEYS
+        if unknown:
+            raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        for key in ("id", "predicate", "frame"):
+            if not isinstance(entry.get(key), str):
+                raise RuleError(f"{where}: {key!r} is required")
+        if entry["id"] in seen:
+            raise RuleError(f"{where}: duplicate id {entry['id']!r}")
+        seen.add(entry["id"])
+        if entry["frame"] not in FRAMES:
+            raise RuleError(f"{where}: unknown frame {entry['frame']!r}; frames are {', '.join(FRAMES)}")
+        for key in ("predicate", "when_negated", "when_unreal"):
+            if entry.get(key) is not None and entry[key] not in predicates:
+                raise RuleError(f"{where}: {key} {entry[key]!r} is not a predicate of ontology/govgraph.ttl")
+        if not (entry.get("verbs") or entry.get("nouns") or entry["frame"] == "speech"):
+            raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
+        lists = {k: tuple(str(w).lower() for w in entry.get(k) or ())
+                 for k in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors")}
+        rules.append(RelationRule(id=entry["id"], predicate=entry["predicate"], frame=entry["frame"],
+                                  complement_is=entry.get("complement_is", "patient"),
+                                  when_negated=entry.get("when_negated"), when_unreal=entry.get("when_unreal"),
+                                  possessor_is=entry.get("possessor_is", "patient"),
+                                  agent_fallback=entry.get("agent_fallback"), **lists))
+    return tuple(rules)

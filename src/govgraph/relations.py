@@ -1,0 +1,487 @@
+"""Run the relation rules of ontology/relations.yml over a parsed article -> Relations.
+
+Triggers are found with spaCy's Matcher (one pattern per trigger word or phrasal verb, compiled
+from the rule file); each rule's frame then reads the two parties off the dependency parse, and
+the trigger's clause tells the modality (negated, conditional, future, hedged, denied), who
+claims it (``X said``, ``according to X``) and when (``on Wednesday``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from .model import Article, Entity, Relation, Sentence
+from .rules import Lexicon, RelationRule
+
+__all__ = ["CompiledRules", "compile_rules", "extract_relations", "modality_of", "relations_from_posts"]
+
+_NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}
+_CONDITIONAL_AUX = {"would", "could", "might", "may", "'d", "\u2019d"}
+_FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll"}
+_HEDGED_AUX = {"should", "must", "ought"}
+_HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "probably", "perhaps", "supposedly", "apparently"}
+_DENIAL_VERBS = {"deny", "refute", "dismiss", "reject", "rebut", "contradict"}
+_FUTURE_FRAMES = {"plan", "intend", "expect", "set", "poise", "prepare", "likely", "tip", "consider", "want", "hope"}
+_TELLING_VERBS = {"tell", "warn", "inform", "threaten"}
+# verbs whose complement is wanted, not done: "asked to resign", "refused to quit", "urged him to go"
+_REQUEST_FRAMES = {"ask", "tell", "urge", "call", "press", "pressure", "order", "push", "demand", "want", "force",
+                   "refuse", "decline", "threaten", "advise", "encourage", "invite", "beg", "expect", "wish",
+                   "hope", "try", "seek", "need", "would", "consider"}
+_FIRST_PERSON = {"i", "me", "my", "myself"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_UNREAL = {"conditional", "future", "hedged"}
+
+
+@dataclass
+class CompiledRules:
+    """The rules and the Matcher that finds their triggers."""
+
+    rules: dict[str, RelationRule]
+    matcher: Matcher
+    speech_rules: list[RelationRule] = field(default_factory=list)
+
+
+def _pattern(phrase: str, noun: bool) -> list[dict]:
+    words = phrase.split()
+    if noun:
+        return [{"LOWER": words[0], "POS": {"IN": ["NOUN", "PROPN"]}}] if len(words) == 1 else \
+            [{"LOWER": w} for w in words]
+    # a verb and its particle(s), an adverb allowed between ("stepped immediately down")
+    pattern = [{"LEMMA": words[0], "POS": {"NOT_IN": ["ADP", "DET", "ADJ"]}}]
+    for word in words[1:]:
+        pattern += [{"POS": "ADV", "OP": "?"}, {"LOWER": word}]
+    return pattern
+
+
+def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
+    """Compile every trigger of every rule into one spaCy Matcher (keyed by rule id)."""
+    matcher = Matcher(vocab)
+    compiled = CompiledRules({}, matcher)
+    for rule in rules:
+        compiled.rules[rule.id] = rule
+        if rule.frame == "speech":
+            compiled.speech_rules.append(rule)
+            continue
+        patterns = [_pattern(v, noun=False) for v in rule.verbs] + [_pattern(n, noun=True) for n in rule.nouns]
+        matcher.add(rule.id, patterns)
+    return compiled
+
+
+class _Context:
+    """Per-document lookups: token -> entity, sentence index, quotation speakers."""
+
+    def __init__(self, doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...], lexicon: Lexicon):
+        self.doc, self.lexicon = doc, lexicon
+        self.entity: dict[int, Entity] = {}
+        for entity in sorted(entities, key=lambda e: e.kind != "Person"):
+            for mention in entity.mentions:
+                for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ():
+                    self.entity.setdefault(token.i, entity)
+        self.sentence_starts = [s.start for s in sentences]
+        self.speakers = self._quote_speakers()
+
+    def sentence_of(self, token: Token) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self.sentence_starts, token.idx) - 1)
+
+    def _quote_speakers(self) -> dict[int, Entity]:
+        """Sentence index -> who speaks in it ('"...," X said'); a quotation carries on into the
+        next sentence that has no speech verb of its own."""
+        speakers: dict[int, Entity] = {}
+        previous: Entity | None = None
+        for sent in self.doc.sents:
+            index = self.sentence_of(sent[0])
+            speaker = None
+            for token in sent:
+                if token.lemma_.lower() in self.lexicon.speech_verbs:
+                    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                    if subject is not None and subject.i in self.entity:
+                        speaker = self.entity[subject.i]
+                        break
+            opens_quote = sent.text.lstrip()[:1] in "\u201c\""
+            if speaker is None and opens_quote and previous is not None:
+                speaker = previous
+            if speaker is not None:
+                speakers[index] = speaker
+            previous = speaker if ("\u201c" in sent.text or '"' in sent.text) else None
+        return speakers
+
+    def entity_of(self, token: Token | None) -> Entity | None:
+        """The entity a token names: itself, an appositive name, or (for I/me in a quotation) the speaker."""
+        if token is None:
+            return None
+        if token.i in self.entity:
+            return self.entity[token.i]
+        if token.text.lower() in _FIRST_PERSON:
+            return self.speakers.get(self.sentence_of(token))
+        for child in token.children:
+            if child.dep_ in ("appos", "compound", "poss") and child.i in self.entity and child.dep_ == "appos":
+                return self.entity[child.i]
+        return None
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _conj_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through conjunction and open complements ("asked X to ...")."""
+    for candidate in (verb, _conj_head(verb)):
+        subject = next(iter(_children(candidate, "nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    head = _conj_head(verb)
+    if head.dep_ in ("xcomp", "advcl") and head.head.i != head.i:
+        return _subject(head.head)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _agent_of_passive(verb: Token) -> Token | None:
+    for agent in _children(verb, "agent"):
+        return next(iter(_children(agent, "pobj")), None)
+    return None
+
+
+def _verb_of(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and token.dep_ not in ("advcl", "ccomp"):
+        token = token.head
+    return token
+
+
+def modality_of(token: Token) -> str:
+    """How the clause of a trigger presents the event.
+
+    negated ("will not comply", "didn't resign"), conditional ("would recommend", "if ..."),
+    future ("will step down", "is to step down", "plans to quit"), hedged ("should resign",
+    "reportedly"), denied ("denied reports that he would quit"); otherwise asserted.
+    """
+    verb = _verb_of(token)
+    chain = [token, verb, _conj_head(verb)]
+    words = {c.text.lower() for t in chain for c in t.children if c.dep_ in ("neg", "aux", "auxpass", "punct", "advmod", "mark")}
+    clause = _conj_head(verb)
+    # "no justification for me to resign": a clause hanging on a noun that "no" denies
+    if clause.dep_ in ("advcl", "acl", "relcl") and any(c.lower_ in ("no", "never") for c in clause.head.children):
+        words.add("no")
+    if words & _NEGATIONS:
+        return "negated"
+    if words & _CONDITIONAL_AUX or "if" in words or "unless" in words:
+        return "conditional"
+    if words & _FUTURE_AUX:
+        return "future"
+    if words & _HEDGED_AUX or words & _HEDGE_ADVERBS or any(c.lower_ == "else" for c in clause.children):
+        return "hedged"
+    # "is to step down", "plans to quit": an open complement of be/plan/expect
+    if clause.dep_ == "xcomp" and (clause.head.lemma_ == "be" or clause.head.lemma_.lower() in _FUTURE_FRAMES):
+        return "future"
+    # "asked to resign", "told him to quit": what is asked for has not happened
+    if clause.dep_ in ("xcomp", "ccomp", "acl") and clause.head.lemma_.lower() in _REQUEST_FRAMES | {"request", "call", "demand"}:
+        return "hedged"
+    if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
+        return "hedged"
+    # "denied reports that she would quit", "denies he will resign"
+    for ancestor in list(verb.ancestors)[:4]:
+        if ancestor.lemma_.lower() in _DENIAL_VERBS:
+            return "denied"
+    return "asserted"
+
+
+def _time_of(verb: Token, article: Article) -> tuple[str | None, date | None]:
+    """"on Wednesday", "in December": a date phrase on the trigger's verb, resolved when it can be."""
+    for token in verb.subtree:
+        if token.ent_type_ != "DATE" or token.sent.start != verb.sent.start:
+            continue
+        head = token.head
+        if head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i) or token.dep_ == "npadvmod":
+            text = " ".join(t.text for t in token.sent if t.ent_iob_ != "O" and t.ent_type_ == "DATE"
+                            and abs(t.i - token.i) <= 3)
+            return text, _resolve_weekday(text, article.published)
+    return None, None
+
+
+def _resolve_weekday(text: str, published: date | None) -> date | None:
+    """The last such weekday on or before publication ("on Wednesday" in a Friday story)."""
+    if published is None:
+        return None
+    for index, name in enumerate(_WEEKDAYS):
+        if name in text.lower().split():
+            return published - timedelta(days=(published.weekday() - index) % 7)
+    return None
+
+
+def _attribution(token: Token, ctx: _Context) -> Entity | None:
+    """Who the text says claims it: "according to X", or the subject of a speech verb above."""
+    for candidate in token.sent:
+        if candidate.lower_ == "according":
+            to = next((c for c in candidate.children if c.lower_ == "to"), None)
+            obj = next((c for c in (to.children if to is not None else ()) if c.dep_ == "pobj"), None)
+            if ctx.entity_of(obj) is not None:
+                return ctx.entity_of(obj)
+    # the outermost speech verb: in "Y said X told Z to go", the claim is Y's
+    speaker = None
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in ctx.lexicon.speech_verbs:
+            speaker = ctx.entity_of(next(iter(_children(ancestor, "nsubj")), None)) or speaker
+    return speaker or ctx.speakers.get(ctx.sentence_of(token))
+
+
+# --- frames: each returns (agent token or entity, patient token or entity, trigger words) -------
+
+
+def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
+    verb = token
+    if rule.patient_nouns:
+        # "expressed confidence in X": the object noun, then its preposition
+        for obj in _children(verb, "dobj"):
+            if obj.lemma_.lower() in rule.patient_nouns:
+                for prep in _children(obj, "prep"):
+                    if prep.lower_ in rule.patient_preps:
+                        for pobj in _children(prep, "pobj"):
+                            yield _subject(verb), pobj, f"{verb.text} {obj.text} {prep.text}"
+        return
+    if rule.patient_preps:
+        for prep in _children(verb, "prep", "prt"):
+            if prep.lower_ in rule.patient_preps:
+                for pobj in _children(prep, "pobj"):
+                    yield _subject(verb), pobj, f"{verb.text} {prep.text}"
+        if "dobj" not in {c.dep_ for c in verb.children}:
+            return
+    if _is_passive(verb):
+        patient = next(iter(_children(verb, "nsubjpass")), None)
+        agent = _agent_of_passive(verb)
+        if agent is None and verb.dep_ in ("ccomp", "conj"):
+            # "told X that he should resign or else be fired": the teller threatens
+            teller = verb
+            while teller.dep_ in ("ccomp", "conj") and teller.head.i != teller.i:
+                teller = teller.head
+                if teller.lemma_.lower() in _TELLING_VERBS:
+                    agent = _subject(teller)
+                    break
+        if patient is None:
+            patient = _subject(verb)
+        yield agent, patient, verb.text
+        return
+    for obj in _children(verb, "dobj"):
+        yield _subject(verb), obj, verb.text
+        for conj in _children(obj, "conj"):
+            yield _subject(verb), conj, verb.text
+
+
+def _frame_intransitive(token: Token, rule: RelationRule, ctx: _Context):
+    body = None
+    for prep in _children(token, "prep"):
+        if prep.lower_ in ("from", "as"):
+            body = next(iter(_children(prep, "pobj")), None)
+    yield _subject(token), body, token.text
+
+
+def _possessor(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ in ("poss", "nmod") and child.pos_ in ("PRON", "PROPN"):
+            return child
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "of":
+            return next(iter(_children(prep, "pobj")), None)
+    return None
+
+
+def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
+    noun = token
+    if rule.governors and not (noun.head.lemma_.lower() in rule.governors or
+                               (noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in rule.governors)):
+        return
+    patient = None
+    if rule.patient_preps:
+        for prep in _children(noun, "prep"):
+            if prep.lower_ in rule.patient_preps:
+                patient = next(iter(_children(prep, "pobj")), None)
+    else:
+        patient = _possessor(noun)
+    agent = None
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i in ctx.entity and child.i != (patient.i if patient is not None else -1):
+            agent = child
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "by":
+            agent = next(iter(_children(prep, "pobj")), agent)
+    if agent is None and noun.dep_ in ("dobj", "pobj"):
+        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            agent = _subject(governor)
+    if agent is None and rule.agent_fallback == "sentence_subject":
+        for candidate in noun.sent:
+            if candidate.dep_ == "nsubj" and candidate.i in ctx.entity and candidate.i != noun.i and \
+                    ctx.entity[candidate.i].kind == "Person" and ctx.entity_of(patient) is not ctx.entity[candidate.i]:
+                agent = candidate
+                break
+    if rule.possessor_is == "agent":
+        agent, patient = patient, None
+    yield agent, patient, noun.text
+
+
+def _complements(verb: Token, wanted: tuple[str, ...]) -> Iterable[Token]:
+    """Verbs from ``wanted`` in the open or clausal complement of ``verb`` ("asked X to resign")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "advcl", "conj") or (child.dep_ == "dobj" and child.pos_ == "VERB"):
+            for candidate in [child] + [c for c in child.children if c.dep_ == "conj"]:
+                lemma = candidate.lemma_.lower()
+                particle = next((c.lower_ for c in candidate.children if c.dep_ == "prt"), None)
+                if lemma in wanted or (particle and f"{lemma} {particle}" in wanted):
+                    yield candidate
+
+
+def _frame_ask(token: Token, rule: RelationRule, ctx: _Context):
+    verb = token
+    for complement in _complements(verb, rule.complement):
+        if rule.complement_is == "agent":
+            yield _subject(verb), None, f"{verb.text} ... {complement.text}"
+            continue
+        patient = next(iter(_children(verb, "dobj", "dative")), None)
+        if patient is None and _is_passive(verb):
+            patient = next(iter(_children(verb, "nsubjpass")), None)
+        if patient is None or complement.dep_ == "ccomp":
+            patient = next(iter(_children(complement, "nsubj", "nsubjpass")), patient)
+        agent = _agent_of_passive(verb) if _is_passive(verb) else _subject(verb)
+        yield agent, patient, f"{verb.text} ... {complement.text}"
+
+
+def _frame_call_for(token: Token, rule: RelationRule, ctx: _Context):
+    verb = token
+    for prep in _children(verb, "prep"):
+        if prep.lower_ != "for":
+            continue
+        for noun in _children(prep, "pobj"):
+            if noun.lemma_.lower() in rule.nouns:
+                yield _subject(verb), _possessor(noun), f"{verb.text} for {noun.text}"
+
+
+def _frame_request_from(token: Token, rule: RelationRule, ctx: _Context):
+    noun = token
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    wanted = [c for c in noun.subtree if c.lemma_.lower() in rule.complement and c.head.i == noun.i or
+              (c.lemma_.lower() in {w.split()[0] for w in rule.complement} and c.head.i == noun.i and c.dep_ in ("acl", "relcl"))]
+    if not wanted:
+        return
+    # who made the request: "which came from X", "the request ... came from X"
+    source = None
+    for candidate in noun.subtree:
+        if candidate.lemma_.lower() == "come":
+            for prep in _children(candidate, "prep"):
+                if prep.lower_ == "from":
+                    source = next(iter(_children(prep, "pobj")), None)
+    if source is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "come":
+        for prep in _children(noun.head, "prep"):
+            if prep.lower_ == "from":
+                source = next(iter(_children(prep, "pobj")), None)
+    # whom it was made to: the subject of the clause that holds the request ("he will not comply with ...")
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+    target = _subject(holder) if holder.pos_ in ("VERB", "AUX") else None
+    yield source, target, f"{noun.text} ... {wanted[0].text}"
+    if holder.pos_ in ("VERB", "AUX") and modality_of(holder) == "negated":
+        # "he will not comply with the request": a refusal, by its target, of whoever asked
+        yield _Refusal(target), source, f"{holder.text} ... {noun.text}"
+
+
+@dataclass(frozen=True)
+class _Refusal:
+    """Marks the agent of a refusal read off a request ("will not comply with the request")."""
+
+    who: Token | None
+
+
+FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, "nominal": _frame_nominal,
+          "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from}
+
+
+def _speech_relations(doc: Doc, rule: RelationRule, ctx: _Context):
+    """"Y said the X administration has mishandled ...": the speaker criticizes the reported subject."""
+    for token in doc:
+        if token.lemma_.lower() not in rule.complement or token.dep_ != "ccomp":
+            continue
+        speech = token.head
+        if speech.lemma_.lower() not in ctx.lexicon.speech_verbs:
+            continue
+        yield token, _subject(speech), _subject(token), f"{speech.text} ... {token.text}"
+
+
+def _ground(value, ctx: _Context) -> Entity | None:
+    if value is None or isinstance(value, Entity):
+        return value
+    return ctx.entity_of(value)
+
+
+_OBJECT_OPTIONAL = {"resigned", "refusedToResign"}
+
+
+def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
+                      compiled: CompiledRules, lexicon: Lexicon) -> list[Relation]:
+    """Every relation the rules find in the document, each with modality, attribution and time."""
+    ctx = _Context(doc, sentences, entities, lexicon)
+    found: list[tuple[Token, RelationRule, object, object, str]] = []
+    for match_id, start, end in compiled.matcher(doc):
+        rule = compiled.rules[doc.vocab.strings[match_id]]
+        token = doc[start]
+        for agent, patient, trigger in FRAMES[rule.frame](token, rule, ctx):
+            found.append((token, rule, agent, patient, trigger))
+    for rule in compiled.speech_rules:
+        for token, agent, patient, trigger in _speech_relations(doc, rule, ctx):
+            found.append((token, rule, agent, patient, trigger))
+
+    relations: dict[tuple, Relation] = {}
+    for token, rule, agent_token, patient_token, trigger in found:
+        refusal = isinstance(agent_token, _Refusal)
+        subject = _ground(agent_token.who if refusal else agent_token, ctx)
+        obj = _ground(patient_token, ctx)
+        if subject is None or subject is obj:
+            continue
+        predicate = "refusedToResign" if refusal else rule.predicate
+        if obj is None and predicate not in _OBJECT_OPTIONAL:
+            continue
+        # a request is asserted once made, whatever became of it
+        modality = "asserted" if rule.frame in ("speech", "request_from") or refusal else modality_of(token)
+        if modality == "negated" and rule.when_negated:
+            predicate, modality = rule.when_negated, "asserted"
+        elif modality in _UNREAL and rule.when_unreal:
+            predicate, modality = rule.when_unreal, "asserted"
+        if predicate == "refusedToResign" and obj is not None and obj.kind not in ("Person", "Organization", "Group"):
+            obj = None
+        time_text, event_date = _time_of(_verb_of(token), article)
+        relation = Relation(predicate=predicate, subject=subject, object=obj, sentence=ctx.sentence_of(token),
+                            rule=rule.id, modality=modality, trigger=trigger,
+                            confidence=0.9 if rule.frame in ("transitive", "intransitive", "ask") else 0.7,
+                            attributed_to=_attribution(token, ctx), time_text=time_text, event_date=event_date)
+        key = (predicate, id(subject), id(obj), relation.sentence, modality)
+        relations.setdefault(key, relation)
+    # "refused (whom?)" adds nothing where the same refusal is known with its object
+    known = {(r.predicate, id(r.subject), r.modality) for r in relations.values() if r.object is not None}
+    return [r for r in relations.values()
+            if r.object is not None or (r.predicate, id(r.subject), r.modality) not in known]
+
+
+def relations_from_posts(entities: tuple[Entity, ...]) -> list[Relation]:
+    """holdsPosition / heldPosition readings of every post, so they carry evidence like the rest."""
+    bodies = {e.label: e for e in entities if e.kind == "Organization"}
+    out = []
+    for person in entities:
+        for post in person.posts:
+            out.append(Relation(predicate="holdsPosition" if post.current else "heldPosition", subject=person,
+                                object=bodies.get(post.organization), sentence=post.sentence, rule="post",
+                                trigger=post.evidence, confidence=0.9, title=post.title))
+    return out
