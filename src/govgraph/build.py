@@ -16,6 +16,7 @@ from .model import Article, Extraction, InputError
 from .posts import extract_posts
 from .structure import extract_structure
 from .nlp import DEFAULT_PIPELINE, load_pipeline
+from .reason import derive_reports_to
 from .relations import compile_rules, extract_relations, relations_from_posts
 from .rules import load_lexicon, load_orgchart, load_relation_rules
 
@@ -48,6 +49,7 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
         structure = extract_structure(doc, sentences, entities, lexicon)
         relations = extract_relations(doc, article, sentences, entities, compiled, lexicon)
         relations += relations_from_posts(entities)
+        relations += derive_reports_to(entities, structure, orgchart)
         yield Extraction(article, sentences, entities, structure, tuple(relations))
 
 

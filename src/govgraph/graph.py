@@ -14,10 +14,10 @@ import unicodedata
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
 
-from .model import Entity, Extraction, Post
+from .model import Entity, Extraction, Post, Relation
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
-           "entity_iri", "post_iri", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
+           "entity_iri", "post_iri", "assertion_iri", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
 
 
 class GG(DefinedNamespace):
@@ -40,6 +40,31 @@ class GG(DefinedNamespace):
     postPlace: URIRef  # a place named with a post whose body the text does not name ("chief in Springfield")
     headTitle: URIRef  # organisation charts: the title of a body's head
     deputyTitle: URIRef  # organisation charts: the title of a body's deputy head
+    # the personnel relation vocabulary
+    askedToResign: URIRef
+    refusedToResign: URIRef
+    resigned: URIRef
+    fired: URIRef
+    threatenedToFire: URIRef
+    appointed: URIRef
+    succeeded: URIRef
+    reportsTo: URIRef
+    memberOf: URIRef
+    criticized: URIRef
+    supported: URIRef
+    metWith: URIRef
+    # assertions: one node per reading, with evidence
+    Assertion: URIRef
+    modality: URIRef
+    evidence: URIRef
+    trigger: URIRef
+    rule: URIRef
+    confidence: URIRef
+    attributedTo: URIRef
+    eventDate: URIRef
+    eventTimeText: URIRef
+    derived: URIRef
+    premise: URIRef
 
 
 ID = Namespace("https://w3id.org/govgraph/id/")
@@ -130,6 +155,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
 
     mentioned = {m.sentence for e in extraction.entities for m in e.mentions}
     mentioned |= {p.sentence for e in extraction.entities for p in e.posts}
+    mentioned |= {r.sentence for r in extraction.relations}
     for sentence in extraction.sentences:
         if sentence.index not in mentioned:
             continue
@@ -143,6 +169,7 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
 
     bodies = {e.label: entity_iri(e) for e in extraction.entities if e.kind == "Organization"}
     _add_structure(graph, extraction)
+    _add_relations(graph, extraction)
     for entity in extraction.entities:
         node = entity_iri(entity, article.id)
         graph.add((node, RDF.type, ENTITY_CLASSES[entity.kind]))
@@ -193,6 +220,59 @@ def _add_post(graph: Graph, holder_node: URIRef, holder: Entity, post: Post, bod
         graph.add((holder_node, ORG.holds, node))
     else:
         graph.add((holder_node, GG.heldPosition, node))
+
+
+_POST_PREDICATES = {"holdsPosition", "heldPosition"}
+
+
+def assertion_iri(article_id: str, relation: Relation) -> URIRef:
+    """IRI of an assertion from what it says, so rebuilding gives the same IRI."""
+    key = "|".join([relation.predicate, relation.subject.kind, relation.subject.label,
+                    relation.object.label if relation.object else "", str(relation.sentence), relation.rule,
+                    relation.modality, relation.title or ""])
+    return ID[f"assertion-{article_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"]
+
+
+def _add_relations(graph: Graph, extraction: Extraction) -> None:
+    """Each relation as a direct triple (when asserted) and as an assertion node with evidence."""
+    article = extraction.article
+    iri = {id(e): entity_iri(e, article.id) for e in extraction.entities}
+    posts = {(id(e), p.title, p.organization, p.current): post_iri(p, e) for e in extraction.entities for p in e.posts}
+    for relation in extraction.relations:
+        subject = iri[id(relation.subject)]
+        predicate = GG[relation.predicate]
+        if relation.predicate in _POST_PREDICATES:
+            obj = posts.get((id(relation.subject), relation.title,
+                             relation.object.label if relation.object else None, relation.predicate == "holdsPosition"))
+        else:
+            obj = iri[id(relation.object)] if relation.object is not None else None
+        if relation.modality == "asserted" and obj is not None:
+            graph.add((subject, predicate, obj))
+        node = assertion_iri(article.id, relation)
+        graph.add((node, RDF.type, GG.Assertion))
+        graph.add((node, RDF.subject, subject))
+        graph.add((node, RDF.predicate, predicate))
+        if obj is not None:
+            graph.add((node, RDF.object, obj))
+        graph.add((node, GG.modality, Literal(relation.modality)))
+        graph.add((node, GG.rule, Literal(relation.rule)))
+        graph.add((node, GG.confidence, Literal(relation.confidence, datatype=XSD.decimal)))
+        if relation.trigger:
+            graph.add((node, GG.trigger, Literal(relation.trigger)))
+        graph.add((node, GG.evidence, sentence_iri(article.id, relation.sentence)))
+        graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
+        if relation.attributed_to is not None:
+            graph.add((node, GG.attributedTo, iri[id(relation.attributed_to)]))
+        if relation.event_date is not None:
+            graph.add((node, GG.eventDate, Literal(relation.event_date.isoformat(), datatype=XSD.date)))
+        if relation.time_text:
+            graph.add((node, GG.eventTimeText, Literal(relation.time_text)))
+        if relation.title and relation.predicate not in _POST_PREDICATES:
+            graph.add((node, SCHEMA.jobTitle, Literal(relation.title)))
+        if relation.derived:
+            graph.add((node, GG.derived, Literal(True)))
+            for premise in relation.premises:
+                graph.add((node, GG.premise, Literal(premise)))
 
 
 def build_graph(extractions) -> Graph:
