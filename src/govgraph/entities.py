@@ -177,14 +177,24 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
                     and before.text.lower().rstrip(".") in lexicon.honorifics)
                 or all(t.text in people or t.text.lower() in _CONNECTORS for t in span)):  # "Doe and Roe"
             continue
+        # "UKIP MEP": a title after a body's name is not part of it
+        while len(span) > 1 and lexicon.title_of(span[-1].text):
+            span = span[:-1]
         spans.append(_with_place(span, lexicon))
     names = {s.text for s in spans}
-    names |= {n for body in orgchart.bodies.values() for n in (body.label, *body.aliases)
-              if len(n.split()) > 1 or n.isupper()}
+    chart_names = {n for body in orgchart.bodies.values() for n in (body.label, *body.aliases)}
+    names |= {n for n in chart_names if len(n.split()) > 1 or n.isupper()}
     names |= {_without_country(n, lexicon) for n in names}
     matcher = PhraseMatcher(doc.vocab)
     matcher.add("BODY", [_name_doc(doc, n) for n in sorted(names)])
-    spans += [doc[s:e] for _, s, e in matcher(doc)]
+    # one-word chart names ("Labour", "Tory") only where they are used as names, not as words
+    matcher.add("WORD", [_name_doc(doc, n) for n in sorted(chart_names - names) if len(n.split()) == 1])
+    for match_id, start, end in matcher(doc):
+        token = doc[start]
+        if doc.vocab.strings[match_id] == "WORD" and not (
+                token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("ORG", "NORP")):
+            continue
+        spans.append(doc[start:end])
     return filter_spans(spans)
 
 
@@ -262,14 +272,16 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         if not token.text[:1].isupper() or not (word in lexicon.honorifics or lexicon.title_of(word)):
             continue
         end = token.i + 1
-        while end < len(doc) and not lexicon.title_of(doc[end].text) and (
+        while end < len(doc) and not _starts_title(doc, end, lexicon) and (
                 (_NAME_TOKEN.match(doc[end].text) and doc[end].pos_ in ("PROPN", ""))
                 or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
                     and _NAME_TOKEN.match(doc[end + 1].text))):
             end += 1
         span = doc[token.i + 1:end]
+        honorific = word if word in lexicon.honorifics else None
+        if not honorific and any(t.ent_type_ in _NOT_PEOPLE for t in span):
+            continue  # "General Election", "Secretary of State for ..." are not names
         if len(span) and not taken(span) and not covered & {t.i for t in span}:
-            honorific = word if word in lexicon.honorifics else None
             candidates.append(_Name(span, None if honorific else lexicon.title_of(word), honorific))
     # "the Shadow Secretary of State, Theresa May," - a name-shaped appositive of a title
     for token in doc:
@@ -283,6 +295,15 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             candidates.append(_Name(span, None, None))
             covered |= {t.i for t in span}
     return candidates
+
+
+_NOT_PEOPLE = {"EVENT", "DATE", "TIME", "LAW", "WORK_OF_ART", "NORP", "FAC", "LOC", "GPE", "PRODUCT",
+               "LANGUAGE", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def _starts_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
+    """A title phrase of one to three words starts at token i ("Prime Minister")."""
+    return any(lexicon.title_of(doc[i:i + n].text) for n in (1, 2, 3) if i + n <= len(doc))
 
 
 def _acts_like_person(span: Span, lexicon: Lexicon) -> bool:

@@ -94,6 +94,7 @@ class Post:
     current: bool
     sentence: int
     evidence: str
+    party: str | None = None
 
 
 @dataclass
@@ -101,7 +102,8 @@ class Entity:
     """A person, body, group or anonymous source of one article, with every mention of it.
 
     ``kind`` is one of ``KINDS``. ``gender`` ("male"/"female") is known only from honorifics and
-    serves pronoun resolution.
+    pronouns and serves pronoun resolution. ``memberships`` are parties a person belongs to
+    without a post in them ("Labour's Jane Doe", "Tory John Roe"), as Posts titled "member".
     """
 
     kind: str
@@ -110,6 +112,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     gender: str | None = None
+    memberships: list[Post] = field(default_factory=list)
 
     @property
     def sentences(self) -> list[int]:

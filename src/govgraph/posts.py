@@ -32,6 +32,9 @@ LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair"
                  "command": "Commander", "manage": "Manager"}
 _BE_VERBS = {"be", "become", "serve", "rise", "remain", "work", "return", "stay", "act"}
 _ORG_PREPS = {"of", "at", "in", "for", "with"}
+# titles of members rather than office-holders: in a party they say membership, not a post in it
+_MEMBER_TITLES = {"mp", "mep", "msp", "am", "peer", "backbencher", "member", "councillor", "activist",
+                  "candidate", "supporter", "senator", "representative"}
 
 
 class _Index:
@@ -64,6 +67,25 @@ def _title_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
 
 def _words(doc: Doc, phrase: str) -> Doc:
     return Doc(doc.vocab, words=phrase.replace("-", " - ").split())
+
+
+def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> tuple[int, Entity | None]:
+    """Walk left from a title over the words that modify it: a body ("Coast Guard chief"), a
+    possessive ("the BBC's political editor"), capitalised names and lower-case compounds
+    ("Liberal Democrat constitutional affairs spokesman"). Returns the chain's start and its body."""
+    start, body = title.start, None
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.i in index.person or prev.text.lower() in lexicon.former_markers or prev.text in ("-", ","):
+            break
+        if prev.i in index.body:
+            body = body or index.body[prev.i]
+        elif prev.text in ("'s", "\u2019s", "'", "\u2019"):
+            pass
+        elif not (prev.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and prev.pos_ in ("PROPN", "NOUN", "ADJ")):
+            break
+        start -= 1
+    return start, body
 
 
 def _is_former(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
@@ -112,13 +134,27 @@ def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> 
 
 def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None, place: str | None,
           current: bool, sentence: int, evidence: str, stated_elsewhere: bool = False) -> Post:
+    party = None
+    if body is not None:
+        known = orgchart.find(body.label)
+        if known is not None and known.party:
+            party = body.label
+            # "Labour MP": a member's seat is in the chamber, the party is a membership
+            seat = orgchart.member_body(lexicon.title_of(title) or title)
+            if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
+                body, place = None, seat.label if seat else None
     organization = body.label if body else place
+    if organization is None and not stated_elsewhere:
+        seat = orgchart.member_body(lexicon.title_of(title) or title)
+        if seat is not None:
+            organization = seat.label
     if organization is None and not stated_elsewhere:
         # a title that the chart gives to exactly one body's head ("Home Secretary" -> Home Office)
         heads = [b for b in orgchart.bodies.values() if b.head_title and b.head_title.lower() == title.lower()]
         if len(heads) == 1 and len(title.split()) > 1:
             organization = heads[0].label
-    return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence)
+    return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence,
+                party=party)
 
 
 def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
@@ -162,14 +198,20 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             before -= 1
         if before in title_at:
             span = title_at[before]
-            chain_start = span.start
-            while chain_start > 0 and (chain_start - 1 in index.body or doc[chain_start - 1].text[:1].isupper()
-                                       and doc[chain_start - 1].pos_ == "PROPN" and chain_start - 1 not in index.person):
-                chain_start -= 1
-            former = chain_start > 0 and _is_former([doc[chain_start - 1]], lexicon)
+            chain_start, body = _modifier_chain(doc, span, index, lexicon)
+            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon)
             # a lower-case word before a name with no body is a description ("top border official X"), not a post
-            if span[0].text[:1].isupper() or any(i in index.body for i in range(chain_start, span.start)):
-                add(person, span, former, token, doc[max(0, chain_start - 1):token.i + 1])
+            if span[0].text[:1].isupper() or body is not None:
+                add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body)
+        # 0. a party right before the name: "Labour's Jane Doe", "Tory John Roe"
+        party_at = first - 1
+        if party_at >= 0 and doc[party_at].text in ("'s", "\u2019s"):
+            party_at -= 1
+        party = index.body.get(party_at) if party_at >= 0 else None
+        known = orgchart.find(party.label) if party is not None else None
+        if known is not None and known.party:
+            person.memberships.append(Post("member", party.label, True, sentence_of(token),
+                                           doc[party_at:token.i + 1].text, party=party.label))
         root = token
         # 2. appositives, both ways round; "the head of the Coast Guard, Jane Doe" is parsed as an
         # appositive of the body, so climb from the body to the title that governs it

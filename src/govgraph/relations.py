@@ -476,7 +476,8 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
 
 
 def relations_from_posts(entities: tuple[Entity, ...]) -> list[Relation]:
-    """holdsPosition / heldPosition readings of every post, so they carry evidence like the rest."""
+    """holdsPosition / heldPosition readings of every post, and memberOf for parties, so they carry
+    evidence like the rest."""
     bodies = {e.label: e for e in entities if e.kind == "Organization"}
     out = []
     for person in entities:
@@ -484,4 +485,12 @@ def relations_from_posts(entities: tuple[Entity, ...]) -> list[Relation]:
             out.append(Relation(predicate="holdsPosition" if post.current else "heldPosition", subject=person,
                                 object=bodies.get(post.organization), sentence=post.sentence, rule="post",
                                 trigger=post.evidence, confidence=0.9, title=post.title))
+        # membership of a party, from a party post ("Labour MP") or a party before the name
+        parties = {}
+        for post in person.memberships + person.posts:
+            if post.party in bodies:
+                parties.setdefault(post.party, post)
+        for party, post in parties.items():
+            out.append(Relation(predicate="memberOf", subject=person, object=bodies[party], sentence=post.sentence,
+                                rule="party-membership", trigger=post.evidence, confidence=0.85))
     return out

@@ -104,6 +104,8 @@ class Body:
     parent: str | None = None
     head_title: str | None = None
     deputy_title: str | None = None
+    member_titles: tuple[str, ...] = ()
+    party: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,11 @@ class OrgChart:
                 names.setdefault(name.lower(), body)
         return names
 
+    def member_body(self, title: str) -> Body | None:
+        """The one body whose members bear this title ("MEP" -> European Parliament), if only one."""
+        bodies = [b for b in self.bodies.values() if title.lower() in {t.lower() for t in b.member_titles}]
+        return bodies[0] if len(bodies) == 1 else None
+
     def parent_of(self, body: Body) -> Body | None:
         """The body this one is part of, if the chart says."""
         return self.bodies.get(body.parent) if body.parent else None
@@ -133,7 +140,7 @@ class OrgChart:
 @lru_cache(maxsize=8)
 def load_orgchart(folder: Path | None = None) -> OrgChart:
     """Load every organisation chart (``*.ttl``) in ontology/orgcharts/."""
-    from rdflib import Graph, URIRef
+    from rdflib import RDF, Graph, URIRef
     from rdflib.namespace import ORG, SKOS
 
     gg = "https://w3id.org/govgraph/ns#"
@@ -152,6 +159,7 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
         parent = graph.value(iri, ORG.subOrganizationOf)
         head = graph.value(iri, URIRef(gg + "headTitle"))
         deputy = graph.value(iri, URIRef(gg + "deputyTitle"))
+        members = tuple(sorted(str(t) for t in graph.objects(iri, URIRef(gg + "memberTitle"))))
         bodies[str(iri)] = Body(
             iri=str(iri),
             label=str(labels[0]),
@@ -159,6 +167,8 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
             parent=str(parent) if parent else None,
             head_title=str(head) if head else None,
             deputy_title=str(deputy) if deputy else None,
+            member_titles=members,
+            party=(iri, RDF.type, URIRef(gg + "PoliticalParty")) in graph,
         )
     for body in bodies.values():
         if body.parent and body.parent not in bodies:
