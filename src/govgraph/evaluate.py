@@ -135,6 +135,8 @@ def predicted_triples(graph: Graph) -> list[tuple[str, str, object | None, str]]
                 obj = graph.value(obj, ORG.postIn) or graph.value(obj, GG.postPlace)
                 shown = f"{predicate} {_label(graph, subject)} -> {title}"
             else:
+                if obj == GG.unspecified:
+                    obj = None
                 shown = f"{predicate} {_label(graph, subject)} -> {_label(graph, obj)}"
             out.append((predicate, subject, obj, shown))
     return out

@@ -65,6 +65,7 @@ class GG(DefinedNamespace):
     eventTimeText: URIRef
     derived: URIRef
     premise: URIRef
+    unspecified: URIRef  # the object of "X resigned" / "X refused to resign" when the text names none
 
 
 ID = Namespace("https://w3id.org/govgraph/id/")
@@ -223,6 +224,7 @@ def _add_post(graph: Graph, holder_node: URIRef, holder: Entity, post: Post, bod
 
 
 _POST_PREDICATES = {"holdsPosition", "heldPosition"}
+_OPTIONAL_OBJECT = {"resigned", "refusedToResign"}
 
 
 def assertion_iri(article_id: str, relation: Relation) -> URIRef:
@@ -244,8 +246,10 @@ def _add_relations(graph: Graph, extraction: Extraction) -> None:
         if relation.predicate in _POST_PREDICATES:
             obj = posts.get((id(relation.subject), relation.title,
                              relation.object.label if relation.object else None, relation.predicate == "holdsPosition"))
+        elif relation.object is not None:
+            obj = iri[id(relation.object)]
         else:
-            obj = iri[id(relation.object)] if relation.object is not None else None
+            obj = GG.unspecified if relation.predicate in _OPTIONAL_OBJECT else None
         if relation.modality == "asserted" and obj is not None:
             graph.add((subject, predicate, obj))
         node = assertion_iri(article.id, relation)

@@ -104,11 +104,16 @@ def _past(verb: Token) -> bool:
         return False
 
 
-def _body_of_title(title: Span, index: _Index, doc: Doc) -> tuple[Entity | None, str | None]:
-    """The body a title belongs to: named just before it, or after it with of/at/in/for."""
+def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None = None) -> tuple[Entity | None, str | None]:
+    """The body a title belongs to: named among the words before it ("UKIP's deputy leader",
+    "Home Office permanent secretary"), or after it with of/at/in/for."""
     left = title.start - 1
     if left >= 0 and left in index.body:
         return index.body[left], None
+    if lexicon is not None:
+        body = _modifier_chain(doc, title, index, lexicon)[1]
+        if body is not None:
+            return body, None
     head = title.root
     for prep in (c for c in head.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -175,7 +180,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
             title_text: str | None = None, body: Entity | None = None, place: str | None = None) -> None:
         if body is None and place is None:
-            body, place = _body_of_title(title_span, index, doc)
+            body, place = _body_of_title(title_span, index, doc, lexicon)
         title = title_text or _canonical_title(title_span, lexicon, doc, index)
         # "director general of <a body the model missed>": the chart must not guess another body
         of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS for c in title_span.root.children)

@@ -314,8 +314,10 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
     else:
         patient = _possessor(noun)
     agent = None
+    agent_deps = ("compound", "nmod", "amod", "poss") if rule.patient_preps else ("compound", "nmod", "amod")
     for child in noun.children:
-        if child.dep_ in ("compound", "nmod", "amod") and child.i in ctx.entity and child.i != (patient.i if patient is not None else -1):
+        if child.dep_ in agent_deps and (child.i in ctx.entity or child.dep_ == "poss") \
+                and child.i != (patient.i if patient is not None else -1):
             agent = child
     for prep in _children(noun, "prep"):
         if prep.lower_ == "by":
