@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .coref import resolve_pronouns
+from .coref import resolve_descriptions, resolve_pronouns
 from .entities import extract_entities, extract_sentences
 from .export import EXPORTERS
 from .graph import add_extraction, new_graph
@@ -46,6 +46,7 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
         entities = extract_entities(doc, sentences, lexicon, orgchart)
         resolve_pronouns(doc, sentences, entities, lexicon, patient_nouns)
         extract_posts(doc, sentences, entities, lexicon, orgchart)
+        resolve_descriptions(doc, sentences, entities, lexicon)
         structure = extract_structure(doc, sentences, entities, lexicon)
         relations = extract_relations(doc, article, sentences, entities, compiled, lexicon)
         relations += relations_from_posts(entities)

@@ -79,10 +79,12 @@ class _Context:
     def __init__(self, doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...], lexicon: Lexicon):
         self.doc, self.lexicon = doc, lexicon
         self.entity: dict[int, Entity] = {}
-        for entity in sorted(entities, key=lambda e: e.kind != "Person"):
-            for mention in entity.mentions:
-                for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ():
-                    self.entity.setdefault(token.i, entity)
+        # the narrowest mention wins a token: "UKIP" in "a UKIP spokesman" is the party
+        mentions = sorted(((m.end - m.start, m.start, entity) for entity in entities for m in entity.mentions),
+                          key=lambda item: (item[0], item[1]))
+        for length, start, entity in mentions:
+            for token in doc.char_span(start, start + length, alignment_mode="expand") or ():
+                self.entity.setdefault(token.i, entity)
         self.sentence_starts = [s.start for s in sentences]
         self.speakers = self._quote_speakers()
 
@@ -121,8 +123,15 @@ class _Context:
             return self.entity[token.i]
         if token.text.lower() in _FIRST_PERSON:
             return self.speakers.get(self.sentence_of(token))
+        # "X, who was expelled": a relative pronoun stands for the noun its clause describes
+        if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+            return self.entity_of(token.head.head)
         for child in token.children:
-            if child.dep_ in ("appos", "compound", "poss") and child.i in self.entity and child.dep_ == "appos":
+            if child.dep_ == "appos" and child.i in self.entity:
+                return self.entity[child.i]
+        # "Mr Brown's ambitions": what belongs to someone stands for them
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in self.entity:
                 return self.entity[child.i]
         return None
 
@@ -146,6 +155,9 @@ def _subject(verb: Token) -> Token | None:
     head = _conj_head(verb)
     if head.dep_ in ("xcomp", "advcl") and head.head.i != head.i:
         return _subject(head.head)
+    # "after criticising X, Y said": a gerund under a preposition shares the main clause's subject
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head.head)
     return None
 
 
@@ -191,7 +203,7 @@ def modality_of(token: Token) -> str:
     if clause.dep_ == "xcomp" and (clause.head.lemma_ == "be" or clause.head.lemma_.lower() in _FUTURE_FRAMES):
         return "future"
     # "asked to resign", "told him to quit": what is asked for has not happened
-    if clause.dep_ in ("xcomp", "ccomp", "acl") and clause.head.lemma_.lower() in _REQUEST_FRAMES | {"request", "call", "demand"}:
+    if clause.dep_ in ("xcomp", "ccomp", "acl", "advcl") and clause.head.lemma_.lower() in _REQUEST_FRAMES | {"request", "call", "demand"}:
         return "hedged"
     if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
         return "hedged"
@@ -265,6 +277,9 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
     if _is_passive(verb):
         patient = next(iter(_children(verb, "nsubjpass")), None)
         agent = _agent_of_passive(verb)
+        for prep in _children(verb, "prep"):
+            if agent is None and prep.lower_ in rule.agent_preps:
+                agent = next(iter(_children(prep, "pobj")), None)  # "expelled from the party"
         if agent is None and verb.dep_ in ("ccomp", "conj"):
             # "told X that he should resign or else be fired": the teller threatens
             teller = verb
@@ -355,6 +370,9 @@ def _frame_ask(token: Token, rule: RelationRule, ctx: _Context):
             yield _subject(verb), None, f"{verb.text} ... {complement.text}"
             continue
         patient = next(iter(_children(verb, "dobj", "dative")), None)
+        for prep in _children(verb, "prep"):
+            if patient is None and prep.lower_ in ("on", "upon"):
+                patient = next(iter(_children(prep, "pobj")), None)  # "called on X to quit"
         if patient is None and _is_passive(verb):
             patient = next(iter(_children(verb, "nsubjpass")), None)
         if patient is None or complement.dep_ == "ccomp":

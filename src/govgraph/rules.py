@@ -179,7 +179,8 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
 FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech")
 
 _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "when_negated",
-              "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback"}
+              "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
+              "agent_preps"}
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class RelationRule:
     possessor_is: str = "patient"
     governors: tuple[str, ...] = ()
     agent_fallback: str | None = None
+    agent_preps: tuple[str, ...] = ()
 
 
 def ontology_predicates() -> set[str]:
@@ -245,7 +247,8 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
         if not (entry.get("verbs") or entry.get("nouns") or entry["frame"] == "speech"):
             raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
         lists = {k: tuple(str(w).lower() for w in entry.get(k) or ())
-                 for k in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors")}
+                 for k in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors",
+                           "agent_preps")}
         rules.append(RelationRule(id=entry["id"], predicate=entry["predicate"], frame=entry["frame"],
                                   complement_is=entry.get("complement_is", "patient"),
                                   when_negated=entry.get("when_negated"), when_unreal=entry.get("when_unreal"),
