@@ -89,3 +89,40 @@ def test_posts_groups_sources_and_structure():
     # an anonymous source belongs to its article and is never merged with another's
     assert (ID[f"source-{base.article.id}-senior-official"], RDF.type, GG.AnonymousSource) in graph
     assert (ID["organization-ethics-committee"], ORG.subOrganizationOf, ID["organization-senate"]) in graph
+
+
+def test_relations_as_triples_and_assertion_nodes():
+    from rdflib import RDF as R
+
+    from govgraph.graph import assertion_iri
+    from govgraph.model import Relation
+
+    base = small_extraction()
+    doe, senate = base.entities
+    roe = Entity("Person", "John Roe", set(), [Mention(0, 4, "Jane", 0)])
+    fired = Relation("fired", roe, doe, 1, "fire", trigger="sacked", attributed_to=doe, time_text="Monday",
+                     event_date=date(2022, 1, 3))
+    threat = Relation("fired", roe, doe, 0, "fire", modality="conditional", trigger="would sack")
+    quit_ = Relation("resigned", doe, None, 0, "resign", trigger="quit")
+    derived = Relation("reportsTo", doe, roe, 0, "derived:deputy-of-head", derived=True, premises=("a", "b"))
+    extraction = Extraction(base.article, base.sentences, (doe, senate, roe), (), (fired, threat, quit_, derived))
+    graph = build_graph([extraction])
+    doe_iri, roe_iri = entity_iri(doe), entity_iri(roe)
+    assert (roe_iri, GG.fired, doe_iri) in graph
+    assert (doe_iri, GG.resigned, GG.unspecified) in graph
+    assert (doe_iri, GG.reportsTo, roe_iri) in graph
+    node = assertion_iri(base.article.id, fired)
+    assert graph.value(node, R.subject) == roe_iri and graph.value(node, R.object) == doe_iri
+    assert graph.value(node, R.predicate) == GG.fired
+    assert str(graph.value(node, GG.modality)) == "asserted"
+    assert graph.value(node, GG.evidence) == sentence_iri(base.article.id, 1)
+    assert graph.value(node, GG.attributedTo) == doe_iri
+    assert str(graph.value(node, GG.eventDate)) == "2022-01-03"
+    assert graph.value(sentence_iri(base.article.id, 1), OA.exact) == Literal("Doe left the Senate.")
+    # a conditional firing is kept as an assertion, never as a fact
+    threat_node = assertion_iri(base.article.id, threat)
+    assert str(graph.value(threat_node, GG.modality)) == "conditional"
+    assert len(list(graph.triples((roe_iri, GG.fired, None)))) == 1
+    derived_node = assertion_iri(base.article.id, derived)
+    assert graph.value(derived_node, GG.derived).toPython() is True
+    assert {str(p) for p in graph.objects(derived_node, GG.premise)} == {"a", "b"}

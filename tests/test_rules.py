@@ -52,3 +52,28 @@ def test_broken_orgchart_parent_is_reported(tmp_path):
         <http://x/a> a org:Organization ; skos:prefLabel "A" ; org:subOrganizationOf <http://x/missing> .""")
     with pytest.raises(RuleError, match="A: parent http://x/missing is not described"):
         load_orgchart(tmp_path)
+
+
+def test_relation_rules_load_and_name_ontology_predicates():
+    from govgraph.rules import load_relation_rules, ontology_predicates
+
+    rules = load_relation_rules()
+    predicates = ontology_predicates()
+    assert {r.predicate for r in rules} <= predicates
+    assert {r.when_unreal for r in rules if r.when_unreal} <= predicates
+    assert any("step down" in r.verbs for r in rules)
+
+
+@pytest.mark.parametrize("entry, message", [
+    ("{id: a, predicate: sackedd, frame: transitive, verbs: [sack]}", "predicate 'sackedd' is not a predicate"),
+    ("{id: a, predicate: fired, frame: sideways, verbs: [sack]}", "unknown frame 'sideways'"),
+    ("{id: a, predicate: fired, frame: transitive}", "needs 'verbs' or 'nouns'"),
+    ("{id: a, predicate: fired, frame: transitive, verbs: [sack], colour: red}", r"unknown key\(s\) colour"),
+])
+def test_bad_relation_rules_are_named(tmp_path, entry, message):
+    from govgraph.rules import load_relation_rules
+
+    path = tmp_path / "relations.yml"
+    path.write_text(f"rules:\n  - {entry}\n")
+    with pytest.raises(RuleError, match=message):
+        load_relation_rules(path)

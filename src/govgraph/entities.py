@@ -192,7 +192,8 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     for match_id, start, end in matcher(doc):
         token = doc[start]
         if doc.vocab.strings[match_id] == "WORD" and not (
-                token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("ORG", "NORP")):
+                token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("ORG", "NORP")
+                or (not token.is_sent_start or token.dep_ == "compound")):
             continue
         spans.append(doc[start:end])
     return filter_spans(spans)

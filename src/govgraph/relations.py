@@ -154,6 +154,10 @@ def _subject(verb: Token) -> Token | None:
             return subject
     head = _conj_head(verb)
     if head.dep_ in ("xcomp", "advcl") and head.head.i != head.i:
+        # "asked X to resign": the one asked is the subject of the complement (object control)
+        controller = next(iter(_children(head.head, "dobj")), None)
+        if head.dep_ == "xcomp" and controller is not None and head.head.lemma_.lower() in _REQUEST_FRAMES:
+            return controller
         return _subject(head.head)
     # "after criticising X, Y said": a gerund under a preposition shares the main clause's subject
     if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
@@ -202,6 +206,9 @@ def modality_of(token: Token) -> str:
     # "is to step down", "plans to quit": an open complement of be/plan/expect
     if clause.dep_ == "xcomp" and (clause.head.lemma_ == "be" or clause.head.lemma_.lower() in _FUTURE_FRAMES):
         return "future"
+    # "never threatened to sack X": a denied request denies what it asked for
+    if clause.dep_ in ("xcomp", "ccomp") and clause.head.pos_ in ("VERB", "AUX") and modality_of(clause.head) == "negated":
+        return "negated"
     # "asked to resign", "told him to quit": what is asked for has not happened
     if clause.dep_ in ("xcomp", "ccomp", "acl", "advcl") and clause.head.lemma_.lower() in _REQUEST_FRAMES | {"request", "call", "demand"}:
         return "hedged"
@@ -215,16 +222,14 @@ def modality_of(token: Token) -> str:
 
 
 def _time_of(verb: Token, article: Article) -> tuple[str | None, date | None]:
-    """"on Wednesday", "in December": a date phrase on the trigger's verb, resolved when it can be."""
-    for token in verb.subtree:
-        if token.ent_type_ != "DATE" or token.sent.start != verb.sent.start:
-            continue
-        head = token.head
-        if head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i) or token.dep_ == "npadvmod":
-            text = " ".join(t.text for t in token.sent if t.ent_iob_ != "O" and t.ent_type_ == "DATE"
-                            and abs(t.i - token.i) <= 3)
-            return text, _resolve_weekday(text, article.published)
-    return None, None
+    """"on Wednesday", "in December": the date phrase nearest the trigger's verb, within its clause,
+    resolved against the publication date when it can be."""
+    subtree = {t.i for t in verb.subtree}
+    dates = [ent for ent in verb.sent.ents if ent.label_ == "DATE" and ent.root.i in subtree]
+    if not dates:
+        return None, None
+    nearest = min(dates, key=lambda ent: abs(ent.root.i - verb.i))
+    return nearest.text, _resolve_weekday(nearest.text, article.published)
 
 
 def _resolve_weekday(text: str, published: date | None) -> date | None:
@@ -258,7 +263,7 @@ def _attribution(token: Token, ctx: _Context) -> Entity | None:
 
 def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
     verb = token
-    if rule.patient_nouns:
+    if rule.patient_nouns and not _is_passive(verb):
         # "expressed confidence in X": the object noun, then its preposition
         for obj in _children(verb, "dobj"):
             if obj.lemma_.lower() in rule.patient_nouns:
@@ -267,7 +272,7 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
                         for pobj in _children(prep, "pobj"):
                             yield _subject(verb), pobj, f"{verb.text} {obj.text} {prep.text}"
         return
-    if rule.patient_preps:
+    if rule.patient_preps and not _is_passive(verb):
         for prep in _children(verb, "prep", "prt"):
             if prep.lower_ in rule.patient_preps:
                 for pobj in _children(prep, "pobj"):
@@ -378,6 +383,10 @@ def _frame_ask(token: Token, rule: RelationRule, ctx: _Context):
         if patient is None or complement.dep_ == "ccomp":
             patient = next(iter(_children(complement, "nsubj", "nsubjpass")), patient)
         agent = _agent_of_passive(verb) if _is_passive(verb) else _subject(verb)
+        if agent is None and _is_passive(verb):
+            # "was asked to resign by X": the parser often hangs the by-phrase on the complement
+            by = next((c for c in complement.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+            agent = next(iter(_children(by, "pobj")), None) if by is not None else None
         yield agent, patient, f"{verb.text} ... {complement.text}"
 
 

@@ -1,0 +1,53 @@
+from govgraph.model import Entity, Mention, PartOf, Post
+from govgraph.reason import derive_reports_to
+from govgraph.rules import Body, OrgChart
+
+CHART = OrgChart({
+    "gov": Body("gov", "National Government", (), None, "President"),
+    "dept": Body("dept", "Department of Transport", ("DOT",), "gov", "Secretary", "Deputy Secretary"),
+    "agency": Body("agency", "Roads Agency", (), "dept", "Administrator"),
+})
+
+
+def person(label, *posts):
+    return Entity("Person", label, set(), [Mention(0, 1, label, 0)], list(posts))
+
+
+def body(label):
+    return Entity("Organization", label, set(), [Mention(0, 1, label, 0)])
+
+
+def post(title, org):
+    return Post(title, org, True, 0, f"{title} of {org}")
+
+
+def pairs(relations):
+    return {(r.subject.label, r.object.label, r.rule) for r in relations}
+
+
+def test_deputy_reports_to_head_and_head_of_part_to_head_of_whole():
+    secretary = person("Ann Lee", post("Secretary", "Department of Transport"))
+    deputy = person("Bo Chan", post("Deputy", "Department of Transport"))
+    administrator = person("Cy Diaz", post("Administrator", "Roads Agency"))
+    president = person("Di Eve", post("President", None))
+    entities = (secretary, deputy, administrator, president, body("Department of Transport"), body("Roads Agency"))
+    relations = derive_reports_to(entities, (), CHART)
+    assert pairs(relations) == {("Bo Chan", "Ann Lee", "derived:deputy-of-head"),
+                                ("Cy Diaz", "Ann Lee", "derived:head-of-part"),
+                                ("Ann Lee", "Di Eve", "derived:head-of-part")}
+    assert all(r.derived and len(r.premises) >= 2 for r in relations)
+
+
+def test_stated_structure_wins_and_premises_say_so():
+    chief = person("Ed Fox", post("Chief", "Harbour Police"))
+    head = person("Flo Gee", post("Head", "Port Authority"))
+    entities = (chief, head, body("Harbour Police"), body("Port Authority"))
+    stated = (PartOf("Harbour Police", "Port Authority", 0, "Port Authority, which includes the Harbour Police"),)
+    (relation,) = derive_reports_to(entities, stated, OrgChart())
+    assert (relation.subject.label, relation.object.label) == ("Ed Fox", "Flo Gee")
+    assert any("(stated" in premise for premise in relation.premises)
+
+
+def test_no_head_no_relation():
+    deputy = person("Bo Chan", post("Deputy", "Department of Transport"))
+    assert derive_reports_to((deputy, body("Department of Transport")), (), CHART) == []
