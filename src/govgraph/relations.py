@@ -33,9 +33,12 @@ _REQUEST_FRAMES = {"ask", "tell", "urge", "call", "press", "pressure", "order", 
                    "refuse", "decline", "threaten", "advise", "encourage", "invite", "beg", "expect", "wish",
                    "hope", "try", "seek", "need", "would", "consider"}
 _FIRST_PERSON = {"i", "me", "my", "myself"}
+_GO_COMPLEMENTS = {"acomp", "prt", "prep", "advmod", "xcomp", "dobj", "oprd", "attr", "ccomp", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_UNREAL = {"conditional", "future", "hedged"}
+# what a conditional or future reading re-routes (a conditional firing is a threat); "should"
+# (hedged) is advice, not a threat
+_UNREAL = {"conditional", "future"}
 
 
 @dataclass
@@ -116,11 +119,20 @@ class _Context:
         return speakers
 
     def entity_of(self, token: Token | None) -> Entity | None:
-        """The entity a token names: itself, an appositive name, or (for I/me in a quotation) the speaker."""
+        """The entity a token names: itself, an appositive name, or (for I/me in a quotation) the speaker.
+
+        A spokesperson acts for the body they speak for ("a spokesman for X called on ...")."""
         if token is None:
             return None
         if token.i in self.entity:
-            return self.entity[token.i]
+            entity = self.entity[token.i]
+            if entity.kind == "AnonymousSource" and self.lexicon.title_of(token.text) == "Spokesperson":
+                for child in token.children:
+                    pobj = next(iter(_children(child, "pobj")), None) if child.lower_ == "for" else child
+                    body = self.entity.get(pobj.i) if pobj is not None else None
+                    if body is not None and body.kind == "Organization":
+                        return body
+            return entity
         if token.text.lower() in _FIRST_PERSON:
             return self.speakers.get(self.sentence_of(token))
         # "X, who was expelled": a relative pronoun stands for the noun its clause describes
@@ -201,7 +213,9 @@ def modality_of(token: Token) -> str:
         return "conditional"
     if words & _FUTURE_AUX:
         return "future"
-    if words & _HEDGED_AUX or words & _HEDGE_ADVERBS or any(c.lower_ == "else" for c in clause.children):
+    if any(c.lower_ == "else" for c in clause.children):
+        return "conditional"  # "resign or else be fired": a threat
+    if words & _HEDGED_AUX or words & _HEDGE_ADVERBS:
         return "hedged"
     # "is to step down", "plans to quit": an open complement of be/plan/expect
     if clause.dep_ == "xcomp" and (clause.head.lemma_ == "be" or clause.head.lemma_.lower() in _FUTURE_FRAMES):
@@ -364,8 +378,13 @@ def _complements(verb: Token, wanted: tuple[str, ...]) -> Iterable[Token]:
             for candidate in [child] + [c for c in child.children if c.dep_ == "conj"]:
                 lemma = candidate.lemma_.lower()
                 particle = next((c.lower_ for c in candidate.children if c.dep_ == "prt"), None)
-                if lemma in wanted or (particle and f"{lemma} {particle}" in wanted):
-                    yield candidate
+                if not (lemma in wanted or (particle and f"{lemma} {particle}" in wanted)):
+                    continue
+                if lemma == "go" and any(c.dep_ in _GO_COMPLEMENTS for c in candidate.children):
+                    continue  # "go public", "go ahead", "go to London" are not resignations
+                if child.dep_ == "ccomp" and not any(c.lower_ in _HEDGED_AUX | {"to"} for c in candidate.children):
+                    continue  # "told X: I fell in love" reports; "told X that he should quit" asks
+                yield candidate
 
 
 def _frame_ask(token: Token, rule: RelationRule, ctx: _Context):
@@ -382,6 +401,8 @@ def _frame_ask(token: Token, rule: RelationRule, ctx: _Context):
             patient = next(iter(_children(verb, "nsubjpass")), None)
         if patient is None or complement.dep_ == "ccomp":
             patient = next(iter(_children(complement, "nsubj", "nsubjpass")), patient)
+        if patient is None:
+            patient = next(iter(_children(complement, "dobj")), None)  # "threatened to sack X"
         agent = _agent_of_passive(verb) if _is_passive(verb) else _subject(verb)
         if agent is None and _is_passive(verb):
             # "was asked to resign by X": the parser often hangs the by-phrase on the complement
