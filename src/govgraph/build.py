@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .coref import resolve_descriptions, resolve_pronouns
+from .coref import resolve_pronouns
 from .entities import extract_entities, extract_sentences
 from .export import EXPORTERS
 from .graph import add_extraction, new_graph
 from .load import load_articles
 from .model import Article, Extraction, InputError
-from .posts import extract_posts
+from .posts import extract_posts, resolve_descriptions
 from .structure import extract_structure
 from .nlp import DEFAULT_PIPELINE, load_pipeline
 from .reason import derive_reports_to
@@ -46,7 +46,7 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
         entities = extract_entities(doc, sentences, lexicon, orgchart)
         resolve_pronouns(doc, sentences, entities, lexicon, patient_nouns)
         extract_posts(doc, sentences, entities, lexicon, orgchart)
-        resolve_descriptions(doc, sentences, entities, lexicon)
+        resolve_descriptions(doc, sentences, entities, lexicon, orgchart)
         structure = extract_structure(doc, sentences, entities, lexicon)
         relations = extract_relations(doc, article, sentences, entities, compiled, lexicon)
         relations += relations_from_posts(entities)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from .model import Entity, Mention, Sentence
 from .rules import Lexicon
 
-__all__ = ["PRONOUN_GENDER", "resolve_pronouns", "resolve_descriptions"]
+__all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -151,51 +151,3 @@ def _most_salient(pronoun: Token, earlier: list[tuple[Token, Entity]], focus: En
         return None
     return max(scores.values(), key=lambda pair: pair[0])[1]
 
-
-def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
-                         lexicon: Lexicon) -> None:
-    """Link definite descriptions that name a post ("the prime minister", "the former police chief",
-    "The Glasgow Kelvin MP") to a person, as a reader does.
-
-    A description is a subject noun phrase with "the" whose head is a title and which carries no
-    name. It refers to the one person whose post has that title (former posts for "former"),
-    otherwise to the person who was the subject of the sentence before, news copy's usual way of
-    varying a name.
-    """
-    starts = [s.start for s in sentences]
-    people = [e for e in entities if e.kind == "Person"]
-    subject_of_sentence: dict[int, Entity] = {}
-    token_person: dict[int, Entity] = {}
-    for person in people:
-        for mention in person.mentions:
-            for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ():
-                token_person[token.i] = person
-    for token in doc:
-        if token.dep_ in _SUBJECT and token.i in token_person:
-            subject_of_sentence.setdefault(max(0, bisect_right(starts, token.idx) - 1), token_person[token.i])
-    for token in doc:
-        if token.dep_ not in _SUBJECT or token.i in token_person or not lexicon.title_of(token.text):
-            continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            continue
-        if any(c.i in token_person for c in token.subtree):
-            continue
-        former = any(c.lower_ in lexicon.former_markers for c in token.children)
-        title = (lexicon.title_of(token.text) or "").lower()
-        compounds = " ".join(c.text for c in token.children if c.dep_ == "compound" and c.i < token.i)
-        full = (lexicon.title_of(f"{compounds} {token.text}") or title).lower() if compounds else title
-        holders = [p for p in people if any(post.title.lower() in (title, full) and post.current != former
-                                            for post in p.posts) and p.mentions[0].start < token.idx]
-        sentence = max(0, bisect_right(starts, token.idx) - 1)
-        previous = subject_of_sentence.get(sentence - 1)
-        if previous is not None and (previous in holders or not holders):
-            choice = previous
-        else:
-            choice = holders[0] if len(holders) == 1 else None
-        if choice is None:
-            continue
-        start = min(c.idx for c in token.subtree if c.i <= token.i)
-        choice.mentions.append(Mention(start, token.idx + len(token.text), doc.text[start:token.idx + len(token.text)],
-                                       sentence))
-        token_person[token.i] = choice
-        subject_of_sentence.setdefault(sentence, choice)

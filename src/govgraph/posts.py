@@ -16,16 +16,19 @@ is in the past tense; otherwise it is current.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .model import Entity, Post, Sentence
+from .model import Entity, Mention, Post, Sentence
 from .rules import Lexicon, OrgChart
 
-__all__ = ["extract_posts", "LEADING_VERBS"]
+__all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
 
 # verbs of leading in a relative clause ("who led X") -> the title they imply
 LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair", "direct": "Director",
@@ -76,6 +79,10 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
     start, body = title.start, None
     while start > 0:
         prev = doc[start - 1]
+        if prev.text == "-" and start >= 2 and not prev.whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].text.lower() not in lexicon.former_markers:
+            start -= 1  # "co-chairman", "director-general"
+            continue
         if prev.i in index.person or prev.text.lower() in lexicon.former_markers or prev.text in ("-", ","):
             break
         if prev.i in index.body:
@@ -205,8 +212,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
             former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon)
-            # a lower-case word before a name with no body is a description ("top border official X"), not a post
-            if span[0].text[:1].isupper() or body is not None:
+            # a lower-case word before a bare surname with no body is a description ("top border
+            # official X"); before a full name ("deputy leader Jane Doe") it is a post
+            full_name = token.i - first >= 1
+            if span[0].text[:1].isupper() or body is not None or former or full_name:
                 add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body)
         # 0. a party right before the name: "Labour's Jane Doe", "Tory John Roe"
         party_at = first - 1
@@ -228,7 +237,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             if span is None:
                 continue
             if not any(c.dep_ == "det" for c in appos.children) and not span[0].text[:1].isupper() \
-                    and _body_of_title(span, index, doc) == (None, None):
+                    and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
             former = _is_former(appos.children, lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon)
             evidence = doc[min(appos.left_edge.i, root.i):max(appos.right_edge.i, root.i) + 1]
@@ -296,3 +305,56 @@ def _relative_clause(relcl: Token, person: Entity, add, index: _Index, anchor: T
         if body is not None:
             add(person, doc[relcl.i:relcl.i + 1], _past(relcl), anchor, doc[relcl.left_edge.i:obj.right_edge.i + 1],
                 title_text=title, body=body)
+
+
+def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
+                         lexicon: Lexicon, orgchart: OrgChart) -> None:
+    """Link definite descriptions that name a post ("the prime minister", "the former police chief",
+    "The Glasgow Kelvin MP") to a person, as a reader does.
+
+    A description is a subject noun phrase with "the" whose head is a title and which carries no
+    name. It refers to the one person whose post has that title (former posts for "former"),
+    otherwise to the person who was the subject of the sentence before, news copy's usual way of
+    varying a name.
+    """
+    starts = [s.start for s in sentences]
+    people = [e for e in entities if e.kind == "Person"]
+    subject_of_sentence: dict[int, Entity] = {}
+    token_person: dict[int, Entity] = {}
+    for person in people:
+        for mention in person.mentions:
+            for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ():
+                token_person[token.i] = person
+    for token in doc:
+        if token.dep_ in _SUBJECTS and token.i in token_person:
+            subject_of_sentence.setdefault(max(0, bisect_right(starts, token.idx) - 1), token_person[token.i])
+    for token in doc:
+        if token.dep_ not in _SUBJECTS or token.i in token_person or not lexicon.title_of(token.text):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.i in token_person for c in token.subtree):
+            continue
+        former = any(c.lower_ in lexicon.former_markers for c in token.children)
+        title = (lexicon.title_of(token.text) or "").lower()
+        compounds = " ".join(c.text for c in token.children if c.dep_ == "compound" and c.i < token.i)
+        full = (lexicon.title_of(f"{compounds} {token.text}") or title).lower() if compounds else title
+        holders = [p for p in people if any(post.title.lower() in (title, full) and post.current != former
+                                            for post in p.posts) and p.mentions[0].start < token.idx]
+        sentence = max(0, bisect_right(starts, token.idx) - 1)
+        previous = subject_of_sentence.get(sentence - 1)
+        if previous is not None and (previous in holders or not holders):
+            choice = previous
+        else:
+            choice = holders[0] if len(holders) == 1 else None
+        if choice is None:
+            continue
+        start = min(c.idx for c in token.subtree if c.i <= token.i)
+        text = doc.text[start:token.idx + len(token.text)]
+        choice.mentions.append(Mention(start, token.idx + len(token.text), text, sentence))
+        if not holders:
+            # the reader learns the post from the description: "Mr X ... The prime minister said"
+            title_text = lexicon.title_of(token.text) if not compounds else (lexicon.title_of(f"{compounds} {token.text}") or lexicon.title_of(token.text))
+            choice.posts.append(_post(lexicon, orgchart, title_text, None, None, not former, sentence, text))
+        token_person[token.i] = choice
+        subject_of_sentence.setdefault(sentence, choice)
