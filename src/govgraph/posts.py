@@ -325,11 +325,14 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         for mention in person.mentions:
             for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ():
                 token_person[token.i] = person
+    others = {token.i for entity in entities if entity.kind != "Person" for mention in entity.mentions
+              for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()}
     for token in doc:
         if token.dep_ in _SUBJECTS and token.i in token_person:
             subject_of_sentence.setdefault(max(0, bisect_right(starts, token.idx) - 1), token_person[token.i])
     for token in doc:
-        if token.dep_ not in _SUBJECTS or token.i in token_person or not lexicon.title_of(token.text):
+        if token.dep_ not in _SUBJECTS or token.i in token_person or token.i in others \
+                or not lexicon.title_of(token.text):
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
