@@ -35,6 +35,8 @@ LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair"
                  "command": "Commander", "manage": "Manager"}
 _BE_VERBS = {"be", "become", "serve", "rise", "remain", "work", "return", "stay", "act"}
 _ORG_PREPS = {"of", "at", "in", "for", "with"}
+_GENERIC_TITLES = {"secretary", "president", "chief", "director", "leader", "head", "chair", "chairman",
+                   "commissioner", "administrator", "speaker", "deputy", "minister", "official", "director general"}
 # titles of members rather than office-holders: in a party they say membership, not a post in it
 _MEMBER_TITLES = {"mp", "mep", "msp", "am", "peer", "backbencher", "member", "councillor", "activist",
                   "candidate", "supporter", "senator", "representative"}
@@ -160,10 +162,12 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
         seat = orgchart.member_body(lexicon.title_of(title) or title)
         if seat is not None:
             organization = seat.label
-    if organization is None and not stated_elsewhere:
-        # a title that the chart gives to exactly one body's head ("Home Secretary" -> Home Office)
-        heads = [b for b in orgchart.bodies.values() if b.head_title and b.head_title.lower() == title.lower()]
-        if len(heads) == 1 and len(title.split()) > 1:
+    if organization is None and not stated_elsewhere and title.lower() not in _GENERIC_TITLES:
+        # a title that the chart gives to exactly one body's head or deputy ("Home Secretary" ->
+        # Home Office, "Chancellor" -> HM Treasury); generic titles ("Secretary") name no body
+        heads = [b for b in orgchart.bodies.values()
+                 if title.lower() in {(b.head_title or "").lower(), (b.deputy_title or "").lower()}]
+        if len(heads) == 1:
             organization = heads[0].label
     return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence,
                 party=party)
@@ -339,13 +343,16 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if any(c.i in token_person for c in token.subtree):
             continue
         former = any(c.lower_ in lexicon.former_markers for c in token.children)
-        title = (lexicon.title_of(token.text) or "").lower()
-        compounds = " ".join(c.text for c in token.children if c.dep_ == "compound" and c.i < token.i)
-        full = (lexicon.title_of(f"{compounds} {token.text}") or title).lower() if compounds else title
+        # the longest title ending here: "the prime minister", "the home secretary"
+        title_text = next(lexicon.title_of(doc[token.i - n:token.i + 1].text) for n in (2, 1, 0)
+                          if token.i - n >= 0 and lexicon.title_of(doc[token.i - n:token.i + 1].text))
+        title = full = title_text.lower()
         holders = [p for p in people if any(post.title.lower() in (title, full) and post.current != former
                                             for post in p.posts) and p.mentions[0].start < token.idx]
         sentence = max(0, bisect_right(starts, token.idx) - 1)
         previous = subject_of_sentence.get(sentence - 1)
+        if previous is not None and not holders and any(p.current and p.title.lower() != title for p in previous.posts):
+            previous = None  # a prime minister is not "the chancellor"
         if previous is not None and (previous in holders or not holders):
             choice = previous
         else:
@@ -357,7 +364,6 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         choice.mentions.append(Mention(start, token.idx + len(token.text), text, sentence))
         if not holders:
             # the reader learns the post from the description: "Mr X ... The prime minister said"
-            title_text = lexicon.title_of(token.text) if not compounds else (lexicon.title_of(f"{compounds} {token.text}") or lexicon.title_of(token.text))
             choice.posts.append(_post(lexicon, orgchart, title_text, None, None, not former, sentence, text))
         token_person[token.i] = choice
         subject_of_sentence.setdefault(sentence, choice)

@@ -40,8 +40,9 @@ def _is_head(title: str, body: Body | None) -> bool:
 def derive_reports_to(entities: tuple[Entity, ...], structure: tuple[PartOf, ...],
                       orgchart: OrgChart) -> list[Relation]:
     """reportsTo relations implied by current posts, stated structure and the organisation charts."""
-    bodies = {e.label: e for e in entities if e.kind == "Organization"}
-    chart_body = {label: orgchart.find(label) for label in bodies}
+    labels = {e.label for e in entities if e.kind == "Organization"}
+    labels |= {post.organization for e in entities for post in e.posts if post.organization}
+    chart_body = {label: orgchart.find(label) for label in labels}
     stated_parent = {fact.part: fact for fact in structure}
 
     heads: dict[str, tuple[Entity, object]] = {}       # body key -> (person, post)
@@ -49,13 +50,13 @@ def derive_reports_to(entities: tuple[Entity, ...], structure: tuple[PartOf, ...
     untied: list[tuple[Entity, object]] = []             # posts with a title but no body
     for person in (e for e in entities if e.kind == "Person"):
         for post in (p for p in person.posts if p.current):
-            if post.organization in bodies:
+            if post.organization is not None:
                 body = chart_body[post.organization]
                 if _is_deputy(post.title, body):
                     deputies.append((person, post, post.organization))
                 elif _is_head(post.title, body):
                     heads.setdefault(_key(post.organization, body), (person, post))
-            elif post.organization is None:
+            else:
                 untied.append((person, post))
 
     def parent(key_label: str, body: Body | None) -> tuple[str | None, Body | None, str]:
