@@ -139,7 +139,8 @@ def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> 
     start = title.start
     while start > 0 and start - 1 not in index.body and start - 1 not in index.person and (
             doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
-            or (doc[start - 1].text == "and" and start > 1 and doc[start - 2].text[:1].isupper())):
+            or (doc[start - 1].text == "and" and start > 1 and doc[start - 2].text[:1].isupper()
+                and start - 2 not in index.person and start - 2 not in index.body)):
         start -= 1
     if start < title.start and doc[start].text.lower() not in lexicon.former_markers:
         return doc[start:title.end].text
@@ -316,10 +317,10 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
     """Link definite descriptions that name a post ("the prime minister", "the former police chief",
     "The Glasgow Kelvin MP") to a person, as a reader does.
 
-    A description is a subject noun phrase with "the" whose head is a title and which carries no
-    name. It refers to the one person whose post has that title (former posts for "former"),
-    otherwise to the person who was the subject of the sentence before, news copy's usual way of
-    varying a name.
+    A description is a noun phrase with "the" whose head is a title and which carries no name. It
+    refers to the one person whose post has that title (former posts for "former"); as a subject
+    with no such person, to the person who was the subject of the sentence before, news copy's
+    usual way of varying a name (and that person is then known to hold the post).
     """
     starts = [s.start for s in sentences]
     people = [e for e in entities if e.kind == "Person"]
@@ -335,9 +336,9 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if token.dep_ in _SUBJECTS and token.i in token_person:
             subject_of_sentence.setdefault(max(0, bisect_right(starts, token.idx) - 1), token_person[token.i])
     for token in doc:
-        if token.dep_ not in _SUBJECTS or token.i in token_person or token.i in others \
-                or not lexicon.title_of(token.text):
+        if token.i in token_person or token.i in others or not lexicon.title_of(token.text):
             continue
+        subject = token.dep_ in _SUBJECTS
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
         if any(c.i in token_person for c in token.subtree):
@@ -353,9 +354,13 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         previous = subject_of_sentence.get(sentence - 1)
         if previous is not None and not holders and any(p.current and p.title.lower() != title for p in previous.posts):
             previous = None  # a prime minister is not "the chancellor"
-        if previous is not None and (previous in holders or not holders):
+        if previous is not None and not holders and not previous.posts and \
+                any(title in {(b.head_title or "").lower()} and b.parent is None for b in orgchart.bodies.values()):
+            previous = None  # the head of a government is named, not guessed from the last subject
+        if previous is not None and (previous in holders or (not holders and subject)):
             choice = previous
         else:
+            # elsewhere than as a subject, only a post someone is known to hold names them
             choice = holders[0] if len(holders) == 1 else None
         if choice is None:
             continue
