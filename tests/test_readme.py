@@ -69,3 +69,34 @@ def test_example_triples_are_in_the_seed_graph(tmp_path):
     graph = Graph().parse(tmp_path / "graph.ttl")
     for triple in expected:
         assert triple in graph, triple
+
+
+def test_evaluation_figures_in_the_readme_are_current(nlp):
+    from conftest import SHARED
+    from govgraph.evaluate import evaluate_files
+
+    rows = {}
+    for line in README.splitlines():
+        if line.startswith("| the seed") or line.startswith("| development set"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            rows["seed" if "seed" in cells[0] else "dev"] = [float(c) for c in cells[2:5]] + [int(cells[5])]
+    gold_sets = {"seed": [SHARED / "gold" / "magnus-cbp-resignation.json"],
+                 "dev": sorted((ROOT / "tests" / "gold").glob("*.json"))}
+    for name, paths in gold_sets.items():
+        scores = evaluate_files(paths, [SHARED])
+        total = next(iter(scores.values()))
+        for score in list(scores.values())[1:]:
+            total.add(score)
+        precision, recall, f1 = total.prf()
+        assert rows[name] == [round(precision, 2), round(recall, 2), round(f1, 2), len(total.violations)], name
+
+
+def test_evaluate_commands_in_the_readme_run():
+    block = README.split("Relations, scored by", 1)[1].split("```", 2)[1]
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    for command in commands(block):
+        # run as a shell would (the README uses a glob), with this environment's govgraph
+        result = subprocess.run(command.replace(".venv/bin/", ""), shell=True, cwd=ROOT,
+                                capture_output=True, text=True, env=env)
+        assert result.returncode == 0, f"{command}\n{result.stderr}"
+        assert "overall (micro)" in result.stdout
