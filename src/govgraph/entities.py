@@ -180,6 +180,10 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
         # "UKIP MEP": a title after a body's name is not part of it
         while len(span) > 1 and lexicon.title_of(span[-1].text):
             span = span[:-1]
+        # "London UKIP": a place before a body the chart knows is not part of its name
+        while len(span) > 1 and span[0].ent_type_ in PLACE_LABELS | {"ORG"} and orgchart.find(span.text) is None \
+                and orgchart.find(span[1:].text) is not None:
+            span = span[1:]
         spans.append(_with_place(span, lexicon))
     names = {s.text for s in spans}
     chart_names = {n for body in orgchart.bodies.values() for n in (body.label, *body.aliases)}
@@ -193,7 +197,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
         token = doc[start]
         if doc.vocab.strings[match_id] == "WORD" and not (
                 token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("ORG", "NORP")
-                or (not token.is_sent_start or token.dep_ == "compound")):
+                or (not token.is_sent_start or token.dep_ in ("compound", "amod"))):
             continue
         spans.append(doc[start:end])
     return filter_spans(spans)
@@ -305,6 +309,21 @@ _NOT_PEOPLE = {"EVENT", "DATE", "TIME", "LAW", "WORK_OF_ART", "NORP", "FAC", "LO
 def _starts_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
     """A title phrase of one to three words starts at token i ("Prime Minister")."""
     return any(lexicon.title_of(doc[i:i + n].text) for n in (1, 2, 3) if i + n <= len(doc))
+
+
+def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Span:
+    """"Dominic Grieve" where the model saw only "Grieve": capitalised words compounding the name
+    from the left are part of it, unless they are a title, an honorific or a body."""
+    doc, start = span.doc, span.start
+    while start > 0:
+        prev = doc[start - 1]
+        word = prev.text.lower().rstrip(".")
+        if prev.dep_ != "compound" or prev.head.i not in range(start, span.end) or prev.pos_ != "PROPN" \
+                or not _NAME_TOKEN.match(prev.text) or prev.i in org_tokens or word in lexicon.honorifics \
+                or lexicon.title_of(word) or prev.ent_type_ in _NOT_PEOPLE:
+            break
+        start -= 1
+    return doc[start:span.end]
 
 
 def _acts_like_person(span: Span, lexicon: Lexicon) -> bool:
@@ -430,7 +449,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     forms |= {HumanName(f).last for f in forms if HumanName(f).last}
     for form in sorted(forms):
         matcher.add(form, [_name_doc(doc, form)])
-    person_spans = filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+    person_spans = filter_spans([_with_given_names(doc[s:e], lexicon, org_tokens) for _, s, e in matcher(doc)])
     for span in person_spans:
         if org_tokens & {t.i for t in span}:
             continue
@@ -438,6 +457,9 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
         if entity is not None:
             entity.mentions.append(mention(span))
             entity.aliases.add(span.text)
+            if len(span) > len(entity.label.split()) and _is_name(span):
+                entity.aliases.add(entity.label)
+                entity.label = span.text
 
     # 4. groups and anonymous sources
     groups: dict[str, Entity] = {}

@@ -318,7 +318,7 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
 
 
 def _frame_intransitive(token: Token, rule: RelationRule, ctx: _Context):
-    body = None
+    body = next(iter(_children(token, "dobj")), None)  # "quit the party", "resigned the whip"
     for prep in _children(token, "prep"):
         if prep.lower_ in ("from", "as"):
             body = next(iter(_children(prep, "pobj")), None)
@@ -337,8 +337,11 @@ def _possessor(noun: Token) -> Token | None:
 
 def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
     noun = token
-    if rule.governors and not (noun.head.lemma_.lower() in rule.governors or
-                               (noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in rule.governors)):
+    governors = {noun.head.lemma_.lower()} | ({noun.head.head.lemma_.lower(), noun.head.lower_}
+                                              if noun.head.dep_ == "prep" else set())
+    if rule.governors and not governors & set(rule.governors):
+        return
+    if governors & set(rule.not_governors) or (rule.not_governors and noun.head.lower_ == "for"):
         return
     patient = None
     if rule.patient_preps:
@@ -367,7 +370,11 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
                 agent = candidate
                 break
     if rule.possessor_is == "agent":
-        agent, patient = patient, None
+        # "the resignation of X, Y and Z": each of them
+        for person in [patient] + (list(_children(patient, "conj")) + [c for a in _children(patient, "appos")
+                                   for c in _children(a, "conj")] if patient is not None else []):
+            yield person, None, noun.text
+        return
     yield agent, patient, noun.text
 
 
@@ -512,6 +519,11 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
             predicate, modality = rule.when_unreal, "asserted"
         if predicate == "refusedToResign" and obj is not None and obj.kind not in ("Person", "Organization", "Group"):
             obj = None
+        if predicate == "resigned" and obj is None:
+            # "the resignation of BBC chairman X": the body of the post named with them
+            sentence = ctx.sentence_of(token)
+            bodies = [p.organization for p in subject.posts if p.sentence == sentence and p.organization]
+            obj = next((e for e in entities if e.kind == "Organization" and e.label in bodies), None)
         time_text, event_date = _time_of(_verb_of(token), article)
         relation = Relation(predicate=predicate, subject=subject, object=obj, sentence=ctx.sentence_of(token),
                             rule=rule.id, modality=modality, trigger=trigger,

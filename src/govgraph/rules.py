@@ -180,7 +180,7 @@ FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_f
 
 _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "when_negated",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
-              "agent_preps"}
+              "agent_preps", "not_governors"}
 
 
 @dataclass(frozen=True)
@@ -202,6 +202,7 @@ class RelationRule:
     governors: tuple[str, ...] = ()
     agent_fallback: str | None = None
     agent_preps: tuple[str, ...] = ()
+    not_governors: tuple[str, ...] = ()
 
 
 def ontology_predicates() -> set[str]:
@@ -248,7 +249,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
             raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
         lists = {k: tuple(str(w).lower() for w in entry.get(k) or ())
                  for k in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors",
-                           "agent_preps")}
+                           "agent_preps", "not_governors")}
         rules.append(RelationRule(id=entry["id"], predicate=entry["predicate"], frame=entry["frame"],
                                   complement_is=entry.get("complement_is", "patient"),
                                   when_negated=entry.get("when_negated"), when_unreal=entry.get("when_unreal"),
