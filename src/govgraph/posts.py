@@ -352,13 +352,13 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
                                             for post in p.posts) and p.mentions[0].start < token.idx]
         sentence = max(0, bisect_right(starts, token.idx) - 1)
         previous = subject_of_sentence.get(sentence - 1)
-        if previous is not None and not holders and any(p.current and p.title.lower() != title for p in previous.posts):
+        if previous is not None and any(p.current and p.title.lower() != title for p in previous.posts):
             previous = None  # a prime minister is not "the chancellor"
         if previous is not None and not holders and not previous.posts and \
                 any(title in {(b.head_title or "").lower()} and b.parent is None for b in orgchart.bodies.values()):
             previous = None  # the head of a government is named, not guessed from the last subject
-        if previous is not None and (previous in holders or (not holders and subject)):
-            choice = previous
+        if previous is not None and subject:
+            choice = previous  # "Mr X said ... The Glasgow MP, who ...": news copy varies the name
         else:
             # elsewhere than as a subject, only a post someone is known to hold names them
             choice = holders[0] if len(holders) == 1 else None

@@ -345,8 +345,9 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
         return
     patient = None
     if rule.patient_preps:
-        for prep in _children(noun, "prep"):
-            if prep.lower_ in rule.patient_preps:
+        # "support for X"; "gave his support to X" (the preposition hangs on the light verb)
+        for prep in _children(noun, "prep") + (_children(noun.head, "prep", "dative") if noun.dep_ == "dobj" else []):
+            if prep.lower_ in rule.patient_preps and patient is None:
                 patient = next(iter(_children(prep, "pobj")), None)
     else:
         patient = _possessor(noun)
@@ -468,14 +469,20 @@ FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, 
 
 
 def _speech_relations(doc: Doc, rule: RelationRule, ctx: _Context):
-    """"Y said the X administration has mishandled ...": the speaker criticizes the reported subject."""
-    for token in doc:
-        if token.lemma_.lower() not in rule.complement or token.dep_ != "ccomp":
+    """"Y said the X administration has mishandled ...", "Y said X is a great chancellor": the
+    speaker judges the subject of the reported clause by a word of the rule's list in it."""
+    wanted = set(rule.complement)
+    for clause in doc:
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ctx.lexicon.speech_verbs:
             continue
-        speech = token.head
-        if speech.lemma_.lower() not in ctx.lexicon.speech_verbs:
+        subject = next(iter(_children(clause, "nsubj", "nsubjpass")), None)
+        if subject is None:
             continue
-        yield token, _subject(speech), _subject(token), f"{speech.text} ... {token.text}"
+        judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i
+                       and not any(c.dep_ == "neg" for c in t.head.children)), None)
+        if judged is None:
+            continue
+        yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
 
 
 def _ground(value, ctx: _Context) -> Entity | None:
@@ -511,8 +518,10 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         predicate = "refusedToResign" if refusal else rule.predicate
         if obj is None and predicate not in _OBJECT_OPTIONAL:
             continue
-        # a request is asserted once made, whatever became of it
-        modality = "asserted" if rule.frame in ("speech", "request_from") or refusal else modality_of(token)
+        # a request is asserted once made, whatever became of it; an event noun that is the subject
+        # of "was" ("his attack on X was not a stunt") is taken as having happened
+        named_event = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be"
+        modality = "asserted" if rule.frame in ("speech", "request_from") or refusal or named_event else modality_of(token)
         if modality == "negated" and rule.when_negated:
             predicate, modality = rule.when_negated, "asserted"
         elif modality in _UNREAL and rule.when_unreal:
