@@ -54,3 +54,12 @@ def parsed(vocab, table: str):
                deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
                ents=[r[5] if len(r) > 5 else "O" for r in rows],
                lemmas=[r[6] if len(r) > 6 else r[0].lower() for r in rows])
+
+
+def analyse(doc, orgchart=None):
+    """Sentences and entities of a hand-built Doc, as the pipeline finds them (no model)."""
+    from govgraph.entities import extract_entities, extract_sentences
+    from govgraph.rules import OrgChart, load_lexicon
+
+    sentences = extract_sentences(doc)
+    return sentences, extract_entities(doc, sentences, load_lexicon(), orgchart or OrgChart())

@@ -1,15 +1,13 @@
 import pytest
 
-from conftest import SHARED, parsed
+from conftest import SHARED, analyse, parsed
 from govgraph.coref import resolve_pronouns
-from govgraph.entities import extract_entities, extract_sentences
-from govgraph.rules import OrgChart, load_lexicon
+from govgraph.rules import load_lexicon
 from mention_gold import GOLD, load_gold, score
 
 
 def resolve(doc):
-    sentences = extract_sentences(doc)
-    entities = extract_entities(doc, sentences, load_lexicon(), OrgChart())
+    sentences, entities = analyse(doc)
     resolve_pronouns(doc, sentences, entities, load_lexicon())
     pronouns = [(m.start, m.text, e.label) for e in entities for m in e.mentions
                 if m.text.lower() in {"he", "him", "his", "she", "her"}]

@@ -1,5 +1,4 @@
-from conftest import parsed
-from govgraph.entities import extract_entities, extract_sentences
+from conftest import analyse, parsed
 from govgraph.posts import extract_posts
 from govgraph.rules import Body, OrgChart, load_lexicon
 
@@ -7,8 +6,7 @@ CHART = OrgChart({"h": Body("h", "Home Office", (), None, "Home Secretary")})
 
 
 def posts_of(doc, chart=OrgChart()):
-    sentences = extract_sentences(doc)
-    entities = extract_entities(doc, sentences, load_lexicon(), chart)
+    sentences, entities = analyse(doc, chart)
     extract_posts(doc, sentences, entities, load_lexicon(), chart)
     return {e.label: [(p.title, p.organization, p.current) for p in e.posts] for e in entities if e.kind == "Person"}
 

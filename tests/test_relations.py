@@ -6,10 +6,10 @@ runs the real pinned pipeline once for all cases.
 
 import pytest
 
-from conftest import parsed
+from conftest import analyse, parsed
 from govgraph.model import Article
 from govgraph.relations import compile_rules, extract_relations, modality_of
-from govgraph.rules import OrgChart, load_lexicon, load_relation_rules
+from govgraph.rules import load_lexicon, load_relation_rules
 
 # predicate, variant, sentence, relations that must be asserted (predicate, subject, object),
 # predicates that must not be asserted
@@ -87,10 +87,7 @@ def test_every_predicate_has_cases():
 
 
 def relations_of(doc):
-    from govgraph.entities import extract_entities, extract_sentences
-
-    sentences = extract_sentences(doc)
-    entities = extract_entities(doc, sentences, load_lexicon(), OrgChart())
+    sentences, entities = analyse(doc)
     compiled = compile_rules(load_relation_rules(), doc.vocab)
     found = extract_relations(doc, Article(text=doc.text, source="x"), sentences, entities, compiled, load_lexicon())
     return {(r.predicate, r.subject.label, r.object.label if r.object else None, r.modality) for r in found}

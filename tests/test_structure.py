@@ -1,12 +1,10 @@
-from conftest import parsed
-from govgraph.entities import extract_entities, extract_sentences
-from govgraph.rules import OrgChart, load_lexicon
+from conftest import analyse, parsed
+from govgraph.rules import load_lexicon
 from govgraph.structure import extract_structure
 
 
 def structure_of(doc):
-    sentences = extract_sentences(doc)
-    entities = extract_entities(doc, sentences, load_lexicon(), OrgChart())
+    sentences, entities = analyse(doc)
     return [(f.part, f.whole) for f in extract_structure(doc, sentences, entities, load_lexicon())]
 
 

@@ -123,15 +123,7 @@ def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None
         body = _modifier_chain(doc, title, index, lexicon)[1]
         if body is not None:
             return body, None
-    head = title.root
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            body = index.body_in(obj.subtree)
-            if body is not None:
-                return body, None
-            if obj.ent_type_ in ("GPE", "LOC"):
-                return None, obj.text
-    return None, None
+    return _place_after(title.root, index)
 
 
 def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> str:
@@ -288,9 +280,9 @@ def _complements(verb: Token) -> list[Token]:
     return out
 
 
-def _place_after(verb: Token, index: _Index) -> tuple[Entity | None, str | None]:
-    """"became chief in Springfield": the body or place in a prepositional phrase on the verb."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
+def _place_after(head: Token, index: _Index) -> tuple[Entity | None, str | None]:
+    """The body or place in a prepositional phrase on a word: "head of Y", "became chief in Z"."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             body = index.body_in(obj.subtree)
             if body is not None:
