@@ -177,6 +177,11 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
                     and before.text.lower().rstrip(".") in lexicon.honorifics)
                 or all(t.text in people or t.text.lower() in _CONNECTORS for t in span)):  # "Doe and Roe"
             continue
+        # "New Home" before "Secretary": the model cut a title ("Home Secretary") into a body
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if any(lexicon.title_of(doc[span.end - n:span.end].text + " " + after) for n in (1, 2) if span.end - n >= span.start) \
+                and len((lexicon.title_of(span[-1].text + " " + after) or "").split()) > 1:
+            continue
         # "UKIP MEP": a title after a body's name is not part of it
         while len(span) > 1 and lexicon.title_of(span[-1].text):
             span = span[:-1]

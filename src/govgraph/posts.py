@@ -97,6 +97,20 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
     return start, body
 
 
+_DEPARTURES = {"resignation", "departure", "exit", "sacking", "dismissal", "firing", "ouster", "removal",
+               "retirement", "death", "downfall", "exodus"}
+
+
+def _departed(token: Token) -> bool:
+    """"the resignation of BBC chairman X (, Y and Z)": a post named with someone who is leaving it."""
+    for ancestor in token.ancestors:
+        if ancestor.lemma_.lower() in _DEPARTURES or ancestor.lower_ in _DEPARTURES:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _is_former(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
     return any(t.text.lower() in lexicon.former_markers for t in tokens)
 
@@ -150,11 +164,11 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
             seat = orgchart.member_body(lexicon.title_of(title) or title)
             if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
                 body, place = None, seat.label if seat else None
+    seat = orgchart.member_body(lexicon.title_of(title) or title)
+    if seat is not None and body is None:
+        # "an MEP for the East Midlands": a member sits in the chamber; the place is the seat
+        place = seat.label
     organization = body.label if body else place
-    if organization is None and not stated_elsewhere:
-        seat = orgchart.member_body(lexicon.title_of(title) or title)
-        if seat is not None:
-            organization = seat.label
     if organization is None and not stated_elsewhere and title.lower() not in _GENERIC_TITLES:
         # a title that the chart gives to exactly one body's head or deputy ("Home Secretary" ->
         # Home Office, "Chancellor" -> HM Treasury); generic titles ("Secretary") name no body
@@ -208,7 +222,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if before in title_at:
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
-            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon)
+            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token)
             # a lower-case word before a bare surname with no body is a description ("top border
             # official X"); before a full name ("deputy leader Jane Doe") it is a post
             full_name = token.i - first >= 1
@@ -233,7 +247,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             span = title_at.get(appos.i)
             if span is None:
                 continue
-            if not any(c.dep_ == "det" for c in appos.children) and not span[0].text[:1].isupper() \
+            if not any(c.dep_ in ("det", "poss") for c in appos.children) and not span[0].text[:1].isupper() \
                     and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
             former = _is_former(appos.children, lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon)

@@ -319,6 +319,10 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
 
 def _frame_intransitive(token: Token, rule: RelationRule, ctx: _Context):
     body = next(iter(_children(token, "dobj")), None)  # "quit the party", "resigned the whip"
+    if body is not None and ctx.entity_of(body) is None:
+        # "quit his BBC One show": the body that names what was left
+        body = next((t for t in body.subtree if t.i < body.i and ctx.entity.get(t.i) is not None
+                     and ctx.entity[t.i].kind == "Organization"), body)
     for prep in _children(token, "prep"):
         if prep.lower_ in ("from", "as"):
             body = next(iter(_children(prep, "pobj")), None)
@@ -372,8 +376,11 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
                 break
     if rule.possessor_is == "agent":
         # "the resignation of X, Y and Z": each of them
-        for person in [patient] + (list(_children(patient, "conj")) + [c for a in _children(patient, "appos")
-                                   for c in _children(a, "conj")] if patient is not None else []):
+        people = [patient]
+        if patient is not None:
+            people += _children(patient, "conj", "appos")
+            people += [c for a in _children(patient, "appos", "conj") for c in _children(a, "conj", "appos")]
+        for person in people:
             yield person, None, noun.text
         return
     yield agent, patient, noun.text
@@ -531,7 +538,9 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         if predicate == "resigned" and obj is None:
             # "the resignation of BBC chairman X": the body of the post named with them
             sentence = ctx.sentence_of(token)
-            bodies = [p.organization for p in subject.posts if p.sentence == sentence and p.organization]
+            named = [p.organization for p in subject.posts if p.sentence == sentence and p.organization]
+            held = {p.organization for p in subject.posts if p.organization}
+            bodies = named or (list(held) if len(held) == 1 else [])
             obj = next((e for e in entities if e.kind == "Organization" and e.label in bodies), None)
         time_text, event_date = _time_of(_verb_of(token), article)
         relation = Relation(predicate=predicate, subject=subject, object=obj, sentence=ctx.sentence_of(token),
