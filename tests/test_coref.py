@@ -107,3 +107,25 @@ def test_bbc_mentions_overall(nlp):
             r, t, _ = score(extraction, gold)
             right, total = right + r, total + t
     assert total > 100 and right / total >= 0.85
+
+
+def test_mention_figures_in_the_readme_are_current(nlp):
+    import re
+
+    from conftest import ROOT
+    from govgraph.build import extract_articles
+    from govgraph.load import load_articles
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    seed_row = re.search(r"\| seed \(.*?\) \| (\d+) / (\d+) ", readme)
+    bbc_row = re.search(r"\| BBC politics [\d, ]+ \| (\d+) / (\d+) ", readme)
+    totals = {"seed": [0, 0], "bbc": [0, 0]}
+    for name in gold_names():
+        gold = load_gold(name)
+        (extraction,) = extract_articles(load_articles([SHARED / gold["source"]["path"]]))
+        right, total, _ = score(extraction, gold)
+        key = "seed" if name.startswith("magnus") else "bbc"
+        totals[key][0] += right
+        totals[key][1] += total
+    assert [int(g) for g in seed_row.groups()] == totals["seed"]
+    assert [int(g) for g in bbc_row.groups()] == totals["bbc"]
