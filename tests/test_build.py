@@ -42,3 +42,13 @@ def test_the_same_story_twice_is_built_once(tmp_path, nlp):
     (tmp_path / "b.txt").write_text("Head\nJane Doe quit.")
     report = build([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out")
     assert (report.articles, report.duplicates) == (1, 1)
+
+
+def test_two_builds_are_byte_identical(tmp_path, nlp):
+    from conftest import SHARED
+
+    inputs = [SEED] + sorted((SHARED / "corpus" / "bbc-politics").glob("*.txt"))[:5]
+    build(inputs, tmp_path / "a")
+    build(inputs, tmp_path / "b")
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()

@@ -126,3 +126,15 @@ def test_relations_as_triples_and_assertion_nodes():
     derived_node = assertion_iri(base.article.id, derived)
     assert graph.value(derived_node, GG.derived).toPython() is True
     assert {str(p) for p in graph.objects(derived_node, GG.premise)} == {"a", "b"}
+
+
+def test_one_canonical_label_whatever_the_order():
+    from govgraph.graph import _set_label, new_graph
+
+    node = ID["person-jane-doe"]
+    for labels in (("Jane Doe", "Jane Q. Doe"), ("Jane Q. Doe", "Jane Doe")):
+        graph = new_graph()
+        for label in labels:
+            _set_label(graph, node, label)
+        assert [str(l) for l in graph.objects(node, SKOS.prefLabel)] == ["Jane Q. Doe"]
+        assert [str(l) for l in graph.objects(node, SKOS.altLabel)] == ["Jane Doe"]

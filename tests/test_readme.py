@@ -45,7 +45,7 @@ def test_make_demo_builds_the_seeds(tmp_path):
 def test_usage_commands_run_as_written(tmp_path):
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    (block,) = code_blocks("Usage")
+    block = code_blocks("Usage")[0]
     outputs = []
     for command in commands(block):
         assert command.startswith("govgraph ")
@@ -54,6 +54,8 @@ def test_usage_commands_run_as_written(tmp_path):
         outputs.append(result.stdout)
     assert "Alejandro N. Mayorkas" in outputs[1]
     assert outputs[2].startswith("org,alias\n")
+    assert "Chris Magnus" in outputs[3] and "John Tien" in outputs[3]
+    assert outputs[4].startswith("conforms")
 
 
 def test_example_triples_are_in_the_seed_graph(tmp_path):

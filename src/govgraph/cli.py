@@ -121,6 +121,27 @@ def evaluate(gold_files: tuple[str, ...], roots: tuple[str, ...], pipeline: str,
     click.echo(format_report(report, verbose), nl=False)
 
 
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False))
+def validate(graph_file: str) -> None:
+    """Check GRAPH against govgraph's SHACL shapes (ontology/shapes.ttl).
+
+    Prints "conforms", or one line per violation (node, property, what is required); the exit
+    status is 1 when the graph does not conform.
+
+    \b
+    Example:
+      govgraph validate output/graph.ttl
+    """
+    from .query import load_graph
+    from .validate import format_violations, validate_graph
+
+    violations = validate_graph(load_graph(graph_file))
+    click.echo(format_violations(violations), nl=False)
+    if violations:
+        sys.exit(1)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning govgraph errors into one line and exit status 1."""
     from .model import GovgraphError

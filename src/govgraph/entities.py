@@ -172,7 +172,8 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
             continue
         before = doc[span.start - 1] if span.start else None
         if orgchart.find(span.text) is None and (
-                span[0].text.lower().rstrip(".") in lexicon.honorifics  # "Mr Doe", "Lord Roe"
+                span.text in people  # "Doe" after "Jane Q. Doe"
+                or span[0].text.lower().rstrip(".") in lexicon.honorifics  # "Mr Doe", "Lord Roe"
                 or (before is not None and before.text[:1].isupper()
                     and before.text.lower().rstrip(".") in lexicon.honorifics)
                 or all(t.text in people or t.text.lower() in _CONNECTORS for t in span)):  # "Doe and Roe"

@@ -174,13 +174,13 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
     for entity in extraction.entities:
         node = entity_iri(entity, article.id)
         graph.add((node, RDF.type, ENTITY_CLASSES[entity.kind]))
+        _set_label(graph, node, entity.label)
         if entity.gender:
             graph.add((node, FOAF.gender, Literal(entity.gender)))
         for post in entity.posts:
             _add_post(graph, node, entity, post, bodies, sentence_iri(article.id, post.sentence))
-        graph.add((node, RDFS.label, Literal(entity.label)))
-        graph.add((node, SKOS.prefLabel, Literal(entity.label)))
-        for alias in sorted(entity.aliases):
+        preferred = {str(l) for l in graph.objects(node, SKOS.prefLabel)}
+        for alias in sorted(entity.aliases - preferred):
             graph.add((node, SKOS.altLabel, Literal(alias)))
         for mention in entity.mentions:
             sentence = sentence_iri(article.id, mention.sentence)
@@ -193,6 +193,20 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
             graph.add((m, OA.end, Literal(mention.end)))
             graph.add((m, GG.inSentence, sentence))
             graph.add((m, DCTERMS.isPartOf, art))
+
+
+def _set_label(graph: Graph, node: URIRef, label: str) -> None:
+    """Give a node one canonical label across articles: the longest form (then the first in
+    sort order) wins, whatever order the articles came in; the others become aliases."""
+    labels = {str(l) for l in graph.objects(node, SKOS.prefLabel)} | {label}
+    best = sorted(labels, key=lambda l: (-len(l), l))[0]
+    for other in labels - {best}:
+        graph.remove((node, SKOS.prefLabel, Literal(other)))
+        graph.remove((node, RDFS.label, Literal(other)))
+        graph.add((node, SKOS.altLabel, Literal(other)))
+    graph.add((node, SKOS.prefLabel, Literal(best)))
+    graph.add((node, RDFS.label, Literal(best)))
+    graph.remove((node, SKOS.altLabel, Literal(best)))
 
 
 def _add_structure(graph: Graph, extraction: Extraction) -> None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .model import Article, Entity, Relation, Sentence
 from .rules import Lexicon, RelationRule
 
-__all__ = ["CompiledRules", "compile_rules", "extract_relations", "modality_of", "relations_from_posts"]
+__all__ = ["CompiledRules", "compile_rules", "extract_relations", "modality_of", "relations_from_posts", "fits"]
 
 _NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}
 _CONDITIONAL_AUX = {"would", "could", "might", "may", "'d", "\u2019d"}
@@ -500,6 +500,27 @@ def _ground(value, ctx: _Context) -> Entity | None:
 
 _OBJECT_OPTIONAL = {"resigned", "refusedToResign"}
 
+# Who can stand on each side of a predicate; ontology/shapes.ttl checks the same on the output.
+_PERSON_SUBJECT = {"resigned", "refusedToResign", "succeeded", "reportsTo", "memberOf", "holdsPosition",
+                   "heldPosition", "metWith"}
+_PERSON_OBJECT = {"askedToResign", "fired", "threatenedToFire", "appointed", "succeeded", "reportsTo", "metWith"}
+_LEFT_KINDS = {"Organization", "Person"}
+
+
+def fits(predicate: str, subject: Entity, obj: Entity | None) -> bool:
+    """Whether the two parties are of the kinds the predicate joins (a body does not resign)."""
+    if predicate in _PERSON_SUBJECT and subject.kind != "Person":
+        return False
+    if obj is None:
+        return True
+    if predicate in _PERSON_OBJECT:
+        return obj.kind == "Person"
+    if predicate == "memberOf":
+        return obj.kind == "Organization"
+    if predicate in _OBJECT_OPTIONAL:
+        return obj.kind in _LEFT_KINDS
+    return True
+
 
 def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
                       compiled: CompiledRules, lexicon: Lexicon) -> list[Relation]:
@@ -533,8 +554,8 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
             predicate, modality = rule.when_negated, "asserted"
         elif modality in _UNREAL and rule.when_unreal:
             predicate, modality = rule.when_unreal, "asserted"
-        if predicate == "refusedToResign" and obj is not None and obj.kind not in ("Person", "Organization", "Group"):
-            obj = None
+        if predicate in _OBJECT_OPTIONAL and obj is not None and obj.kind not in _LEFT_KINDS:
+            obj = None  # "quit the cabinet group": what was left is not a body we know
         if predicate == "resigned" and obj is None:
             # "the resignation of BBC chairman X": the body of the post named with them
             sentence = ctx.sentence_of(token)
@@ -542,6 +563,8 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
             held = {p.organization for p in subject.posts if p.organization}
             bodies = named or (list(held) if len(held) == 1 else [])
             obj = next((e for e in entities if e.kind == "Organization" and e.label in bodies), None)
+        if not fits(predicate, subject, obj):
+            continue
         time_text, event_date = _time_of(_verb_of(token), article)
         relation = Relation(predicate=predicate, subject=subject, object=obj, sentence=ctx.sentence_of(token),
                             rule=rule.id, modality=modality, trigger=trigger,
