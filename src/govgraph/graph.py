@@ -11,13 +11,14 @@ import hashlib
 import re
 import unicodedata
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
 
 from .model import Entity, Extraction, Post, Relation
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
-           "entity_iri", "post_iri", "assertion_iri", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
+           "entity_iri", "post_iri", "assertion_iri", "article_graph_iri", "new_dataset", "add_article_graph",
+           "merge_graphs", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
 
 
 class GG(DefinedNamespace):
@@ -293,9 +294,42 @@ def _add_relations(graph: Graph, extraction: Extraction) -> None:
                 graph.add((node, GG.premise, Literal(premise)))
 
 
+def article_graph_iri(article_id: str) -> URIRef:
+    """IRI of the named graph that holds one article's statements."""
+    return ID[f"graph-{article_id}"]
+
+
+def new_dataset() -> Dataset:
+    """An empty dataset (one named graph per article) with govgraph's prefixes bound."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    return dataset
+
+
+def add_article_graph(dataset: Dataset, extraction: Extraction) -> None:
+    """Put one article's statements in a named graph of their own, replacing any earlier version."""
+    name = article_graph_iri(extraction.article.id)
+    dataset.remove_graph(name)
+    add_extraction(dataset.graph(name), extraction)
+
+
+def merge_graphs(dataset: Dataset) -> Graph:
+    """The union of every named graph, each node keeping one canonical label across articles."""
+    merged = new_graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    for node in {s for s, _ in merged.subject_objects(SKOS.prefLabel)}:
+        labels = sorted({str(l) for l in merged.objects(node, SKOS.prefLabel)}, key=lambda l: (-len(l), l))
+        if len(labels) > 1:
+            for label in labels:
+                _set_label(merged, node, label)
+    return merged
+
+
 def build_graph(extractions) -> Graph:
-    """Return a new graph holding every extraction."""
-    graph = new_graph()
+    """Return a new merged graph holding every extraction."""
+    dataset = new_dataset()
     for extraction in extractions:
-        add_extraction(graph, extraction)
-    return graph
+        add_article_graph(dataset, extraction)
+    return merge_graphs(dataset)

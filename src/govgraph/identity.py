@@ -1,0 +1,100 @@
+"""The same person across stories: one node, whatever name form each story uses.
+
+Within a story, entities.py already joins "Alejandro N. Mayorkas" and "Mayorkas". Across stories
+the names differ too ("Alejandro Mayorkas", "Mayorkas"), so before the graph is written the
+persons of all stories (and of an existing graph being added to) are clustered: same surname,
+first names that agree (equal, an initial of the other, or absent), and no conflicting posts
+(the same title in different bodies marks two namesakes). Each cluster takes its longest name,
+except that a person already in an existing graph keeps its name, so its IRI and statements stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from nameparser import HumanName
+from rdflib import Graph
+from rdflib.namespace import FOAF, ORG, RDF, SKOS
+
+from .model import Entity, Extraction, Post
+
+__all__ = ["unify_people", "people_in_graph"]
+
+
+@dataclass
+class _Cluster:
+    label: str
+    fixed: bool
+    members: list[Entity] = field(default_factory=list)
+
+
+def _first(name: str) -> str:
+    return HumanName(name).first.rstrip(".").lower()
+
+
+def _last(name: str) -> str:
+    return (HumanName(name).last or name).lower()
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    first_a, first_b = _first(a), _first(b)
+    if not first_a or not first_b or first_a == _last(a) or first_b == _last(b):
+        return True  # a surname alone agrees with any first name
+    return first_a == first_b or (len(first_a) == 1 and first_b.startswith(first_a)) or (
+        len(first_b) == 1 and first_a.startswith(first_b))
+
+
+def _posts_conflict(a: Entity, b: Entity) -> bool:
+    """The same current title in two different bodies: two people, not one."""
+    for post_a in (p for p in a.posts if p.current and p.organization):
+        for post_b in (p for p in b.posts if p.current and p.organization):
+            if post_a.title.lower() == post_b.title.lower() and post_a.organization != post_b.organization:
+                return True
+    return False
+
+
+def unify_people(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> None:
+    """Give every person of the same cluster one canonical label (their other names become aliases)."""
+    clusters: dict[str, list[_Cluster]] = {}
+    for person in known:
+        clusters.setdefault(_last(person.label), []).append(_Cluster(person.label, True, [person]))
+    people = [e for x in extractions for e in x.entities if e.kind == "Person"]
+    # full names first, so a lone surname finds the person it belongs to
+    for person in sorted(people, key=lambda e: (-len(e.label.split()), -len(e.label), e.label)):
+        group = clusters.setdefault(_last(person.label), [])
+        fits = [c for c in group if _first_names_agree(c.label, person.label)
+                and not any(_posts_conflict(person, m) for m in c.members)]
+        lone_surname = len(person.label.split()) == 1
+        if fits and (not lone_surname or len(fits) == 1):
+            cluster = fits[0]
+            if not cluster.fixed and len(person.label) > len(cluster.label):
+                cluster.label = person.label
+            cluster.members.append(person)
+        else:
+            group.append(_Cluster(person.label, False, [person]))
+    for group in clusters.values():
+        for cluster in group:
+            for member in cluster.members:
+                if member.label != cluster.label:
+                    member.aliases.add(member.label)
+                    member.label = cluster.label
+                    member.aliases.discard(cluster.label)
+
+
+def people_in_graph(graph: Graph) -> list[Entity]:
+    """The persons of an existing graph, with their current posts, as entities to cluster with."""
+    from .graph import GG, SCHEMA
+
+    out = []
+    for node in sorted(set(graph.subjects(RDF.type, FOAF.Person))):
+        label = graph.value(node, SKOS.prefLabel)
+        if label is None:
+            continue
+        posts = []
+        for post in graph.objects(node, GG.holdsPosition):
+            body = graph.value(post, ORG.postIn)
+            posts.append(Post(str(graph.value(post, SCHEMA.jobTitle) or ""),
+                              str(graph.value(body, SKOS.prefLabel)) if body is not None else None, True, 0, ""))
+        out.append(Entity("Person", str(label), {str(a) for a in graph.objects(node, SKOS.altLabel)}, [], posts))
+    return out
