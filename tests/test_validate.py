@@ -38,7 +38,7 @@ def broken_graph():
 
 def test_a_broken_graph_is_reported_readably():
     text = format_violations(validate_graph(broken_graph()))
-    assert text.splitlines()[0] == "9 violations:"
+    assert text.splitlines()[0] == "10 violations:"
     assert "ggid:person-jane-doe skos:prefLabel: a person has exactly one canonical label (skos:prefLabel)" in text
     assert "ggid:organization-harbour-board: the object of this relation is a person" in text
     assert "ggid:assertion-x gg:evidence: every assertion has evidence: the sentence it was read from" in text

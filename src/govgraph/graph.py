@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
@@ -18,7 +19,7 @@ from .model import Entity, Extraction, Post, Relation
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
            "entity_iri", "post_iri", "assertion_iri", "article_graph_iri", "new_dataset", "add_article_graph",
-           "merge_graphs", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
+           "merge_graphs", "build_iri", "rules_version", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
 
 
 class GG(DefinedNamespace):
@@ -67,6 +68,8 @@ class GG(DefinedNamespace):
     derived: URIRef
     premise: URIRef
     unspecified: URIRef  # the object of "X resigned" / "X refused to resign" when the text names none
+    Build: URIRef  # a govgraph run: software and rules version (no clock time: builds are reproducible)
+    rulesVersion: URIRef
 
 
 ID = Namespace("https://w3id.org/govgraph/id/")
@@ -250,9 +253,46 @@ def assertion_iri(article_id: str, relation: Relation) -> URIRef:
     return ID[f"assertion-{article_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"]
 
 
+def build_iri() -> URIRef:
+    """The build activity: this software version with these rule files."""
+    return ID[f"build-{_software_version()}-{rules_version()}"]
+
+
+@lru_cache(maxsize=1)
+def _software_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("govgraph")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """A hash of every file under ontology/, so outputs say which rules made them."""
+    from .ontology import ontology_dir
+
+    digest = hashlib.sha256()
+    for path in sorted(p for p in ontology_dir().rglob("*") if p.is_file()):
+        digest.update(path.relative_to(ontology_dir()).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _add_build(graph: Graph) -> URIRef:
+    node = build_iri()
+    graph.add((node, RDF.type, GG.Build))
+    graph.add((node, SCHEMA.softwareVersion, Literal(_software_version())))
+    graph.add((node, GG.rulesVersion, Literal(rules_version())))
+    graph.add((node, RDFS.label, Literal(f"govgraph {_software_version()} (rules {rules_version()})")))
+    return node
+
+
 def _add_relations(graph: Graph, extraction: Extraction) -> None:
     """Each relation as a direct triple (when asserted) and as an assertion node with evidence."""
     article = extraction.article
+    activity = _add_build(graph) if extraction.relations else None
     iri = {id(e): entity_iri(e, article.id) for e in extraction.entities}
     posts = {(id(e), p.title, p.organization, p.current): post_iri(p, e) for e in extraction.entities for p in e.posts}
     for relation in extraction.relations:
@@ -280,6 +320,7 @@ def _add_relations(graph: Graph, extraction: Extraction) -> None:
             graph.add((node, GG.trigger, Literal(relation.trigger)))
         graph.add((node, GG.evidence, sentence_iri(article.id, relation.sentence)))
         graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
+        graph.add((node, PROV.wasGeneratedBy, activity))
         if relation.attributed_to is not None:
             graph.add((node, GG.attributedTo, iri[id(relation.attributed_to)]))
         if relation.event_date is not None:
