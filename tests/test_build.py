@@ -1,5 +1,5 @@
 from rdflib import RDF, Graph
-from rdflib.namespace import FOAF, SKOS
+from rdflib.namespace import FOAF, ORG, SKOS
 
 from conftest import SEED
 from govgraph.build import build
@@ -98,3 +98,20 @@ def test_adding_stories_to_an_existing_graph(tmp_path, nlp):
     # re-adding a story already in the graph changes nothing
     report = build([SEED], tmp_path / "third", formats=["turtle", "trig"], existing=tmp_path / "second" / "graph.trig")
     assert report.articles == 0 and report.duplicates == 1
+
+
+def test_adding_one_story_changes_only_its_statements(tmp_path, nlp):
+    from conftest import SHARED
+
+    stories = sorted((SHARED / "corpus" / "bbc-politics").glob("*.txt"))
+    build([SEED, *stories[:3]], tmp_path / "a")
+    build([SEED, *stories[:4]], tmp_path / "b")
+    before, after = Graph().parse(tmp_path / "a" / "graph.ttl"), Graph().parse(tmp_path / "b" / "graph.ttl")
+    assert set(before) - set(after) == set()  # nothing lost
+    added_subjects = {s for s, _, _ in set(after) - set(before)}
+    (new_article,) = set(after.subjects(RDF.type, SCHEMA.NewsArticle)) - set(before.subjects(RDF.type, SCHEMA.NewsArticle))
+    article_id = str(new_article).rsplit("article-", 1)[1]
+    # what changed belongs to the new story, or is an entity it shares with the others
+    foreign = {s for s in added_subjects if article_id not in str(s) and (s, None, None) in before
+               and not set(before.objects(s, RDF.type)) & {FOAF.Person, ORG.Organization, ORG.Post}}
+    assert foreign == set()
