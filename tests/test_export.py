@@ -4,7 +4,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
 
 from govgraph.export import network_projection, render_html, write_atomic, write_turtle
-from govgraph.graph import build_graph, entity_iri
+from govgraph.graph import article_iri, build_graph, entity_iri
+from govgraph.model import Entity, Extraction, Mention
 from test_graph import small_extraction
 
 
@@ -22,14 +23,24 @@ def test_turtle_round_trips(tmp_path):
     assert len(Graph().parse(path)) == len(graph)
 
 
-def test_network_projection_links_articles_to_entities():
-    extraction = small_extraction()
+def test_network_projection_carries_relations_with_evidence():
+    from govgraph.model import Relation
+
+    base = small_extraction()
+    doe, senate = base.entities
+    roe = Entity("Person", "John Roe", set(), [Mention(0, 4, "Jane", 0)])
+    threat = Relation("threatenedToFire", roe, doe, 1, "fire", trigger="would sack")
+    extraction = Extraction(base.article, base.sentences, (doe, senate, roe), (), (threat,))
     network = network_projection(build_graph([extraction]))
-    doe = str(entity_iri(extraction.entities[0]))
-    assert network.nodes[doe]["label"] == "Jane Doe" and network.nodes[doe]["kind"] == "Person"
-    assert network.nodes[doe]["aliases"] == ["Doe"]
-    (edge,) = [d for _, target, d in network.edges(data=True) if target == doe]
-    assert edge == {"relation": "mentions", "weight": 2}
+    doe_node = str(entity_iri(doe))
+    assert network.nodes[doe_node]["label"] == "Jane Doe" and network.nodes[doe_node]["kind"] == "Person"
+    assert network.nodes[doe_node]["aliases"] == ["Doe"]
+    assert network.nodes[doe_node]["articles"] == [str(article_iri(base.article.id))]
+    (edge,) = [d for _, target, d in network.edges(data=True) if target == doe_node]
+    assert edge["relation"] == "threatenedToFire" and edge["asserted"]
+    (item,) = edge["evidence"]
+    assert item["sentence"] == "Doe left the Senate." and item["trigger"] == "would sack"
+    assert item["headline"] == "Jane Doe quit." and item["date"] == "2022-01-02"
 
 
 def test_html_is_offline_and_escapes_article_text():

@@ -76,7 +76,7 @@ def load_existing(path: str | Path) -> Dataset:
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,
           pipeline: str = DEFAULT_PIPELINE, formats: Iterable[str] = ("turtle", "html"),
-          existing: str | Path | None = None,
+          existing: str | Path | None = None, html_max_nodes: int = 1500,
           on_error: Callable[[InputError], None] | None = None) -> BuildReport:
     """Build the graph of every story under ``paths`` and write it into ``out_dir``.
 
@@ -108,5 +108,5 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
     for extraction in extractions:
         add_article_graph(dataset, extraction)
         report.articles += 1
-    report.outputs = export(dataset, merge_graphs(dataset), out_dir, list(formats))
+    report.outputs = export(dataset, merge_graphs(dataset), out_dir, list(formats), html_max_nodes)
     return report

@@ -54,8 +54,10 @@ def cli() -> None:
               help="Output formats (repeat for several): trig and nquads keep one named graph per article.")
 @click.option("--graph", "existing", type=click.Path(exists=True, dir_okay=False),
               help="Add the stories to this existing graph (.ttl or .trig) instead of starting afresh.")
+@click.option("--html-max-nodes", default=1500, show_default=True, type=click.IntRange(min=0),
+              help="The page shows at most this many best-connected nodes (0: all) and says so.")
 def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, formats: tuple[str, ...],
-          existing: str | None) -> None:
+          existing: str | None, html_max_nodes: int) -> None:
     """Build the graph of every story in PATHS (files, folders, JSON/JSONL, HTML, or - for stdin).
 
     \b
@@ -68,7 +70,8 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
     from .build import build as run_build
 
     report = run_build(paths, out_dir, published=published, pipeline=pipeline, formats=formats,
-                       existing=existing, on_error=lambda error: fail(str(error)))
+                       existing=existing, html_max_nodes=html_max_nodes,
+                       on_error=lambda error: fail(str(error)))
     if report.articles:
         written = ", ".join(str(p) for p in report.outputs)
         click.echo(f"govgraph: built {report.articles} article{'s' if report.articles != 1 else ''}"

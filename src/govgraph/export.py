@@ -15,7 +15,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
 
-from .graph import GG, SCHEMA
+from .graph import GG, OA, PROV, SCHEMA
 
 __all__ = ["EXPORTERS", "export", "write_atomic", "write_turtle", "write_html", "network_projection",
            "render_html"]
@@ -35,9 +35,7 @@ KIND_STYLE = {
 KIND_CLASSES = [("Person", FOAF.Person), ("Organization", ORG.Organization), ("Group", GG.Group),
                 ("AnonymousSource", GG.AnonymousSource), ("Post", ORG.Post), ("Article", SCHEMA.NewsArticle)]
 
-# (predicate, label) of the edges drawn between entity nodes
-EDGE_PREDICATES = [(GG.holdsPosition, "holds position"), (GG.heldPosition, "held position"),
-                   (ORG.postIn, "post in"), (ORG.subOrganizationOf, "part of")]
+
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -69,86 +67,146 @@ def _kind(graph: Graph, node) -> str | None:
     return next((kind for kind, cls in KIND_CLASSES if cls in types), None)
 
 
-def network_projection(graph: Graph) -> nx.MultiDiGraph:
-    """Project the RDF graph onto a network of entities and articles for drawing or Gephi.
+RELATION_COLOURS = {
+    "askedToResign": "#d62728", "refusedToResign": "#9467bd", "resigned": "#8c564b", "fired": "#b2182b",
+    "threatenedToFire": "#e377c2", "appointed": "#2ca02c", "succeeded": "#17becf", "reportsTo": "#7f7f7f",
+    "criticized": "#ff7f0e", "supported": "#1f77b4", "metWith": "#bcbd22", "memberOf": "#aec7e8",
+    "holdsPosition": "#ffbb78", "heldPosition": "#c7c7c7", "postIn": "#dbdb8d", "partOf": "#98df8a",
+}
+DASHED = {"threatenedToFire"}  # hedged by nature: drawn dashed like any reading that did not happen
 
-    Nodes carry ``label``, ``kind`` and ``aliases``; an article links to each entity it mentions,
-    weighted by the number of mentions; people link to their posts, posts to their bodies, and
-    bodies to the bodies they are part of.
+
+def _label(graph: Graph, node) -> str:
+    return str(graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or node)
+
+
+def relation_edges(graph: Graph) -> list[dict]:
+    """One edge per (subject, relation, object) read from the assertion nodes, with every piece of
+    evidence: the sentence, its trigger words, article, date, who claims it and the modality."""
+    edges: dict[tuple[str, str, str], dict] = {}
+    for assertion in sorted(graph.subjects(RDF.type, GG.Assertion)):
+        subject, obj = graph.value(assertion, RDF.subject), graph.value(assertion, RDF.object)
+        predicate = str(graph.value(assertion, RDF.predicate)).rsplit("#", 1)[-1]
+        if subject is None or obj is None or obj == GG.unspecified:
+            continue
+        sentence = graph.value(assertion, GG.evidence)
+        article = graph.value(assertion, PROV.wasDerivedFrom)
+        attributed = graph.value(assertion, GG.attributedTo)
+        modality = str(graph.value(assertion, GG.modality) or "asserted")
+        derived = bool(graph.value(assertion, GG.derived))
+        item = {
+            "sentence": str(graph.value(sentence, OA.exact) or ""),
+            "trigger": str(graph.value(assertion, GG.trigger) or ""),
+            "article": str(article) if article is not None else "",
+            "headline": _label(graph, article) if article is not None else "",
+            "date": str(graph.value(article, SCHEMA.datePublished) or "") if article is not None else "",
+            "attributedTo": _label(graph, attributed) if attributed is not None else "",
+            "modality": modality,
+            "rule": str(graph.value(assertion, GG.rule) or ""),
+            "derived": derived,
+            "premises": sorted(str(p) for p in graph.objects(assertion, GG.premise)),
+        }
+        edge = edges.setdefault((str(subject), predicate, str(obj)), {
+            "from": str(subject), "to": str(obj), "relation": predicate, "evidence": [], "asserted": False,
+            "derived": False})
+        edge["evidence"].append(item)
+        edge["asserted"] |= modality == "asserted"
+        edge["derived"] |= derived
+    return [edges[key] for key in sorted(edges)]
+
+
+def network_projection(graph: Graph) -> nx.MultiDiGraph:
+    """Project the RDF graph onto a network of people, bodies, groups, sources and posts.
+
+    Nodes carry ``label``, ``kind``, ``aliases``, ``posts`` and the ``articles`` that mention
+    them; edges are the relations (with their evidence), posts in bodies and bodies in bodies.
     """
     network = nx.MultiDiGraph()
     for node in sorted(set(graph.subjects(RDF.type, None))):
         kind = _kind(graph, node)
-        if kind is None:
+        if kind is None or kind == "Article":
             continue
-        label = graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or node
-        aliases = sorted(str(a) for a in graph.objects(node, SKOS.altLabel))
-        network.add_node(str(node), label=str(label), kind=kind, aliases=aliases)
-    for entity in list(network.nodes):
-        counts: dict[str, int] = {}
-        for mention in graph.objects(URIRef(entity), GG.hasMention):
-            for article in graph.objects(mention, DCTERMS.isPartOf):
-                counts[str(article)] = counts.get(str(article), 0) + 1
-        for article, count in sorted(counts.items()):
-            if article in network:
-                network.add_edge(article, entity, relation="mentions", weight=count)
-    for predicate, label in EDGE_PREDICATES:
+        articles = sorted({str(a) for m in graph.objects(node, GG.hasMention) for a in graph.objects(m, DCTERMS.isPartOf)})
+        posts = []
+        for predicate, former in ((GG.holdsPosition, False), (GG.heldPosition, True)):
+            for post in graph.objects(node, predicate):
+                posts.append(("former " if former else "") + _label(graph, post))
+        network.add_node(str(node), label=_label(graph, node), kind=kind, articles=articles, posts=sorted(posts),
+                         aliases=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))
+    for edge in relation_edges(graph):
+        if edge["from"] in network and edge["to"] in network:
+            network.add_edge(edge["from"], edge["to"], relation=edge["relation"], weight=len(edge["evidence"]),
+                             evidence=edge["evidence"], asserted=edge["asserted"], derived=edge["derived"])
+    for predicate, relation in ((ORG.postIn, "postIn"), (ORG.subOrganizationOf, "partOf")):
         for source, target in sorted(graph.subject_objects(predicate)):
             if str(source) in network and str(target) in network:
-                network.add_edge(str(source), str(target), relation=label, weight=1)
+                network.add_edge(str(source), str(target), relation=relation, weight=1, evidence=[],
+                                 asserted=True, derived=False)
     return network
 
 
 def _node_size(kind: str, degree: int) -> int:
-    # Entities grow with their links; an article links to everything it mentions, so it stays small.
-    return 12 if kind == "Article" else min(10 + 3 * degree, 40)
+    # People and bodies grow with their links; posts stay small.
+    return 8 if kind == "Post" else min(10 + 3 * degree, 40)
 
 
-def render_html(graph: Graph, heading: str = "govgraph") -> str:
+def render_html(graph: Graph, heading: str = "govgraph", max_nodes: int = 1500) -> str:
     """Render the network as one self-contained HTML page that needs no network to open.
 
     pyvis builds the vis-network data; the page is our own template with vis-network's script and
     style (shipped inside pyvis) inlined, because pyvis's template loads Bootstrap from a CDN.
+    A graph with more than ``max_nodes`` nodes shows the best-connected ones and says so
+    (``max_nodes=0`` shows all).
     """
     import pyvis
     from jinja2 import Environment, FileSystemLoader
     from pyvis.network import Network
 
     network = network_projection(graph)
-    net = Network(directed=True, cdn_resources="in_line")
+    total = network.number_of_nodes()
     degree = dict(network.degree())
+    if max_nodes and total > max_nodes:
+        keep = sorted(network.nodes, key=lambda n: (-degree[n], n))[:max_nodes]
+        network = network.subgraph(keep).copy()
+    net = Network(directed=True, cdn_resources="in_line")
     for node, data in network.nodes(data=True):
         colour, shape = KIND_STYLE[data["kind"]]
-        lines = [data["label"], data["kind"]]
-        if data["aliases"]:
-            lines.append("also: " + ", ".join(data["aliases"]))
         # vis-network shows a string title as plain text, so article text is never parsed as HTML.
-        net.add_node(node, label=data["label"], title="\n".join(lines), color=colour, shape=shape,
+        title = "\n".join([data["label"], data["kind"]] + data["posts"] +
+                           (["also: " + ", ".join(data["aliases"])] if data["aliases"] else []))
+        net.add_node(node, label=data["label"], title=title, color=colour, shape=shape,
                      size=_node_size(data["kind"], degree.get(node, 0)), kind=data["kind"],
-                     aliases=data["aliases"])
-    for source, target, data in network.edges(data=True):
-        if data["relation"] == "mentions":
-            net.add_edge(source, target, title=f"mentioned {data['weight']}x", relation="mentions",
-                         color="#dddddd", arrows="to", width=1)
-        else:
-            net.add_edge(source, target, title=data["relation"], label=data["relation"],
-                         relation=data["relation"], color="#555555", arrows="to", width=2)
+                     aliases=data["aliases"], posts=data["posts"], articles=data["articles"])
+    for index, (source, target, data) in enumerate(network.edges(data=True)):
+        structural = data["relation"] in ("postIn", "partOf")
+        net.add_edge(source, target, id=f"e{index}", relation=data["relation"], label="" if structural else data["relation"],
+                     title=data["relation"], color=RELATION_COLOURS.get(data["relation"], "#555555"), arrows="to",
+                     width=1 if structural else 2, dashes=(not data["asserted"]) or data["relation"] in DASHED,
+                     derived=data["derived"], evidence=data["evidence"],
+                     articles=sorted({e["article"] for e in data["evidence"]}))
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    articles = sorted(((str(a), _label(graph, a), str(graph.value(a, SCHEMA.datePublished) or ""))
+                       for a in graph.subjects(RDF.type, SCHEMA.NewsArticle)), key=lambda a: (a[2], a[1]))
     vis = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     return environment.get_template("network.html").render(
         heading=heading,
         nodes=nodes,
         edges=edges,
-        legend=[(kind, colour) for kind, (colour, _shape) in KIND_STYLE.items()],
+        articles=[{"id": a, "headline": h, "date": d} for a, h, d in articles],
+        relations=[r for r in RELATION_COLOURS if any(e["relation"] == r for e in edges)],
+        relation_colours=RELATION_COLOURS,
+        shown=network.number_of_nodes(),
+        total=total,
+        legend=[(kind, colour) for kind, (colour, _shape) in KIND_STYLE.items() if kind != "Article"],
         vis_js=(vis / "vis-network.min.js").read_text(encoding="utf-8"),
         vis_css=(vis / "vis-network.css").read_text(encoding="utf-8"),
     )
 
 
-def write_html(graph: Graph, path: str | Path) -> Path:
-    """Write the offline HTML network page."""
-    return write_atomic(path, render_html(graph))
+def write_html(graph: Graph, path: str | Path, max_nodes: int = 1500) -> Path:
+    """Write the offline HTML network page (at most ``max_nodes`` nodes; 0 for all)."""
+    return write_atomic(path, render_html(graph, max_nodes=max_nodes))
 
 
 def write_rdf(rdf_format: str):
@@ -166,9 +224,11 @@ def write_network(writer):
 
         network = nx.MultiDiGraph()
         for node, data in network_projection(graph).nodes(data=True):
-            network.add_node(node, label=data["label"], kind=data["kind"], aliases="; ".join(data["aliases"]))
+            network.add_node(node, label=data["label"], kind=data["kind"], aliases="; ".join(data["aliases"]),
+                             posts="; ".join(data["posts"]))
         for source, target, data in network_projection(graph).edges(data=True):
-            network.add_edge(source, target, relation=data["relation"], weight=data["weight"])
+            network.add_edge(source, target, relation=data["relation"], weight=data["weight"],
+                             asserted=data["asserted"], derived=data["derived"])
         buffer = io.BytesIO()
         writer(network, buffer)
         return write_atomic(path, buffer.getvalue())
@@ -195,7 +255,7 @@ EXPORTERS: dict[str, tuple[str, Callable, bool]] = {
 }
 
 
-def export(dataset: Dataset, merged: Graph, out_dir: str | Path, formats) -> list[Path]:
+def export(dataset: Dataset, merged: Graph, out_dir: str | Path, formats, html_max_nodes: int = 1500) -> list[Path]:
     """Write each requested format into ``out_dir``; names a format that does not exist."""
     from .model import GovgraphError
 
@@ -205,5 +265,8 @@ def export(dataset: Dataset, merged: Graph, out_dir: str | Path, formats) -> lis
     written = []
     for name in formats:
         filename, write, per_article = EXPORTERS[name]
-        written.append(write(dataset if per_article else merged, Path(out_dir) / filename))
+        if write is write_html:
+            written.append(write_html(merged, Path(out_dir) / filename, html_max_nodes))
+        else:
+            written.append(write(dataset if per_article else merged, Path(out_dir) / filename))
     return written
