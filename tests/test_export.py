@@ -53,3 +53,10 @@ def test_html_is_offline_and_escapes_article_text():
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     assert "<script>alert(1)" not in html and "<img src=x" not in html
     assert "\\u003cscript\\u003ealert(1)" in html
+
+
+def test_a_capped_page_says_so(seed_extraction):
+    graph = build_graph([seed_extraction])
+    capped = render_html(graph, max_nodes=5)
+    assert "Showing the 5 best-connected of" in capped and "--html-max-nodes 0" in capped
+    assert "best-connected" not in render_html(graph, max_nodes=0)
