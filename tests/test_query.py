@@ -57,3 +57,74 @@ def test_load_graph_errors(tmp_path):
     (tmp_path / "bad.ttl").write_text("this is not turtle")
     with pytest.raises(GovgraphError, match="not valid turtle"):
         load_graph(tmp_path / "bad.ttl")
+
+
+@pytest.fixture(scope="module")
+def seed_graph(tmp_path_factory, nlp):
+    from conftest import SEED
+    from govgraph.build import build
+
+    out = tmp_path_factory.mktemp("seed-graph")
+    build([SEED], out, formats=["turtle"])
+    return load_graph(out / "graph.ttl")
+
+
+def named(graph, name, columns, **params):
+    from govgraph.query import bindings_for, named_queries
+
+    result = run_query(graph, named_queries()[name].text, bindings_for(params))
+    return [tuple(str(row[c]) if row[c] is not None else None for c in columns) for row in result]
+
+
+def test_named_queries_are_described():
+    from govgraph.query import named_queries
+
+    queries = named_queries()
+    assert {"asked-to-resign", "fired-or-threatened", "chain-of-command", "person-profile", "timeline",
+            "who-criticized", "articles-about"} <= set(queries)
+    for query in queries.values():
+        assert query.answers and query.params
+
+
+def test_asked_to_resign_on_the_seed(seed_graph):
+    rows = named(seed_graph, "asked-to-resign", ["asker", "asked", "sentence"])
+    assert [(a, b) for a, b, _ in rows] == [("Alejandro N. Mayorkas", "Chris Magnus"), ("John Tien", "Chris Magnus")]
+    assert "which he said came from Homeland Security Secretary Alejandro N. Mayorkas" in rows[0][2]
+    assert "also told Magnus that he should resign" in rows[1][2]
+
+
+def test_fired_or_threatened_on_the_seed(seed_graph):
+    assert named(seed_graph, "fired-or-threatened", ["who", "relation", "whom", "modality"]) == [
+        ("Alejandro N. Mayorkas", "threatenedToFire", "Chris Magnus", "asserted"),
+        ("John Tien", "threatenedToFire", "Chris Magnus", "asserted")]
+
+
+def test_chain_of_command_on_the_seed(seed_graph):
+    assert named(seed_graph, "chain-of-command", ["superior", "via", "steps"], person="Chris Magnus") == [
+        ("Alejandro N. Mayorkas", "Chris Magnus", "1"), ("Biden", "Alejandro N. Mayorkas", "2")]
+
+
+def test_names_match_by_label_or_alias(seed_graph):
+    by_label = named(seed_graph, "person-profile", ["direction", "relation", "other"], person="Alejandro N. Mayorkas")
+    assert by_label == named(seed_graph, "person-profile", ["direction", "relation", "other"], person="Mayorkas")
+    assert sorted(set(by_label)) == [
+        ("in", "criticized", "Republican lawmakers"), ("in", "metWith", "Chris Magnus"),
+        ("in", "refusedToResign", "Chris Magnus"), ("in", "reportsTo", "Chris Magnus"), ("in", "reportsTo", "John Tien"),
+        ("out", "askedToResign", "Chris Magnus"), ("out", "holdsPosition", "Secretary, Department of Homeland Security"),
+        ("out", "reportsTo", "Biden"), ("out", "threatenedToFire", "Chris Magnus")]
+
+
+def test_timeline_on_the_seed(seed_graph):
+    rows = named(seed_graph, "timeline", ["when", "who", "relation"])
+    assert rows[0] == ("December", "Senate", "appointed")
+    assert ("the next few days", "John Tien", "threatenedToFire") in rows
+
+
+def test_who_criticized_and_articles_about_on_the_seed(seed_graph):
+    assert named(seed_graph, "who-criticized", ["critic"], person="Mayorkas") == [("Republican lawmakers",)]
+    (row,) = named(seed_graph, "articles-about", ["headline", "mentions"], person="John Tien")
+    assert row[0].startswith("Top border official") and int(row[1]) >= 1
+
+
+def test_a_parameter_is_a_value_not_sparql(seed_graph):
+    assert named(seed_graph, "who-criticized", ["critic"], person='Mayorkas" } UNION { ?s ?p ?o') == []

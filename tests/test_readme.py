@@ -102,3 +102,19 @@ def test_evaluate_commands_in_the_readme_run():
                                 capture_output=True, text=True, env=env)
         assert result.returncode == 0, f"{command}\n{result.stderr}"
         assert "overall (micro)" in result.stdout
+
+
+def test_named_query_commands_run_as_written(tmp_path):
+    block = README.split("### Named queries", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["govgraph", "build", "seeds/", "--out", "output/"], cwd=tmp_path, env=env, check=True,
+                   capture_output=True)
+    outputs = []
+    for command in commands(block):
+        result = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, f"{command}\n{result.stderr}"
+        outputs.append(result.stdout)
+    assert "chain-of-command" in outputs[0] and "parameters: person" in outputs[0]
+    assert "John Tien" in outputs[1] and "Biden" in outputs[2]
+    assert outputs[3].startswith("critic,sentence,headline\nRepublican lawmakers,")

@@ -86,14 +86,29 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
         sys.exit(1)
 
 
+def _parse_params(_ctx, _param, values):
+    params = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{value!r}: expected NAME=VALUE, e.g. person=\"Jane Doe\"")
+        params[key.strip()] = text
+    return params
+
+
 @cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path(dir_okay=False))
+@click.argument("graph_file", metavar="GRAPH", required=False, type=click.Path(dir_okay=False))
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False),
               help="Read the query from a .rq file.")
+@click.option("--name", "query_name", help="Run a named query (see --list).")
+@click.option("--param", "params", multiple=True, callback=_parse_params, metavar="NAME=VALUE",
+              help="A parameter of a named query, bound as a value (never pasted into the text).")
+@click.option("--list", "list_queries", is_flag=True, help="Describe the named queries and exit.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format for SELECT results.")
-def query(graph_file: str, sparql: str | None, query_file: str | None, fmt: str) -> None:
+def query(graph_file: str | None, sparql: str | None, query_file: str | None, query_name: str | None,
+          params: dict, list_queries: bool, fmt: str) -> None:
     """Run a SPARQL query over GRAPH (a .ttl, .nt, .trig or .jsonld file).
 
     The prefixes gg, ggid, org, foaf, skos, schema, oa, prov, dcterms, rdf, rdfs and xsd are bound.
@@ -102,14 +117,29 @@ def query(graph_file: str, sparql: str | None, query_file: str | None, fmt: str)
     Example:
       govgraph query output/graph.ttl 'SELECT ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name }'
       govgraph query output/graph.ttl --file people.rq --format csv
+      govgraph query output/graph.ttl --name chain-of-command --param person="Chris Magnus"
+      govgraph query --list
     """
-    from .query import format_result, load_graph, run_query
+    from .query import bindings_for, format_result, load_graph, named_queries, run_query
 
-    if (sparql is None) == (query_file is None):
-        raise click.UsageError("give either a SPARQL query or --file, not both or neither")
-    text = sparql if sparql is not None else Path(query_file).read_text(encoding="utf-8")
+    queries = named_queries()
+    if list_queries:
+        for named in queries.values():
+            click.echo(f"{named.name}\n  {named.answers}\n  parameters: {named.params}")
+        return
+    if graph_file is None:
+        raise click.UsageError("give a GRAPH to query (or --list)")
+    given = [q for q in (sparql, query_file, query_name) if q is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of: a SPARQL query, --file or --name")
+    if query_name is not None:
+        if query_name not in queries:
+            raise click.UsageError(f"no named query {query_name!r}; named queries are {', '.join(queries)}")
+        text = queries[query_name].text
+    else:
+        text = sparql if sparql is not None else Path(query_file).read_text(encoding="utf-8")
     graph = load_graph(graph_file)
-    click.echo(format_result(run_query(graph, text), fmt, graph), nl=False)
+    click.echo(format_result(run_query(graph, text, bindings_for(params)), fmt, graph), nl=False)
 
 
 @cli.command()

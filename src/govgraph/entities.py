@@ -46,7 +46,9 @@ _PERSON_ROLES = {"nsubj", "nsubjpass", "poss", "appos", "agent", "dobj", "conj"}
 
 def extract_sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Return the Doc's sentences with their character offsets."""
-    return tuple(Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents))
+    # trailing spaces and line breaks belong to no sentence
+    return tuple(Sentence(i, s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
+                 for i, s in enumerate(doc.sents))
 
 
 def _is_name(span: Span) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -13,7 +15,8 @@ from rdflib.query import Result
 from .graph import PREFIXES, new_graph
 from .model import GovgraphError
 
-__all__ = ["FORMATS", "load_graph", "run_query", "format_result", "GRAPH_FORMATS"]
+__all__ = ["FORMATS", "load_graph", "run_query", "format_result", "GRAPH_FORMATS", "NamedQuery",
+           "named_queries", "bindings_for"]
 
 GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
                  ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
@@ -34,6 +37,34 @@ def load_graph(path: str | Path) -> Graph:
     except Exception as error:  # rdflib raises parser-specific types
         raise GovgraphError(f"{path}: not valid {rdf_format}: {error}") from None
     return graph
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query of ontology/queries/: its name, what it answers, its parameters and its text."""
+
+    name: str
+    answers: str
+    params: str
+    text: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every ``.rq`` file under ontology/queries/, read from its comment header."""
+    from .ontology import ontology_file
+
+    queries = {}
+    for path in sorted(ontology_file("queries").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        header = dict(re.findall(r"^#\s*(\w+):\s*(.*)$", text, flags=re.MULTILINE))
+        name = header.get("name", path.stem)
+        queries[name] = NamedQuery(name, header.get("answers", ""), header.get("params", "none"), text)
+    return queries
+
+
+def bindings_for(params: dict[str, str]) -> dict[str, Literal]:
+    """Parameters as RDF literals bound to ``?<name>_name`` (a person is matched by label or alias)."""
+    return {f"{key}_name": Literal(value) for key, value in params.items()}
 
 
 def run_query(graph: Graph, sparql: str, bindings: dict | None = None) -> Result:
