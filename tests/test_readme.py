@@ -117,4 +117,16 @@ def test_named_query_commands_run_as_written(tmp_path):
         outputs.append(result.stdout)
     assert "chain-of-command" in outputs[0] and "parameters: person" in outputs[0]
     assert "John Tien" in outputs[1] and "Biden" in outputs[2]
-    assert outputs[3].startswith("critic,sentence,headline\nRepublican lawmakers,")
+    assert outputs[3].startswith("person_name,critic,sentence,headline\nMayorkas,Republican lawmakers,")
+
+
+def test_store_commands_run_as_written(tmp_path):
+    block = README.split("### Large graphs", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    build, query, serve = commands(block)
+    assert serve.startswith("govgraph serve output/store")  # runs until stopped: see tests/test_store.py
+    for command in (build, query):
+        result = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, f"{command}\n{result.stderr}"
+    assert "Alejandro N. Mayorkas" in result.stdout and "Biden" in result.stdout

@@ -76,11 +76,11 @@ def load_existing(path: str | Path) -> Dataset:
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,
           pipeline: str = DEFAULT_PIPELINE, formats: Iterable[str] = ("turtle", "html"),
-          existing: str | Path | None = None, html_max_nodes: int = 1500,
+          existing: str | Path | None = None, store: str | Path | None = None, html_max_nodes: int = 1500,
           on_error: Callable[[InputError], None] | None = None) -> BuildReport:
     """Build the graph of every story under ``paths`` and write it into ``out_dir``.
 
-    With ``existing``, the stories are added to that graph: the same people are merged with the
+    With ``store``, an on-disk Oxigraph store is written too. With ``existing``, the stories are added to that graph: the same people are merged with the
     ones already there, an article already in it is left as it is, and nothing in it is lost.
     Inputs that fail are reported through ``on_error`` as they happen and skipped. Nothing is
     written when no article could be built, so a previous graph stays as it was.
@@ -108,5 +108,10 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
     for extraction in extractions:
         add_article_graph(dataset, extraction)
         report.articles += 1
-    report.outputs = export(dataset, merge_graphs(dataset), out_dir, list(formats), html_max_nodes)
+    merged = merge_graphs(dataset)
+    report.outputs = export(dataset, merged, out_dir, list(formats), html_max_nodes)
+    if store is not None:
+        from .store import write_store
+
+        report.outputs.append(write_store(dataset, merged, store))
     return report

@@ -54,10 +54,12 @@ def cli() -> None:
               help="Output formats (repeat for several): trig and nquads keep one named graph per article.")
 @click.option("--graph", "existing", type=click.Path(exists=True, dir_okay=False),
               help="Add the stories to this existing graph (.ttl or .trig) instead of starting afresh.")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False),
+              help="Also write an on-disk Oxigraph store here, for fast queries on large graphs.")
 @click.option("--html-max-nodes", default=1500, show_default=True, type=click.IntRange(min=0),
               help="The page shows at most this many best-connected nodes (0: all) and says so.")
 def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, formats: tuple[str, ...],
-          existing: str | None, html_max_nodes: int) -> None:
+          existing: str | None, store_dir: str | None, html_max_nodes: int) -> None:
     """Build the graph of every story in PATHS (files, folders, JSON/JSONL, HTML, or - for stdin).
 
     \b
@@ -70,7 +72,7 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
     from .build import build as run_build
 
     report = run_build(paths, out_dir, published=published, pipeline=pipeline, formats=formats,
-                       existing=existing, html_max_nodes=html_max_nodes,
+                       existing=existing, store=store_dir, html_max_nodes=html_max_nodes,
                        on_error=lambda error: fail(str(error)))
     if report.articles:
         written = ", ".join(str(p) for p in report.outputs)
@@ -97,7 +99,7 @@ def _parse_params(_ctx, _param, values):
 
 
 @cli.command()
-@click.argument("graph_file", metavar="GRAPH", required=False, type=click.Path(dir_okay=False))
+@click.argument("graph_file", metavar="GRAPH", required=False, type=click.Path())
 @click.argument("sparql", required=False)
 @click.option("--file", "query_file", type=click.Path(exists=True, dir_okay=False),
               help="Read the query from a .rq file.")
@@ -109,7 +111,7 @@ def _parse_params(_ctx, _param, values):
               show_default=True, help="Output format for SELECT results.")
 def query(graph_file: str | None, sparql: str | None, query_file: str | None, query_name: str | None,
           params: dict, list_queries: bool, fmt: str) -> None:
-    """Run a SPARQL query over GRAPH (a .ttl, .nt, .trig or .jsonld file).
+    """Run a SPARQL query over GRAPH (a .ttl, .nt, .trig or .jsonld file, or a --store folder).
 
     The prefixes gg, ggid, org, foaf, skos, schema, oa, prov, dcterms, rdf, rdfs and xsd are bound.
 
@@ -138,8 +140,51 @@ def query(graph_file: str | None, sparql: str | None, query_file: str | None, qu
         text = queries[query_name].text
     else:
         text = sparql if sparql is not None else Path(query_file).read_text(encoding="utf-8")
-    graph = load_graph(graph_file)
-    click.echo(format_result(run_query(graph, text, bindings_for(params)), fmt, graph), nl=False)
+    from .store import is_store, open_store, query_store
+
+    if is_store(graph_file):
+        result, graph = query_store(open_store(graph_file), text, bindings_for(params)), None
+    else:
+        graph = load_graph(graph_file)
+        result = run_query(graph, text, bindings_for(params))
+    click.echo(format_result(result, fmt, graph), nl=False)
+
+
+@cli.command()
+@click.argument("source", metavar="GRAPH|STORE", type=click.Path(exists=True))
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(min=1),
+              help="Seconds a query may run before it is stopped.")
+def serve(source: str, port: int, timeout_s: int) -> None:
+    """Serve GRAPH (a graph file) or STORE (a --store folder) as a read-only SPARQL 1.1 endpoint
+    on 127.0.0.1, with the Oxigraph server; stop it with Ctrl-C.
+
+    \b
+    Example:
+      govgraph serve output/store --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
+    """
+    import os
+    import shutil
+    import tempfile
+
+    from .store import is_store, write_store
+
+    server = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(server).exists():
+        raise click.ClickException("the oxigraph server is not installed (pip install oxigraph)")
+    location = source
+    if not is_store(source):
+        from .build import load_existing
+        from .graph import merge_graphs
+
+        dataset = load_existing(source)
+        location = str(write_store(dataset, merge_graphs(dataset), Path(tempfile.mkdtemp()) / "store"))
+    click.echo(f"govgraph: SPARQL endpoint (read-only) at http://127.0.0.1:{port}/query", err=True)
+    sys.stderr.flush()
+    # the server takes this process's place, so stopping this process stops the server
+    os.execv(server, [server, "serve-read-only", "--location", location, "--bind", f"127.0.0.1:{port}",
+                      "--timeout-s", str(timeout_s)])
 
 
 @cli.command()

@@ -1,0 +1,121 @@
+"""An on-disk Oxigraph store for large graphs: built in bulk, queried like a graph file.
+
+rdflib's SPARQL engine is slow on big graphs; Oxigraph answers the same queries from disk. The
+store holds the merged graph as its default graph (so queries return exactly what they return on
+graph.ttl) and each article's statements as a named graph.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+
+from .model import GovgraphError
+
+__all__ = ["write_store", "is_store", "open_store", "query_store"]
+
+_MARKER = "govgraph-store"
+
+
+def write_store(dataset: Dataset, merged: Graph, directory: str | Path) -> Path:
+    """Bulk-load the graph into an Oxigraph store at ``directory``, replacing any earlier one whole."""
+    import pyoxigraph as ox
+
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=directory.parent, prefix=f".{directory.name}."))
+    try:
+        store = ox.Store(str(staging))
+        store.bulk_load(merged.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+        (staging / _MARKER).write_text("an Oxigraph store written by govgraph\n", encoding="utf-8")
+        if directory.exists():
+            if not (directory / _MARKER).exists():
+                raise GovgraphError(f"{directory}: exists and is not a govgraph store; not replacing it")
+            shutil.rmtree(directory)
+        staging.rename(directory)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return directory
+
+
+def is_store(path: str | Path) -> bool:
+    """Whether ``path`` is a store written by govgraph."""
+    return (Path(path) / _MARKER).is_file()
+
+
+def open_store(path: str | Path):
+    """Open a store read-only (several readers may share it)."""
+    import pyoxigraph as ox
+
+    if not is_store(path):
+        raise GovgraphError(f"{path}: not a govgraph store (build one with govgraph build ... --store {path})")
+    return ox.Store.read_only(str(path))
+
+
+def _to_rdflib(term):
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def _to_oxigraph(term):
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise GovgraphError(f"cannot bind {term!r}")
+
+
+def query_store(store, sparql: str, bindings: dict | None = None) -> Result:
+    """Run SPARQL on the store (govgraph's prefixes bound, values bound as terms) -> an rdflib Result."""
+    import pyoxigraph as ox
+
+    from .graph import PREFIXES
+
+    substitutions = {ox.Variable(name): _to_oxigraph(value) for name, value in (bindings or {}).items()}
+    try:
+        answer = store.query(sparql, prefixes={p: str(ns) for p, ns in PREFIXES.items()},
+                             substitutions=substitutions)
+    except SyntaxError as error:
+        raise GovgraphError(f"invalid SPARQL: {error}") from None
+    except OSError as error:
+        raise GovgraphError(f"query failed: {error}") from None
+    if isinstance(answer, bool):
+        result = Result("ASK")
+        result.askAnswer = answer
+        return result
+    if isinstance(answer, ox.QuerySolutions):
+        result = Result("SELECT")
+        names = [v.value for v in answer.variables]
+        result.vars = [Variable(n) for n in names]
+        result.bindings = [{Variable(n): _to_rdflib(solution[n]) for n in names if solution[n] is not None}
+                           for solution in answer]
+        return result
+    result = Result("CONSTRUCT")
+    graph = Graph()
+    for triple in answer:
+        graph.add((_to_rdflib(triple.subject), _to_rdflib(triple.predicate), _to_rdflib(triple.object)))
+    result.graph = graph
+    return result

@@ -1,0 +1,76 @@
+"""The Oxigraph store answers every named query with the rows rdflib gives on the Turtle file,
+and `govgraph serve` is a read-only SPARQL 1.1 endpoint."""
+
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import SEED, SHARED
+from govgraph.build import build
+from govgraph.query import bindings_for, format_result, load_graph, named_queries, run_query
+from govgraph.store import open_store, query_store
+
+PARAMS = {"person": "Chris Magnus"}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory, nlp):
+    out = {}
+    for name, inputs in (("seed", [SEED]), ("bbc", sorted((SHARED / "corpus" / "bbc-politics").glob("*.txt"))[:20])):
+        folder = tmp_path_factory.mktemp(name)
+        build(inputs, folder, formats=["turtle"], store=folder / "store")
+        out[name] = folder
+    return out
+
+
+@pytest.mark.parametrize("build_name", ["seed", "bbc"])
+@pytest.mark.parametrize("query_name", sorted(named_queries()))
+def test_store_and_rdflib_give_the_same_rows(builds, build_name, query_name):
+    query = named_queries()[query_name]
+    bindings = bindings_for(PARAMS if "person" in query.params else {})
+    graph = load_graph(builds[build_name] / "graph.ttl")
+    store = open_store(builds[build_name] / "store")
+    from_store = format_result(query_store(store, query.text, bindings), "csv")
+    assert from_store == format_result(run_query(graph, query.text, bindings), "csv")
+    if build_name == "seed" and query_name in ("asked-to-resign", "chain-of-command"):
+        assert from_store.count("\n") == 3  # a header and two rows
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_is_a_read_only_sparql_endpoint(builds):
+    from SPARQLWrapper import JSON, POST, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+    from urllib.error import HTTPError
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "serve", str(builds["seed"] / "store"),
+                               "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        endpoint = SPARQLWrapper(f"http://127.0.0.1:{port}/query")
+        endpoint.setReturnFormat(JSON)
+        endpoint.setQuery("""PREFIX foaf: <http://xmlns.com/foaf/0.1/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                             SELECT ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name } ORDER BY ?name""")
+        for _ in range(100):  # wait up to 10 s for the server to listen
+            try:
+                names = [b["name"]["value"] for b in endpoint.queryAndConvert()["results"]["bindings"]]
+                break
+            except Exception:
+                time.sleep(0.1)
+        assert "Chris Magnus" in names and "John Tien" in names
+        update = SPARQLWrapper(f"http://127.0.0.1:{port}/update")
+        update.setMethod(POST)
+        update.setQuery("INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }")
+        with pytest.raises((SPARQLWrapperException, HTTPError)):
+            update.query()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "SPARQL endpoint (read-only) at http://127.0.0.1:" in server.stderr.read()
