@@ -11,7 +11,6 @@ answers a click. Prints the median.
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import tempfile
 import time
@@ -19,30 +18,10 @@ from pathlib import Path
 
 from govgraph.export import write_html
 from govgraph.graph import build_graph
-from govgraph.model import Article, Entity, Extraction, Mention, Post, Relation, Sentence
+from benchmarks_common import synthetic_extractions
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-
-
-def synthetic_extractions(nodes: int, seed: int = 1) -> list[Extraction]:
-    """Articles of 20 people and 5 bodies each, with posts and relations between them."""
-    rng = random.Random(seed)
-    extractions = []
-    for a in range(max(1, nodes // 25)):
-        text = f"Story {a}. Person A{a} criticised person B{a}."
-        article = Article(text=text, source=f"synthetic-{a}", title=f"Story {a}")
-        sentences = (Sentence(0, 0, len(text), text),)
-        mention = [Mention(0, 5, "Story", 0)]
-        bodies = [Entity("Organization", f"Body {a}-{b}", set(), list(mention)) for b in range(5)]
-        people = [Entity("Person", f"Person {a}-{p}", set(), list(mention),
-                         [Post("Minister", bodies[p % 5].label, True, 0, "Minister")]) for p in range(20)]
-        relations = tuple(Relation(rng.choice(["criticized", "supported", "metWith", "askedToResign"]),
-                                   rng.choice(people), rng.choice(people), 0, "synthetic", trigger="criticised")
-                          for _ in range(25))
-        relations = tuple(r for r in relations if r.subject is not r.object)
-        extractions.append(Extraction(article, sentences, tuple(people + bodies), (), relations))
-    return extractions
 
 
 def main() -> None:
@@ -54,7 +33,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    graph = build_graph(synthetic_extractions(options.nodes))
+    graph = build_graph(synthetic_extractions(max(1, options.nodes // 25)))
     page_file = Path(tempfile.mkdtemp()) / "graph.html"
     write_html(graph, page_file, max_nodes=0)
     timings = []
