@@ -13,10 +13,10 @@ from rdflib.namespace import DCTERMS
 from .coref import resolve_pronouns
 from .entities import extract_entities, extract_sentences
 from .export import export
-from .graph import add_article_graph, merge_graphs, new_dataset
+from .graph import add_article_graph, merge_graphs, new_dataset, parse_file
 from .identity import people_in_graph, unify_people
 from .load import load_articles
-from .model import Article, Extraction, GovgraphError, InputError
+from .model import Article, Extraction, InputError
 from .posts import extract_posts, resolve_descriptions
 from .structure import extract_structure
 from .nlp import DEFAULT_PIPELINE, load_pipeline
@@ -60,18 +60,7 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
 
 def load_existing(path: str | Path) -> Dataset:
     """An existing graph to add to: TriG keeps its named graphs; Turtle goes in the default graph."""
-    from .query import GRAPH_FORMATS
-
-    path = Path(path)
-    rdf_format = GRAPH_FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise GovgraphError(f"{path}: unknown graph format (expected .ttl or .trig)")
-    dataset = new_dataset()
-    try:
-        dataset.parse(path, format=rdf_format)
-    except Exception as error:  # rdflib raises parser-specific types
-        raise GovgraphError(f"{path}: not valid {rdf_format}: {error}") from None
-    return dataset
+    return parse_file(new_dataset(), path)
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,

@@ -119,7 +119,7 @@ def query(graph_file: str | None, sparql: str | None, query_file: str | None, qu
     Example:
       govgraph query output/graph.ttl 'SELECT ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name }'
       govgraph query output/graph.ttl --file people.rq --format csv
-      govgraph query output/graph.ttl --name chain-of-command --param person="Chris Magnus"
+      govgraph query output/graph.ttl --name chain-of-command --param person="Jane Doe"
       govgraph query --list
     """
     from .query import bindings_for, format_result, load_graph, named_queries, run_query
@@ -202,7 +202,7 @@ def evaluate(gold_files: tuple[str, ...], roots: tuple[str, ...], pipeline: str,
 
     \b
     Example:
-      govgraph evaluate ../shared/gold/magnus-cbp-resignation.json
+      govgraph evaluate ../shared/gold/*.json
       govgraph evaluate tests/gold/*.json --root ../shared -v
     """
     from .evaluate import evaluate_files, format_report

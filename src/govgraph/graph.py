@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
@@ -19,7 +20,7 @@ from .model import Entity, Extraction, Post, Relation
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
            "entity_iri", "post_iri", "assertion_iri", "article_graph_iri", "new_dataset", "add_article_graph",
-           "merge_graphs", "build_iri", "rules_version", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
+           "merge_graphs", "build_iri", "rules_version", "parse_file", "GRAPH_FORMATS", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
 
 
 class GG(DefinedNamespace):
@@ -333,6 +334,27 @@ def _add_relations(graph: Graph, extraction: Extraction) -> None:
             graph.add((node, GG.derived, Literal(True)))
             for premise in relation.premises:
                 graph.add((node, GG.premise, Literal(premise)))
+
+
+GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
+                 ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
+
+
+def parse_file(target: Graph, path: str | Path) -> Graph:
+    """Parse an RDF file into ``target`` (format from its extension), or raise GovgraphError saying why not."""
+    from .model import GovgraphError
+
+    path = Path(path)
+    if not path.is_file():
+        raise GovgraphError(f"{path}: no such graph file")
+    rdf_format = GRAPH_FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise GovgraphError(f"{path}: unknown graph format (expected one of {', '.join(sorted(GRAPH_FORMATS))})")
+    try:
+        target.parse(path, format=rdf_format)
+    except Exception as error:  # rdflib raises parser-specific types
+        raise GovgraphError(f"{path}: not valid {rdf_format}: {error}") from None
+    return target
 
 
 def article_graph_iri(article_id: str) -> URIRef:

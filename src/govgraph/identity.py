@@ -1,7 +1,7 @@
 """The same person across stories: one node, whatever name form each story uses.
 
-Within a story, entities.py already joins "Alejandro N. Mayorkas" and "Mayorkas". Across stories
-the names differ too ("Alejandro Mayorkas", "Mayorkas"), so before the graph is written the
+Within a story, entities.py already joins "Jane Q. Doe" and "Doe". Across stories the names
+differ too ("Jane Doe", "Doe"), so before the graph is written the
 persons of all stories (and of an existing graph being added to) are clustered: same surname,
 first names that agree (equal, an initial of the other, or absent), and no conflicting posts
 (the same title in different bodies marks two namesakes). Each cluster takes its longest name,

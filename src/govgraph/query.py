@@ -12,31 +12,18 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 
-from .graph import PREFIXES, new_graph
+from .graph import GRAPH_FORMATS, PREFIXES, new_graph, parse_file
 from .model import GovgraphError
 
 __all__ = ["FORMATS", "load_graph", "run_query", "format_result", "GRAPH_FORMATS", "NamedQuery",
            "named_queries", "bindings_for"]
 
-GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
-                 ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
 FORMATS = ("table", "csv", "tsv", "json")
 
 
 def load_graph(path: str | Path) -> Graph:
     """Parse a graph file (format from its extension) or raise GovgraphError saying why not."""
-    path = Path(path)
-    if not path.is_file():
-        raise GovgraphError(f"{path}: no such graph file")
-    rdf_format = GRAPH_FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise GovgraphError(f"{path}: unknown graph format (expected one of {', '.join(sorted(GRAPH_FORMATS))})")
-    graph = new_graph()
-    try:
-        graph.parse(path, format=rdf_format)
-    except Exception as error:  # rdflib raises parser-specific types
-        raise GovgraphError(f"{path}: not valid {rdf_format}: {error}") from None
-    return graph
+    return parse_file(new_graph(), path)
 
 
 @dataclass(frozen=True)
