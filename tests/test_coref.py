@@ -82,50 +82,46 @@ def gold_names():
     return sorted(p.stem for p in GOLD.glob("*.json"))
 
 
-@pytest.mark.parametrize("name", gold_names())
-def test_person_mentions_resolve_to_the_right_person(name, nlp):
+@pytest.fixture(scope="module")
+def mention_scores(nlp):
+    """(right, total, misses) per gold article, each article extracted once for all tests."""
     from govgraph.build import extract_articles
     from govgraph.load import load_articles
 
-    gold = load_gold(name)
-    (extraction,) = extract_articles(load_articles([SHARED / gold["source"]["path"]]))
-    right, total, misses = score(extraction, gold)
+    scores = {}
+    for name in gold_names():
+        gold = load_gold(name)
+        (extraction,) = extract_articles(load_articles([SHARED / gold["source"]["path"]]))
+        scores[name] = score(extraction, gold)
+    return scores
+
+
+@pytest.mark.parametrize("name", gold_names())
+def test_person_mentions_resolve_to_the_right_person(name, mention_scores):
+    right, total, misses = mention_scores[name]
     # the seed must reach 90%; the BBC development stories, read with no tuning to them, 75% each
     floor = 0.9 if name.startswith("magnus") else 0.75
     assert right / total >= floor, "\n".join(misses)
 
 
-def test_bbc_mentions_overall(nlp):
-    from govgraph.build import extract_articles
-    from govgraph.load import load_articles
+def totals(mention_scores, prefix):
+    right = sum(r for name, (r, _, _) in mention_scores.items() if name.startswith(prefix))
+    total = sum(t for name, (_, t, _) in mention_scores.items() if name.startswith(prefix))
+    return [right, total]
 
-    right = total = 0
-    for name in gold_names():
-        if name.startswith("bbc"):
-            gold = load_gold(name)
-            (extraction,) = extract_articles(load_articles([SHARED / gold["source"]["path"]]))
-            r, t, _ = score(extraction, gold)
-            right, total = right + r, total + t
+
+def test_bbc_mentions_overall(mention_scores):
+    right, total = totals(mention_scores, "bbc")
     assert total > 100 and right / total >= 0.85
 
 
-def test_mention_figures_in_the_readme_are_current(nlp):
+def test_mention_figures_in_the_readme_are_current(mention_scores):
     import re
 
     from conftest import ROOT
-    from govgraph.build import extract_articles
-    from govgraph.load import load_articles
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     seed_row = re.search(r"\| seed \(.*?\) \| (\d+) / (\d+) ", readme)
     bbc_row = re.search(r"\| BBC politics [\d, ]+ \| (\d+) / (\d+) ", readme)
-    totals = {"seed": [0, 0], "bbc": [0, 0]}
-    for name in gold_names():
-        gold = load_gold(name)
-        (extraction,) = extract_articles(load_articles([SHARED / gold["source"]["path"]]))
-        right, total, _ = score(extraction, gold)
-        key = "seed" if name.startswith("magnus") else "bbc"
-        totals[key][0] += right
-        totals[key][1] += total
-    assert [int(g) for g in seed_row.groups()] == totals["seed"]
-    assert [int(g) for g in bbc_row.groups()] == totals["bbc"]
+    assert [int(g) for g in seed_row.groups()] == totals(mention_scores, "magnus")
+    assert [int(g) for g in bbc_row.groups()] == totals(mention_scores, "bbc")

@@ -136,12 +136,15 @@ def mention_iri(article_id: str, start: int, end: int) -> URIRef:
     return ID[f"article-{article_id}-m{start}-{end}"]
 
 
-def new_graph() -> Graph:
-    """An empty graph with govgraph's prefixes bound."""
-    graph = Graph()
+def _with_prefixes(graph):
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+def new_graph() -> Graph:
+    """An empty graph with govgraph's prefixes bound."""
+    return _with_prefixes(Graph())
 
 
 def add_extraction(graph: Graph, extraction: Extraction) -> None:
@@ -364,10 +367,7 @@ def article_graph_iri(article_id: str) -> URIRef:
 
 def new_dataset() -> Dataset:
     """An empty dataset (one named graph per article) with govgraph's prefixes bound."""
-    dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True, replace=True)
-    return dataset
+    return _with_prefixes(Dataset())
 
 
 def add_article_graph(dataset: Dataset, extraction: Extraction) -> None:
