@@ -53,6 +53,21 @@ def test_possessive_and_article_are_trimmed(vocab):
     assert brown.label == "Brown" and brown.mentions[0].text == "Brown"
 
 
+def test_a_weekday_in_a_papers_name_is_part_of_it(vocab):
+    # "Sunday Herald reporter Jane Doe wrote it." - the model tags "Sunday" a date
+    doc = parsed(vocab, """
+        Sunday    PROPN NNP compound 2  B-DATE
+        Herald    PROPN NNP compound 2  B-ORG
+        reporter  NOUN  NN  compound 4
+        Jane      PROPN NNP compound 4  B-PERSON
+        Doe       PROPN NNP nsubj    5  I-PERSON
+        wrote     VERB  VBD ROOT     5  O  write
+        it        PRON  PRP dobj     5
+        .         PUNCT .   punct    5
+    """)
+    assert set(by_kind(entities_of(doc), "Organization")) == {"Sunday Herald"}
+
+
 def test_titles_and_honorifics_are_not_part_of_the_name(vocab):
     doc = parsed(vocab, """
         President PROPN NNP compound 1 B-PERSON

@@ -117,3 +117,36 @@ def test_seed_posts(seed_extraction):
     assert posts["John Sandweg"] == {("Official", dhs, False)}
     assert posts["Ron Vitiello"] == {("Chief", "Border Patrol", False), ("Head", "Immigration and Customs Enforcement", False)}
     assert posts["Biden"] == {("President", None, True)}
+
+
+def test_a_description_as_subject_names_the_previous_subject(vocab):
+    # "Mr Doe spoke. The Leeds MP, who lost his seat, left." - a pronoun in the description's
+    # relative clause does not stop it naming Mr Doe
+    from govgraph.coref import resolve_pronouns
+    from govgraph.posts import resolve_descriptions
+
+    doc = parsed(vocab, """
+        Mr      PROPN NNP compound 1
+        Doe     PROPN NNP nsubj    2 B-PERSON
+        spoke   VERB  VBD ROOT     2 O speak
+        .       PUNCT .   punct    2
+        The     DET   DT  det      6
+        Leeds   PROPN NNP compound 6 B-GPE
+        MP      PROPN NNP nsubj    13
+        ,       PUNCT ,   punct    6
+        who     PRON  WP  nsubj    9
+        lost    VERB  VBD relcl    6 O lose
+        his     PRON  PRP$ poss    11
+        seat    NOUN  NN  dobj     9
+        ,       PUNCT ,   punct    6
+        left    VERB  VBD ROOT     13 O leave
+        .       PUNCT .   punct    13
+    """)
+    lexicon, chart = load_lexicon(), OrgChart()
+    sentences, entities = analyse(doc, chart)
+    resolve_pronouns(doc, sentences, entities, lexicon, frozenset())
+    extract_posts(doc, sentences, entities, lexicon, chart)
+    resolve_descriptions(doc, sentences, entities, lexicon, chart)
+    (doe,) = [e for e in entities if e.kind == "Person"]
+    assert "The Leeds MP" in [m.text for m in doe.mentions]
+    assert [(p.title, p.current) for p in doe.posts] == [("MP", True)]

@@ -51,6 +51,9 @@ def extract_sentences(doc: Doc) -> tuple[Sentence, ...]:
                  for i, s in enumerate(doc.sents))
 
 
+_WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 def _is_name(span: Span) -> bool:
     """A well-formed name: capitalised words (hyphenated ones too), no line breaks or quotes."""
     if not len(span) or "\n" in span.text or span[0].text == "-" or span[-1].text == "-":
@@ -173,6 +176,9 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
         if not _is_body_name(span):
             continue
         before = doc[span.start - 1] if span.start else None
+        # "Sunday Telegraph journalist": the model reads the weekday in a paper's name as a date
+        if before is not None and before.text in _WEEKDAY_NAMES and before.dep_ == "compound":
+            span, before = doc[span.start - 1:span.end], (doc[span.start - 2] if span.start > 1 else None)
         if orgchart.find(span.text) is None and (
                 span.text in people  # "Doe" after "Jane Q. Doe"
                 or span[0].text.lower().rstrip(".") in lexicon.honorifics  # "Mr Doe", "Lord Roe"

@@ -347,7 +347,9 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         subject = token.dep_ in _SUBJECTS
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
-        if any(c.i in token_person for c in token.subtree):
+        # a name inside the phrase ("the Labour MP Ann Smith") is not a description; a pronoun in its
+        # relative clause ("The MP, who ... his stance") does not count
+        if any(c.i in token_person for c in token.subtree if c.i <= token.i):
             continue
         former = any(c.lower_ in lexicon.former_markers for c in token.children)
         # the longest title ending here: "the prime minister", "the home secretary"
@@ -373,7 +375,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         start = min(c.idx for c in token.subtree if c.i <= token.i)
         text = doc.text[start:token.idx + len(token.text)]
         choice.mentions.append(Mention(start, token.idx + len(token.text), text, sentence))
-        if not holders:
+        if choice not in holders:
             # the reader learns the post from the description: "Mr X ... The prime minister said"
             choice.posts.append(_post(lexicon, orgchart, title_text, None, None, not former, sentence, text))
         token_person[token.i] = choice
