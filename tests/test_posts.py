@@ -150,3 +150,63 @@ def test_a_description_as_subject_names_the_previous_subject(vocab):
     (doe,) = [e for e in entities if e.kind == "Person"]
     assert "The Leeds MP" in [m.text for m in doe.mentions]
     assert [(p.title, p.current) for p in doe.posts] == [("MP", True)]
+
+
+def test_new_before_a_title_is_not_part_of_it(vocab):
+    # "New Home Secretary Jane Doe said so."
+    doc = parsed(vocab, """
+        New       ADJ   JJ  amod     2
+        Home      PROPN NNP compound 2
+        Secretary PROPN NNP compound 4
+        Jane      PROPN NNP compound 4 B-PERSON
+        Doe       PROPN NNP nsubj    5 I-PERSON
+        said      VERB  VBD ROOT     5 O say
+        so        ADV   RB  advmod   5
+        .         PUNCT .   punct    5
+    """)
+    assert posts_of(doc, CHART) == {"Jane Doe": [("Home Secretary", "Home Office", True)]}
+
+
+LIST_OF_NAMES = """
+    {body}    PROPN NNP compound 1 B-ORG
+    {title}   NOUN  NN  compound 3
+    Jane      PROPN NNP compound 3 B-PERSON
+    Doe       PROPN NNP nsubj    8 I-PERSON
+    and       CCONJ CC  cc       3
+    reporter  NOUN  NN  compound 7
+    John      PROPN NNP compound 7 B-PERSON
+    Roe       PROPN NNP conj     3 I-PERSON
+    left      VERB  VBD ROOT     8 O leave
+    .         PUNCT .   punct    8
+"""
+
+
+def test_titles_listed_after_one_body_share_it(vocab):
+    # "BBC chairman Jane Doe and reporter John Roe left."
+    doc = parsed(vocab, LIST_OF_NAMES.format(body="BBC", title="chairman"))
+    assert posts_of(doc) == {"Jane Doe": [("Chairman", "BBC", True)], "John Roe": [("Reporter", "BBC", True)]}
+
+
+def test_a_party_is_not_shared_down_a_list(vocab):
+    # "Labour leader Jane Doe and reporter John Roe left."
+    chart = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
+    doc = parsed(vocab, LIST_OF_NAMES.format(body="Labour", title="leader"))
+    assert posts_of(doc, chart)["John Roe"] == [("Reporter", None, True)]
+
+
+def test_the_party_is_the_party_last_named(vocab):
+    # "Labour met . The party leader Jane Doe spoke ."
+    chart = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
+    doc = parsed(vocab, """
+        Labour    PROPN NNP nsubj    1 B-ORG
+        met       VERB  VBD ROOT     1 O meet
+        .         PUNCT .   punct    1
+        The       DET   DT  det      7
+        party     NOUN  NN  compound 5
+        leader    NOUN  NN  compound 7
+        Jane      PROPN NNP compound 7 B-PERSON
+        Doe       PROPN NNP nsubj    8 I-PERSON
+        spoke     VERB  VBD ROOT     8 O speak
+        .         PUNCT .   punct    8
+    """)
+    assert posts_of(doc, chart) == {"Jane Doe": [("Leader", "Labour Party", True)]}

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 
 from nameparser import HumanName
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Sentence
@@ -425,6 +425,27 @@ def _source_spans(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, bool]]:
 # --- the stage ------------------------------------------------------------------------------
 
 
+def _party_references(doc: Doc, org_spans: list[Span], orgchart: OrgChart) -> list[tuple[Token, Span]]:
+    """"the party", "party leader X": the party a story last named, as a reader takes it.
+
+    A party is a body the chart marks as one, or a name ending in "Party". Only the bare word
+    with "the" or as a modifier ("party leader") refers back; "a party", "his new party" do not.
+    """
+    parties = [s for s in org_spans if s[-1].text == "Party" or getattr(orgchart.find(s.text), "party", False)]
+    taken = {t.i for s in org_spans for t in s}
+    found = []
+    for token in doc:
+        if token.lower_ != "party" or token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        determiners = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")]
+        definite = [c.lower_ for c in determiners] == ["the"]
+        modifier = not determiners and token.dep_ == "compound"
+        before = [s for s in parties if s.end <= token.i]
+        if (definite or modifier) and before:
+            found.append((token, before[-1]))
+    return found
+
+
 def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon,
                      orgchart: OrgChart) -> tuple[Entity, ...]:
     """Find the persons, bodies, groups and anonymous sources of a parsed article, with mentions.
@@ -442,6 +463,9 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     org_tokens = {t.i for s in org_spans for t in s}
     for span in org_spans:
         bodies.entity_for(span.text).mentions.append(mention(span))
+    for token, party in _party_references(doc, org_spans, orgchart):
+        bodies.entity_for(party.text).mentions.append(mention(doc[token.i:token.i + 1]))
+        org_tokens.add(token.i)
 
     # 2. people
     def names_a_body(span: Span) -> bool:

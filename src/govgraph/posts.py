@@ -130,6 +130,10 @@ def _past(verb: Token) -> bool:
 def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None = None) -> tuple[Entity | None, str | None]:
     """The body a title belongs to: named among the words before it ("UKIP's deputy leader",
     "Home Office permanent secretary"), or after it with of/at/in/for."""
+    # "party leader": a word of the title itself may refer to a body
+    inner = index.body_in(title[:-1])
+    if inner is not None:
+        return inner, None
     left = title.start - 1
     if left >= 0 and left in index.body:
         return index.body[left], None
@@ -143,7 +147,8 @@ def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None
 def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> str:
     """The title, extended over capitalised words before it that are not a body ("Trade and Industry Secretary")."""
     start = title.start
-    while start > 0 and start - 1 not in index.body and start - 1 not in index.person and (
+    while start > 0 and start - 1 not in index.body and start - 1 not in index.person \
+            and doc[start - 1].text.lower() not in lexicon.tenure_markers and (
             doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
             or (doc[start - 1].text == "and" and start > 1 and doc[start - 2].text[:1].isupper()
                 and start - 2 not in index.person and start - 2 not in index.body)):
@@ -194,6 +199,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         return max(0, bisect_right(starts, token.idx) - 1)
 
     found: dict[int, list[Post]] = {}
+    body_before_name: dict[int, Entity | None] = {}  # name's last token -> the body of its title
 
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
             title_text: str | None = None, body: Entity | None = None, place: str | None = None) -> None:
@@ -226,8 +232,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             # a lower-case word before a bare surname with no body is a description ("top border
             # official X"); before a full name ("deputy leader Jane Doe") it is a post
             full_name = token.i - first >= 1
+            if body is None and _body_of_title(span, index, doc, lexicon) == (None, None):
+                body = _shared_body(token, body_before_name, orgchart)
             if span[0].text[:1].isupper() or body is not None or former or full_name:
                 add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body)
+                body_before_name[token.i] = body
         # 0. a party right before the name: "Labour's Jane Doe", "Tory John Roe"
         party_at = first - 1
         if party_at >= 0 and doc[party_at].text in ("'s", "\u2019s"):
@@ -280,6 +289,18 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         for post in posts:
             seen.setdefault((post.title.lower(), post.organization), post)
         entity.posts = sorted(seen.values(), key=lambda p: (p.sentence, p.title))
+
+
+def _shared_body(name: Token, body_before_name: dict[int, Entity | None], orgchart: OrgChart) -> Entity | None:
+    """"BBC chairman X, director-general Y and reporter Z": titles listed together after one body
+    share it; a party is not shared ("Labour MP X and journalist Y")."""
+    first = name
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    body = body_before_name.get(first.i) if first is not name else None
+    if body is None or body.kind != "Organization" or getattr(orgchart.find(body.label), "party", False):
+        return None
+    return body
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -349,7 +370,8 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             continue
         # a name inside the phrase ("the Labour MP Ann Smith") is not a description; a pronoun in its
         # relative clause ("The MP, who ... his stance") does not count
-        if any(c.i in token_person for c in token.subtree if c.i <= token.i):
+        clauses = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
+        if any(c.i in token_person for c in token.subtree if c.i not in clauses):
             continue
         former = any(c.lower_ in lexicon.former_markers for c in token.children)
         # the longest title ending here: "the prime minister", "the home secretary"
@@ -365,7 +387,12 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if previous is not None and not holders and not previous.posts and \
                 any(title in {(b.head_title or "").lower()} and b.parent is None for b in orgchart.bodies.values()):
             previous = None  # the head of a government is named, not guessed from the last subject
-        if previous is not None and subject:
+        # a post only one person holds at a time ("the home secretary") is its known holder's
+        singular = any(title in {(b.head_title or "").lower(), (b.deputy_title or "").lower()}
+                       for b in orgchart.bodies.values())
+        if singular and len(holders) == 1:
+            choice = holders[0]
+        elif previous is not None and subject:
             choice = previous  # "Mr X said ... The Glasgow MP, who ...": news copy varies the name
         else:
             # elsewhere than as a subject, only a post someone is known to hold names them

@@ -30,6 +30,7 @@ class Lexicon:
     honorifics: dict[str, str | None]
     titles: dict[str, str]
     former_markers: frozenset[str]
+    tenure_markers: frozenset[str]
     country_prefixes: tuple[str, ...]
     body_heads: frozenset[str]
     group_nouns: frozenset[str]
@@ -44,7 +45,7 @@ class Lexicon:
         return self.titles.get(words.lower().strip(" .,"))
 
 
-_LEXICON_KEYS = {"honorifics", "titles", "former_markers", "country_prefixes", "body_heads",
+_LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns"}
 
@@ -83,6 +84,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         honorifics={str(k).lower(): v for k, v in honorifics.items()},
         titles={str(k).lower(): v for k, v in titles.items()},
         former_markers=lower("former_markers"),
+        tenure_markers=lower("tenure_markers"),
         country_prefixes=tuple(sorted(_string_list(data, "country_prefixes", path), key=len, reverse=True)),
         body_heads=frozenset(_string_list(data, "body_heads", path)),
         group_nouns=lower("group_nouns"),
