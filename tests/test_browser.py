@@ -82,8 +82,6 @@ def test_seed_page_offline_with_people_and_evidence(browser, seed_page_file):
     page.evaluate("network.fit({animation: false})")
     (ROOT / "output").mkdir(exist_ok=True)
     page.screenshot(path=str(ROOT / "output" / "seed-graph.png"))
-    (ROOT / "docs").mkdir(exist_ok=True)
-    page.screenshot(path=str(ROOT / "docs" / "seed-graph.png"))
     assert outside == [] and errors == [] and dialogs == []
 
 
