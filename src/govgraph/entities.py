@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from nameparser import HumanName
 from spacy.matcher import PhraseMatcher
@@ -31,7 +32,7 @@ from spacy.util import filter_spans
 from .model import Entity, Mention, Sentence
 from .rules import Lexicon, OrgChart
 
-__all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key"]
+__all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key", "name_parts"]
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
@@ -156,7 +157,7 @@ def _person_names(doc: Doc, lexicon: Lexicon) -> set[str]:
         if ent.label_ in PERSON_LABELS:
             span = _strip_titles(_trim(ent), lexicon)[0]
             if _is_name(span):
-                names |= {span.text, HumanName(span.text).last or span.text}
+                names |= {span.text, name_parts(span.text)[1] or span.text}
     return names
 
 
@@ -203,6 +204,10 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     chart_names = {n for body in orgchart.bodies.values() for n in (body.label, *body.aliases)}
     names |= {n for n in chart_names if len(n.split()) > 1 or n.isupper()}
     names |= {_without_country(n, lexicon) for n in names}
+    # only names whose first word is in the story can occur in it (pattern Docs are not free)
+    words = {t.text for t in doc}
+    names = {n for n in names if _NAME_WORDS.findall(n)[:1] and _NAME_WORDS.findall(n)[0] in words}
+    chart_names = {n for n in chart_names if _NAME_WORDS.findall(n)[:1] and _NAME_WORDS.findall(n)[0] in words}
     matcher = PhraseMatcher(doc.vocab)
     matcher.add("BODY", [_name_doc(doc, n) for n in sorted(names)])
     # one-word chart names ("Labour", "Tory") only where they are used as names, not as words
@@ -225,6 +230,16 @@ def _without_country(name: str, lexicon: Lexicon) -> str:
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+(?:[.'\u2019][^\W_]+)*\.?|[^\w\s]")
+
+
+@lru_cache(maxsize=65536)
+def name_parts(name: str) -> tuple[str, str]:
+    """The first and last name of a person's name, as nameparser reads them.
+
+    Cached because parsing is slow and the same names recur in every story of an archive.
+    """
+    parsed = HumanName(name)
+    return parsed.first, parsed.last
 
 
 def _name_doc(doc: Doc, name: str) -> Doc:
@@ -354,16 +369,16 @@ class _People:
     """Coalesces name candidates into persons by surname (nameparser)."""
 
     def __init__(self) -> None:
-        self.persons: list[tuple[Entity, HumanName]] = []
+        self.persons: list[tuple[Entity, tuple[str, str]]] = []
 
     def find(self, name: str) -> Entity | None:
-        parsed = HumanName(name)
-        last = parsed.last or name
-        matches = [e for e, p in self.persons if (p.last or e.label) == last]
-        if not parsed.first or parsed.first == last:
+        first, last = name_parts(name)
+        last = last or name
+        matches = [e for e, (_, known_last) in self.persons if (known_last or e.label) == last]
+        if not first or first == last:
             return matches[0] if len(matches) >= 1 else None
-        for entity, known in self.persons:
-            if (known.last or entity.label) == last and (not known.first or known.first == parsed.first):
+        for entity, (known_first, known_last) in self.persons:
+            if (known_last or entity.label) == last and (not known_first or known_first == first):
                 return entity
         return None
 
@@ -371,13 +386,13 @@ class _People:
         entity = self.find(name.text)
         if entity is None:
             entity = Entity("Person", name.text)
-            self.persons.append((entity, HumanName(name.text)))
+            self.persons.append((entity, name_parts(name.text)))
         elif len(name.text.split()) > len(entity.label.split()) or (
                 len(name.text.split()) == len(entity.label.split()) and len(name.text) > len(entity.label)):
             # The longest well-formed form is canonical.
             entity.aliases.add(entity.label)
             entity.label = name.text
-            self.persons = [(e, HumanName(e.label)) for e, _ in self.persons]
+            self.persons = [(e, name_parts(e.label)) for e, _ in self.persons]
         entity.aliases.add(name.text)
         entity.gender = entity.gender or gender
         return entity
@@ -472,7 +487,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
         return bool(org_tokens & {t.i for t in span}) or orgchart.find(span.text) is not None
 
     candidates = _name_candidates(doc, lexicon, names_a_body)
-    anchored = {HumanName(c.text).last for c in candidates if len(c.span) > 1}
+    anchored = {name_parts(c.text)[1] for c in candidates if len(c.span) > 1}
     titled = {c.text for c in candidates if c.title or c.honorific}
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
@@ -484,7 +499,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     # 3. every occurrence of a person's names is a mention of that person
     matcher = PhraseMatcher(doc.vocab)
     forms = {form for entity, _ in people.persons for form in {entity.label, *entity.aliases}}
-    forms |= {HumanName(f).last for f in forms if HumanName(f).last}
+    forms |= {name_parts(f)[1] for f in forms if name_parts(f)[1]}
     for form in sorted(forms):
         matcher.add(form, [_name_doc(doc, form)])
     person_spans = filter_spans([_with_given_names(doc[s:e], lexicon, org_tokens) for _, s, e in matcher(doc)])

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from nameparser import HumanName
 from rdflib import Graph
 from rdflib.namespace import FOAF, ORG, RDF, SKOS
 
+from .entities import name_parts
 from .model import Entity, Extraction, Post
 
 __all__ = ["unify_people", "people_in_graph"]
@@ -30,11 +30,11 @@ class _Cluster:
 
 
 def _first(name: str) -> str:
-    return HumanName(name).first.rstrip(".").lower()
+    return name_parts(name)[0].rstrip(".").lower()
 
 
 def _last(name: str) -> str:
-    return (HumanName(name).last or name).lower()
+    return (name_parts(name)[1] or name).lower()
 
 
 def _first_names_agree(a: str, b: str) -> bool:

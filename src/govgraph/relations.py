@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Entity, Relation, Sentence
@@ -43,36 +43,63 @@ _UNREAL = {"conditional", "future"}
 
 @dataclass
 class CompiledRules:
-    """The rules and the Matcher that finds their triggers."""
+    """The rules and the matchers that find their triggers.
+
+    One-word triggers go to PhraseMatchers (a hash lookup per token: matching costs next to
+    nothing beside the parse); phrasal verbs ("step down", an adverb allowed inside) and
+    multi-word nouns go to a token Matcher.
+    """
 
     rules: dict[str, RelationRule]
-    matcher: Matcher
+    verbs: PhraseMatcher
+    nouns: PhraseMatcher
+    phrases: Matcher
     speech_rules: list[RelationRule] = field(default_factory=list)
+
+    def triggers(self, doc: Doc) -> list[tuple[RelationRule, Token]]:
+        """Each trigger in the document with its rule, in text order (then rule order)."""
+        order = {rule_id: i for i, rule_id in enumerate(self.rules)}
+        found = [(m, s) for m, s, _ in self.verbs(doc) if doc[s].pos_ not in _NOT_VERBS]
+        found += [(m, s) for m, s, _ in self.nouns(doc) if doc[s].pos_ in _NOUNS]
+        found += [(m, s) for m, s, _ in self.phrases(doc)]
+        named = sorted({(s, order[doc.vocab.strings[m]]) for m, s in found})
+        rules = list(self.rules.values())
+        return [(rules[i], doc[s]) for s, i in named]
+
+
+_NOT_VERBS = frozenset({"ADP", "DET", "ADJ"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def _pattern(phrase: str, noun: bool) -> list[dict]:
     words = phrase.split()
     if noun:
-        return [{"LOWER": words[0], "POS": {"IN": ["NOUN", "PROPN"]}}] if len(words) == 1 else \
-            [{"LOWER": w} for w in words]
+        return [{"LOWER": w} for w in words]
     # a verb and its particle(s), an adverb allowed between ("stepped immediately down")
-    pattern = [{"LEMMA": words[0], "POS": {"NOT_IN": ["ADP", "DET", "ADJ"]}}]
+    pattern = [{"LEMMA": words[0], "POS": {"NOT_IN": sorted(_NOT_VERBS)}}]
     for word in words[1:]:
         pattern += [{"POS": "ADV", "OP": "?"}, {"LOWER": word}]
     return pattern
 
 
 def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
-    """Compile every trigger of every rule into one spaCy Matcher (keyed by rule id)."""
-    matcher = Matcher(vocab)
-    compiled = CompiledRules({}, matcher)
+    """Compile every trigger of every rule into spaCy matchers (keyed by rule id)."""
+    compiled = CompiledRules({}, PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab))
     for rule in rules:
         compiled.rules[rule.id] = rule
         if rule.frame == "speech":
             compiled.speech_rules.append(rule)
             continue
-        patterns = [_pattern(v, noun=False) for v in rule.verbs] + [_pattern(n, noun=True) for n in rule.nouns]
-        matcher.add(rule.id, patterns)
+        verbs = [Doc(vocab, words=[v], lemmas=[v]) for v in rule.verbs if " " not in v]
+        nouns = [Doc(vocab, words=[n]) for n in rule.nouns if " " not in n]
+        phrases = [_pattern(v, noun=False) for v in rule.verbs if " " in v] + \
+            [_pattern(n, noun=True) for n in rule.nouns if " " in n]
+        if verbs:
+            compiled.verbs.add(rule.id, verbs)
+        if nouns:
+            compiled.nouns.add(rule.id, nouns)
+        if phrases:
+            compiled.phrases.add(rule.id, phrases)
     return compiled
 
 
@@ -527,9 +554,7 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
     """Every relation the rules find in the document, each with modality, attribution and time."""
     ctx = _Context(doc, sentences, entities, lexicon)
     found: list[tuple[Token, RelationRule, object, object, str]] = []
-    for match_id, start, end in compiled.matcher(doc):
-        rule = compiled.rules[doc.vocab.strings[match_id]]
-        token = doc[start]
+    for rule, token in compiled.triggers(doc):
         for agent, patient, trigger in FRAMES[rule.frame](token, rule, ctx):
             found.append((token, rule, agent, patient, trigger))
     for rule in compiled.speech_rules:
