@@ -1,7 +1,14 @@
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
 from rdflib import RDF, Graph
 from rdflib.namespace import FOAF, ORG, SKOS
 
-from conftest import SEED
+from conftest import SEED, SHARED
 from govgraph.build import build
 from govgraph.graph import SCHEMA
 
@@ -9,7 +16,7 @@ from govgraph.graph import SCHEMA
 def test_seed_builds_turtle_and_html(tmp_path, nlp):
     report = build([SEED], tmp_path)
     assert report.articles == 1 and not report.failures
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["graph.html", "graph.ttl"]
     graph = Graph().parse(tmp_path / "graph.ttl")
     people = {str(graph.value(p, SKOS.prefLabel)) for p in graph.subjects(RDF.type, FOAF.Person)}
     assert {"Chris Magnus", "Alejandro N. Mayorkas", "John Tien"} <= people
@@ -115,3 +122,118 @@ def test_adding_one_story_changes_only_its_statements(tmp_path, nlp):
     foreign = {s for s in added_subjects if article_id not in str(s) and (s, None, None) in before
                and not set(before.objects(s, RDF.type)) & {FOAF.Person, ORG.Organization, ORG.Post}}
     assert foreign == set()
+
+
+BBC = SHARED / "corpus" / "bbc-politics"
+FOUR = [BBC / f"bbc-politics-00{n}.txt" for n in (1, 2, 3, 4)]
+
+
+def outputs_of(folder):
+    return {name: (folder / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+
+
+def test_a_rerun_parses_nothing_and_new_stories_alone_are_parsed(tmp_path, nlp):
+    first = build(FOUR[:3], tmp_path)
+    assert (first.parsed, first.cached, first.up_to_date) == (3, 0, False)
+    again = build(FOUR[:3], tmp_path)
+    assert (again.parsed, again.cached, again.up_to_date) == (0, 3, True)
+    more = build(FOUR, tmp_path)
+    assert (more.parsed, more.cached, more.up_to_date) == (1, 3, False)
+    fresh = tmp_path / "fresh"
+    build(FOUR, fresh, cache=False)
+    assert outputs_of(tmp_path) == outputs_of(fresh)
+    assert not (fresh / ".govgraph-cache").exists()
+
+
+def test_a_damaged_or_missing_output_is_rewritten(tmp_path, nlp):
+    build(FOUR[:2], tmp_path)
+    expected = outputs_of(tmp_path)
+    (tmp_path / "graph.html").write_text("damaged")
+    report = build(FOUR[:2], tmp_path)
+    assert not report.up_to_date and outputs_of(tmp_path) == expected
+
+
+def test_a_damaged_cache_entry_is_parsed_again(tmp_path, nlp):
+    build(FOUR[:2], tmp_path)
+    (entry,) = list((tmp_path / ".govgraph-cache").glob("*/*.pickle"))[:1]
+    entry.write_bytes(b"not a pickle")
+    report = build(FOUR[:2], tmp_path / "elsewhere")
+    assert report.parsed == 2  # another output folder has its own cache
+    report = build(FOUR[:2], tmp_path)
+    assert (report.parsed, report.cached) == (1, 1)
+
+
+def test_two_worker_processes_give_the_same_bytes(tmp_path, nlp):
+    build(FOUR, tmp_path / "one", cache=False)
+    report = build(FOUR, tmp_path / "two", jobs=2, batch_size=1, cache=False)
+    assert report.parsed == 4
+    assert outputs_of(tmp_path / "one") == outputs_of(tmp_path / "two")
+
+
+def test_a_dask_cluster_of_two_workers_gives_the_same_bytes(tmp_path, nlp):
+    from distributed import LocalCluster
+
+    build(FOUR, tmp_path / "local", cache=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        report = build(FOUR, tmp_path / "dask", executor="dask", scheduler=cluster.scheduler_address,
+                       batch_size=1, cache=False)
+        workers = len(cluster.workers)
+    assert report.parsed == 4 and workers == 2
+    assert outputs_of(tmp_path / "local") == outputs_of(tmp_path / "dask")
+
+
+def test_strict_stops_at_the_first_failure(tmp_path, nlp):
+    seen = []
+    report = build([tmp_path / "missing.txt", SEED], tmp_path / "out", strict=True, on_error=seen.append)
+    assert report.articles == 0 and len(seen) == 1
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+GOVGRAPH = [sys.executable, "-m", "govgraph.cli"]
+
+
+def start_build(*args):
+    return subprocess.Popen([*GOVGRAPH, "build", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+
+
+def wait_for(condition, timeout=120):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_an_interrupted_build_keeps_the_previous_graph_and_resumes(tmp_path, nlp, signal_number):
+    out = tmp_path / "out"
+    build([SEED], out)
+    previous = outputs_of(out)
+    stories = sorted(BBC.glob("bbc-politics-0[0-4]*.txt"))
+    process = start_build(*stories, "--out", out)
+    wait_for(lambda: len(list((out / ".govgraph-cache").glob("*/*.pickle"))) >= 3)
+    process.send_signal(signal_number)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert stderr.splitlines()[-1] == (f"govgraph: error: {out}: interrupted; the previous graph there is unchanged; "
+                                       "stories parsed so far are cached and will not be parsed again")
+    assert outputs_of(out) == previous
+    assert not list(out.glob(".*.tmp"))
+    cached = len(list((out / ".govgraph-cache").glob("*/*.pickle"))) - 1  # the seed's
+    report = build(stories, out)
+    assert report.cached >= cached >= 2 and report.parsed == len(stories) - report.cached
+
+
+def test_a_build_waits_for_another_writing_the_same_folder(tmp_path, nlp):
+    from filelock import FileLock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with FileLock(out / ".govgraph.lock"):
+        process = start_build(SEED, "--out", out)
+        wait_for(lambda: list((out / ".govgraph-cache").glob("*/*.pickle")))
+        time.sleep(2)  # parsed; now it must be waiting for the lock, not writing
+        assert not (out / "graph.ttl").exists() and process.poll() is None
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert (out / "graph.ttl").is_file() and (out / "graph.html").is_file()

@@ -1,7 +1,21 @@
-"""The whole flow for a set of inputs: load -> nlp -> entities -> graph -> exports."""
+"""The whole flow for a set of inputs: load -> nlp -> entities -> graph -> exports.
+
+Stories stream through the parser in batches, in this process, in ``jobs`` worker processes or
+on a Dask cluster; each story's extraction is cached on disk by its content hash and the
+pipeline/rules version, so a re-run parses only new stories and an interrupted build resumes.
+Only light person records stay in memory until people are unified across stories; then the
+extractions are read back one at a time into the graph.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,35 +26,40 @@ from rdflib.namespace import DCTERMS
 
 from .coref import resolve_pronouns
 from .entities import extract_entities, extract_sentences
-from .export import export
-from .graph import add_article_graph, merge_graphs, new_dataset, parse_file
-from .identity import people_in_graph, unify_people
-from .load import load_articles
-from .model import Article, Extraction, InputError
+from .model import Article, Entity, Extraction, GovgraphError, InputError, Post
+from .nlp import DEFAULT_OPS, DEFAULT_PIPELINE, load_pipeline
 from .posts import extract_posts, resolve_descriptions
-from .structure import extract_structure
-from .nlp import DEFAULT_PIPELINE, load_pipeline
 from .reason import derive_reports_to
 from .relations import compile_rules, extract_relations, relations_from_posts
 from .rules import load_lexicon, load_orgchart, load_relation_rules
+from .structure import extract_structure
 
-__all__ = ["BuildReport", "extract_articles", "build"]
+__all__ = ["BuildReport", "extract_articles", "extract_batch", "build", "load_existing", "cache_key",
+           "EXECUTORS", "DEFAULT_BATCH"]
+
+EXECUTORS = ("local", "dask")
+DEFAULT_BATCH = 32
+CACHE_FOLDER = ".govgraph-cache"
+MANIFEST = ".govgraph-build.json"
 
 
 @dataclass
 class BuildReport:
-    """What a build did: articles built, inputs that failed, files written."""
+    """What a build did: articles built (parsed or from the cache), inputs that failed, files written."""
 
     articles: int = 0
+    parsed: int = 0
+    cached: int = 0
     duplicates: int = 0
+    up_to_date: bool = False
     failures: list[InputError] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
 
 
 def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
-                     batch_size: int = 32) -> Iterator[Extraction]:
-    """Parse articles in batches and extract their sentences and entities, in input order."""
-    nlp = load_pipeline(pipeline)
+                     batch_size: int = DEFAULT_BATCH, ops: str = DEFAULT_OPS) -> Iterator[Extraction]:
+    """Parse articles in batches and extract their sentences, entities and relations, in input order."""
+    nlp = load_pipeline(pipeline, ops)
     lexicon, orgchart = load_lexicon(), load_orgchart()
     rules = load_relation_rules()
     compiled = compile_rules(rules, nlp.vocab)
@@ -58,49 +77,311 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
         yield Extraction(article, sentences, entities, structure, tuple(relations))
 
 
+def extract_batch(articles: list[Article], pipeline: str = DEFAULT_PIPELINE, ops: str = DEFAULT_OPS) -> list[Extraction]:
+    """Extract a batch of articles: the unit of work a worker process or cluster worker runs.
+
+    The pipeline is loaded once per process (``load_pipeline`` is cached), not once per batch.
+    """
+    return list(extract_articles(articles, pipeline, batch_size=len(articles) or 1, ops=ops))
+
+
+def cache_key(pipeline: str, ops: str) -> str:
+    """What a cached extraction depends on besides the story: govgraph's code and rules and the
+    spaCy pipeline (name and version). A change to any of them starts a fresh cache."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .graph import _software_version, rules_version
+
+    try:
+        pipeline_version = version(pipeline.replace("_", "-"))
+    except PackageNotFoundError:
+        pipeline_version = "unknown"
+    text = "|".join((_software_version(), rules_version(), _code_version(), pipeline, pipeline_version, ops))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _code_version() -> str:
+    """A hash of govgraph's own source files: an edited checkout must not reuse old extractions."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class _Cache:
+    """Extractions on disk, one pickle file per article id, written atomically.
+
+    The files are govgraph's own, in the user's output folder; they are read back only from there.
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, article_id: str) -> Path:
+        return self.folder / f"{article_id}.pickle"
+
+    def get(self, article_id: str) -> Extraction | None:
+        try:
+            with open(self._path(article_id), "rb") as stream:
+                return pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # absent or damaged: parse again
+
+    def put(self, extraction: Extraction) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)  # only once there is something to keep
+        _write_atomically(self._path(extraction.article.id),
+                          pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _person_records(extraction: Extraction) -> list[Entity]:
+    """Light copies of an extraction's persons (names and current posts): all identity needs."""
+    return [Entity("Person", e.label, set(e.aliases), [],
+                   [Post(p.title, p.organization, p.current, 0, "") for p in e.posts if p.current and p.organization])
+            for e in extraction.entities if e.kind == "Person"]
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _in_order(submit: Callable[[list[Article]], object], batches: Iterable[list[Article]],
+              window: int) -> Iterator[Extraction]:
+    """Run batches through ``submit`` (which returns a future), at most ``window`` at a time,
+    yielding their extractions in input order: memory stays bounded however long the input."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _extractions(articles: Iterable[Article], pipeline: str, ops: str, jobs: int, executor: str,
+                 scheduler: str | None, batch_size: int) -> Iterator[Extraction]:
+    """Extract articles here, in ``jobs`` processes, or on a Dask cluster; in input order."""
+    if executor == "dask":
+        try:
+            from distributed import Client
+        except ImportError:
+            raise GovgraphError("--executor dask needs Dask: pip install 'govgraph[cluster]'") from None
+        if not scheduler:
+            raise GovgraphError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        with Client(scheduler) as client:
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            yield from _in_order(lambda b: client.submit(extract_batch, b, pipeline, ops, pure=False),
+                                 _batches(articles, batch_size), 2 * workers)
+        return
+    if jobs <= 1:
+        yield from extract_articles(articles, pipeline, batch_size, ops)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: workers start clean (no threads or locks inherited from this process)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        yield from _in_order(lambda b: pool.submit(extract_batch, b, pipeline, ops),
+                             _batches(articles, batch_size), 2 * jobs)
+
+
 def load_existing(path: str | Path) -> Dataset:
     """An existing graph to add to: TriG keeps its named graphs; Turtle goes in the default graph."""
+    from .graph import new_dataset, parse_file
+
     return parse_file(new_dataset(), path)
+
+
+def _file_digest(path: str | Path | None) -> str:
+    if path is None:
+        return ""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _manifest_key(ids: list[str], key: str, formats: list[str], existing, store, html_max_nodes: int) -> str:
+    text = json.dumps([ids, key, formats, _file_digest(existing), str(store) if store else None, html_max_nodes])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _up_to_date(out_dir: Path, manifest_key: str) -> list[Path] | None:
+    """The outputs of the last build, if it was built from exactly these inputs and they are intact."""
+    try:
+        manifest = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("key") != manifest_key:
+            return None
+        outputs = [Path(p) for p in manifest["outputs"]]
+        if all(p.exists() and (p.is_dir() or p.stat().st_size == manifest["sizes"].get(str(p))) for p in outputs):
+            return outputs
+    except (OSError, ValueError, KeyError, AttributeError, TypeError):
+        pass
+    return None
 
 
 def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | None = None,
           pipeline: str = DEFAULT_PIPELINE, formats: Iterable[str] = ("turtle", "html"),
           existing: str | Path | None = None, store: str | Path | None = None, html_max_nodes: int = 1500,
-          on_error: Callable[[InputError], None] | None = None) -> BuildReport:
+          on_error: Callable[[InputError], None] | None = None, jobs: int = 1, executor: str = "local",
+          scheduler: str | None = None, ops: str = DEFAULT_OPS, cache: bool = True,
+          batch_size: int = DEFAULT_BATCH, progress: Callable[[Extraction], None] | None = None,
+          strict: bool = False) -> BuildReport:
     """Build the graph of every story under ``paths`` and write it into ``out_dir``.
 
-    With ``store``, an on-disk Oxigraph store is written too. With ``existing``, the stories are added to that graph: the same people are merged with the
-    ones already there, an article already in it is left as it is, and nothing in it is lost.
-    Inputs that fail are reported through ``on_error`` as they happen and skipped. Nothing is
-    written when no article could be built, so a previous graph stays as it was.
+    With ``store``, an on-disk Oxigraph store is written too. With ``existing``, the stories are
+    added to that graph: the same people are merged with the ones already there, an article
+    already in it is left as it is, and nothing in it is lost. Inputs that fail are reported
+    through ``on_error`` as they happen and skipped (with ``strict``, the first one stops the
+    build). Nothing is written when no article could be built, so a previous graph stays as it
+    was; outputs are replaced atomically, under a lock on ``out_dir``. When the inputs, options
+    and code are those of the last build and its outputs are intact, nothing is rewritten.
     """
+    if executor not in EXECUTORS:
+        raise GovgraphError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
+    out_dir = Path(out_dir)
     report = BuildReport()
-    dataset = load_existing(existing) if existing else new_dataset()
-    seen: set[str] = {str(o) for _, p, o, _ in dataset.quads((None, DCTERMS.identifier, None, None))}
+    dataset = load_existing(existing) if existing else None
+    seen: set[str] = {str(o) for _, _, o, _ in dataset.quads((None, DCTERMS.identifier, None, None))} if dataset else set()
+    key = cache_key(pipeline, ops)
+    temporary = None if cache else tempfile.TemporaryDirectory(prefix="govgraph-")
+    extraction_cache = _Cache(out_dir / CACHE_FOLDER / key if cache else Path(temporary.name))
+    position: dict[str, int] = {}  # article id -> its place in the input
+    done: list[tuple[int, str, list[Entity]]] = []
 
-    def articles() -> Iterator[Article]:
-        for item in load_articles(paths, published=published):
+    def record(extraction: Extraction) -> None:
+        done.append((position[extraction.article.id], extraction.article.id, _person_records(extraction)))
+        if progress:
+            progress(extraction)
+
+    def to_parse() -> Iterator[Article]:
+        """New stories, for the parser; stories in the cache are recorded on the way."""
+        for item in _load(paths, published):
             if isinstance(item, InputError):
                 report.failures.append(item)
                 if on_error:
                     on_error(item)
+                if strict:
+                    raise _StrictStop(item)
             elif item.id in seen:
                 report.duplicates += 1
             else:
                 seen.add(item.id)
-                yield item
+                position[item.id] = len(position)
+                cached = extraction_cache.get(item.id)
+                if cached is None:
+                    yield item
+                else:
+                    report.cached += 1
+                    record(cached)
 
-    extractions = list(extract_articles(articles(), pipeline))
-    if not extractions:
+    try:
+        for extraction in _extractions(to_parse(), pipeline, ops, jobs, executor, scheduler, batch_size):
+            extraction_cache.put(extraction)
+            report.parsed += 1
+            record(extraction)
+        if not done:
+            return report
+        done.sort()
+        order, people = [article_id for _, article_id, _ in done], [records for _, _, records in done]
+        manifest_key = _manifest_key(order, key, list(formats), existing, store, html_max_nodes)
+        with _output_lock(out_dir):
+            outputs = None if existing is not None else _up_to_date(out_dir, manifest_key)
+            if outputs is not None:
+                report.articles, report.outputs, report.up_to_date = len(order), outputs, True
+                return report
+            report.articles, report.outputs = _write(order, people, extraction_cache, dataset, out_dir,
+                                                     list(formats), store, html_max_nodes)
+            _write_manifest(out_dir, manifest_key, report.outputs)
+    except _StrictStop:
         return report
-    unify_people(extractions, people_in_graph(merge_graphs(dataset)) if existing else ())
-    for extraction in extractions:
+    finally:
+        if temporary:
+            temporary.cleanup()
+    return report
+
+
+class _StrictStop(Exception):
+    """--strict: the first failed input stops the build."""
+
+
+def _load(paths, published):
+    from .load import load_articles
+
+    return load_articles(paths, published=published)
+
+
+def _write(order: list[str], people: list[list[Entity]], cache: _Cache, dataset: Dataset | None, out_dir: Path, formats: list[str], store, html_max_nodes: int) -> tuple[int, list[Path]]:
+    """Unify people across stories, read each extraction back into the graph, write the outputs."""
+    from .export import export
+    from .graph import add_article_graph, merge_graphs, new_dataset
+    from .identity import people_in_graph, unify
+
+    known = people_in_graph(merge_graphs(dataset)) if dataset is not None else ()
+    unify([p for records in people for p in records], known)
+    dataset = dataset if dataset is not None else new_dataset()
+    for article_id, records in zip(order, people):
+        extraction = cache.get(article_id)
+        if extraction is None:
+            raise GovgraphError(f"{cache.folder}: the cached extraction of article {article_id} disappeared during the build")
+        persons = [e for e in extraction.entities if e.kind == "Person"]
+        for person, record in zip(persons, records):
+            person.label, person.aliases = record.label, record.aliases
         add_article_graph(dataset, extraction)
-        report.articles += 1
     merged = merge_graphs(dataset)
-    report.outputs = export(dataset, merged, out_dir, list(formats), html_max_nodes)
+    outputs = export(dataset, merged, out_dir, formats, html_max_nodes)
     if store is not None:
         from .store import write_store
 
-        report.outputs.append(write_store(dataset, merged, store))
-    return report
+        outputs.append(write_store(dataset, merged, store))
+    return len(order), outputs
+
+
+def _write_manifest(out_dir: Path, manifest_key: str, outputs: list[Path]) -> None:
+    sizes = {str(p): p.stat().st_size for p in outputs if p.is_file()}
+    data = json.dumps({"key": manifest_key, "outputs": [str(p) for p in outputs], "sizes": sizes}, indent=1)
+    _write_atomically(out_dir / MANIFEST, data.encode("utf-8"))
+
+
+class _output_lock:
+    """One build at a time writes a folder: a second waits for the first (filelock), then writes."""
+
+    def __init__(self, out_dir: Path, timeout: float = 600):
+        from filelock import FileLock
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.path = out_dir / ".govgraph.lock"
+        self.lock = FileLock(self.path, timeout=timeout)
+
+    def __enter__(self):
+        from filelock import Timeout
+
+        try:
+            self.lock.acquire()
+        except Timeout:
+            raise GovgraphError(f"{self.path.parent}: another govgraph build has been writing this folder "
+                                f"for over {self.lock.timeout:.0f} s (lock file {self.path.name})") from None
+        return self
+
+    def __exit__(self, *exc):
+        self.lock.release()
+        return False

@@ -58,8 +58,19 @@ def cli() -> None:
               help="Also write an on-disk Oxigraph store here, for fast queries on large graphs.")
 @click.option("--html-max-nodes", default=1500, show_default=True, type=click.IntRange(min=0),
               help="The page shows at most this many best-connected nodes (0: all) and says so.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Parse in this many worker processes.")
+@click.option("--executor", default="local", show_default=True, type=click.Choice(["local", "dask"]),
+              help="local: this machine (--jobs processes); dask: a Dask cluster (--scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--ops", default="numpy", show_default=True, type=click.Choice(["numpy", "blis"]),
+              help="thinc's CPU backend for the parser (numpy measured faster here; see README, Speed).")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Keep each story's extraction in OUT/.govgraph-cache so re-runs parse only new stories.")
+@click.option("--strict", is_flag=True, help="Stop at the first input that cannot be built.")
 def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, formats: tuple[str, ...],
-          existing: str | None, store_dir: str | None, html_max_nodes: int) -> None:
+          existing: str | None, store_dir: str | None, html_max_nodes: int, jobs: int, executor: str,
+          scheduler: str | None, ops: str, cache: bool, strict: bool) -> None:
     """Build the graph of every story in PATHS (files, folders, JSON/JSONL, HTML, or - for stdin).
 
     \b
@@ -67,21 +78,40 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
       govgraph build seeds/ --out output/
       govgraph build seeds/ --out output/ --format turtle --format trig --format graphml
       govgraph build new-stories/ --graph output/graph.trig --out output/
+      govgraph build archive/ --out output/ --jobs 4
+      govgraph build archive/ --out output/ --executor dask --scheduler tcp://10.0.0.5:8786
       cat story.txt | govgraph build - --published 2022-11-12
     """
-    from .build import build as run_build
+    import signal
 
-    report = run_build(paths, out_dir, published=published, pipeline=pipeline, formats=formats,
-                       existing=existing, store=store_dir, html_max_nodes=html_max_nodes,
-                       on_error=lambda error: fail(str(error)))
+    from .build import build as run_build
+    from .progress import Progress
+
+    # SIGTERM (a scheduler, `kill`) ends a build the way Ctrl-C does: outputs untouched, cache kept
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        with Progress(paths) as progress:
+            report = run_build(paths, out_dir, published=published, pipeline=pipeline, formats=formats,
+                               existing=existing, store=store_dir, html_max_nodes=html_max_nodes,
+                               on_error=lambda error: progress.write(f"govgraph: error: {error}"),
+                               jobs=jobs, executor=executor, scheduler=scheduler, ops=ops, cache=cache,
+                               progress=progress.update, strict=strict)
+    except KeyboardInterrupt:
+        fail(f"{out_dir}: interrupted; the previous graph there is unchanged"
+             + ("; stories parsed so far are cached and will not be parsed again" if cache else ""))
+        sys.exit(130)
     if report.articles:
         written = ", ".join(str(p) for p in report.outputs)
-        click.echo(f"govgraph: built {report.articles} article{'s' if report.articles != 1 else ''}"
+        counts = f" ({report.parsed} parsed, {report.cached} from the cache)" if report.cached else ""
+        verb = "up to date:" if report.up_to_date else "built"
+        click.echo(f"govgraph: {verb} {report.articles} article{'s' if report.articles != 1 else ''}{counts}"
                    f" -> {written}", err=True)
     elif report.duplicates and not report.failures:
         click.echo(f"govgraph: nothing new: {report.duplicates} article{'s' if report.duplicates != 1 else ''}"
                    " already in the graph; nothing was written", err=True)
         return
+    elif strict and report.failures:
+        fail("--strict: stopped at the first failure; nothing was written")
     else:
         fail("no article could be built; nothing was written")
     if report.failures or not report.articles:

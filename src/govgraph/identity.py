@@ -19,7 +19,7 @@ from rdflib.namespace import FOAF, ORG, RDF, SKOS
 from .entities import name_parts
 from .model import Entity, Extraction, Post
 
-__all__ = ["unify_people", "people_in_graph"]
+__all__ = ["unify", "unify_people", "people_in_graph"]
 
 
 @dataclass
@@ -56,10 +56,15 @@ def _posts_conflict(a: Entity, b: Entity) -> bool:
 
 def unify_people(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> None:
     """Give every person of the same cluster one canonical label (their other names become aliases)."""
+    unify([e for x in extractions for e in x.entities if e.kind == "Person"], known)
+
+
+def unify(people: list[Entity], known: Iterable[Entity] = ()) -> None:
+    """Cluster ``people`` (persons of many stories) with each other and with ``known`` ones, and
+    relabel each person with its cluster's name."""
     clusters: dict[str, list[_Cluster]] = {}
     for person in known:
         clusters.setdefault(_last(person.label), []).append(_Cluster(person.label, True, [person]))
-    people = [e for x in extractions for e in x.entities if e.kind == "Person"]
     # full names first, so a lone surname finds the person it belongs to
     for person in sorted(people, key=lambda e: (-len(e.label.split()), -len(e.label), e.label)):
         group = clusters.setdefault(_last(person.label), [])

