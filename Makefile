@@ -3,13 +3,18 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
 
-.PHONY: setup demo test clean browser
+.PHONY: setup demo test clean browser lock
 
-$(STAMP): pyproject.toml
+# Every package comes from the hashed lock file, pip refusing any whose hash differs; govgraph
+# itself is then installed on top, without looking for dependencies or build tools (both are in
+# the lock). `pip check` fails when pyproject.toml asks for something the lock lacks: run `make lock`.
+$(STAMP): pyproject.toml $(wildcard $(LOCK))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -23,6 +28,19 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# Re-pin every runtime and test dependency, with hashes, for Python 3.11 on Linux x86_64 (uv
+# resolves against PyPI alone, whatever pip is configured to use). Existing pins are kept unless
+# pyproject.toml needs others; `make lock LOCK_FLAGS=--upgrade` moves everything to the newest.
+# The build requirements are locked too: pyproject.toml's, and editables, which hatchling asks
+# for to build the editable install.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet 'uv>=0.9,<1'
+	$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], "editables~=0.3", sep="\n")' \
+	  | $(BIN)/uv pip compile pyproject.toml - --extra test --generate-hashes $(LOCK_FLAGS) \
+	      --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+	      --custom-compile-command 'make lock' --quiet --output-file $(LOCK)
 
 clean:
 	rm -rf output/*.ttl output/*.html output/*.png build dist

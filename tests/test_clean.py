@@ -46,8 +46,3 @@ def test_seed_is_clean_and_quotes_balanced():
         quotes = re.findall("[\u201c\u201d]", line)
         assert quotes == ["\u201c", "\u201d"] * (len(quotes) // 2), line
     assert text.count("\u201c") == text.count("\u201d") == 12
-
-
-def test_cleaning_is_idempotent_on_seed():
-    once = clean_text(SEED.read_text(encoding="utf-8"))
-    assert clean_text(once) == once

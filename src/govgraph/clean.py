@@ -79,8 +79,27 @@ REPAIRS: tuple[tuple[str, Callable[[str], str]], ...] = (
 )
 
 
-def clean_text(text: str) -> str:
-    """Apply every repair in ``REPAIRS`` in order; cleaning clean text changes nothing."""
+# Rounds of the whole chain before giving up on reaching a fixed point; one is almost always
+# enough and the next confirms it, but a repair can uncover new mojibake for the next round
+# (ftfy turns a C1 control into the Windows-1252 letter that makes a UTF-8 pair with its neighbour).
+_MAX_ROUNDS = 5
+
+
+def _repair_once(text: str) -> str:
     for _name, repair in REPAIRS:
         text = repair(text)
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Apply every repair in ``REPAIRS`` in order, and again until nothing changes.
+
+    Repeating to a fixed point makes cleaning idempotent: cleaning clean text changes nothing, so
+    the character offsets in the graph stay valid if a cleaned text is loaded again.
+    """
+    for _round in range(_MAX_ROUNDS):
+        repaired = _repair_once(text)
+        if repaired == text:
+            break
+        text = repaired
     return text

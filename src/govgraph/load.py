@@ -6,23 +6,37 @@ place of an Article, so one bad file never stops the others.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from .clean import clean_text
 from .model import Article, InputError
 
-__all__ = ["load_articles", "decode_bytes", "parse_date", "SUPPORTED_SUFFIXES"]
+__all__ = ["load_articles", "decode_bytes", "parse_date", "SUPPORTED_SUFFIXES", "MAX_ARTICLE_CHARS",
+           "MAX_PAGE_CHARS"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# spaCy parses at most nlp.max_length (1,000,000) characters at once, and at that length the
+# small English pipeline already takes minutes and about 3 GB: a longer "article" is an archive
+# to split into stories, and saying so beats failing the whole build in the parser.
+MAX_ARTICLE_CHARS = 1_000_000
+# Markup, scripts and styles can make a page several times longer than its article.
+MAX_PAGE_CHARS = 5 * MAX_ARTICLE_CHARS
+# No encoding takes more than 4 bytes a character, so a longer file cannot hold a short enough text.
+_BYTES_PER_CHAR = 4
 
 # Leading bytes of formats that are often misnamed as text in news archives.
 _BINARY_SIGNATURES = {
@@ -47,11 +61,57 @@ _BOMS = (
 )
 
 
+# A valid multi-byte UTF-8 sequence (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+class _InvalidUtf8(InputError):
+    """UTF-8 text with damaged bytes: a JSONL file can still give its undamaged lines."""
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    # In UTF-8 text with a few damaged bytes, most non-ASCII bytes still form valid sequences; in a
+    # Windows-1252 or Latin-1 text, accented letters are single bytes between ASCII ones.
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    in_sequences = sum(len(match) for match in _UTF8_SEQUENCE.findall(data))
+    return in_sequences * 2 > high
+
+
+def _invalid_utf8(data: bytes, error: UnicodeDecodeError, source: str) -> InputError:
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    return _InvalidUtf8(source, f"invalid UTF-8 at line {line}, column {column} "
+                                f"(byte 0x{data[error.start]:02x}) in otherwise UTF-8 text")
+
+
+def _decode_legacy(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise InputError(source, "not text: the bytes match no known text encoding")
+    # A short text fits several single-byte code pages equally well (the detector may pick Baltic
+    # cp775 for "café"); news in English and other Western languages was mostly written in
+    # Windows-1252 (a superset of Latin-1's letters), so among equally good readings it wins.
+    western = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos), None)
+    text = str(western or best)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > len(text) // 100:
+        raise InputError(source, "binary file (control characters), not text")
+    return text
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode the bytes of a text input, or raise ``InputError`` saying why they are not text.
 
-    UTF-8 and byte-order-marked UTF-16/32 are read directly; anything else is detected with
-    charset-normalizer (Windows-1252, Latin-1, ...), never silently replaced.
+    UTF-8 and byte-order-marked UTF-16/32 are read directly; UTF-8 with damaged bytes is an error
+    naming the first one; anything else is detected with charset-normalizer (Windows-1252,
+    Latin-1, ...), never silently replaced.
     """
     if not data.strip():
         raise InputError(source, "empty file")
@@ -68,18 +128,10 @@ def decode_bytes(data: bytes, source: str) -> str:
         raise InputError(source, "binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(source, "not text: the bytes match no known text encoding")
-    text = str(best)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > len(text) // 100:
-        raise InputError(source, "binary file (control characters), not text")
-    return text
+    except UnicodeDecodeError as error:
+        if _mostly_utf8(data):
+            raise _invalid_utf8(data, error, source) from None
+    return _decode_legacy(data, source)
 
 
 def parse_date(value: object) -> date | None:
@@ -107,14 +159,33 @@ def _with_headline(title: str | None, body: str) -> str:
     return body
 
 
+def _check_length(text: str, source: str) -> None:
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(source, f"too long for one article: {len(text):,} characters (the limit is "
+                                 f"{MAX_ARTICLE_CHARS:,}); split it into separate stories")
+
+
+# Characters an IRI may not hold (RFC 3987); in Turtle, ">" would end the IRI and start new triples.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def _safe_url(url: str | None) -> str | None:
+    # A URL comes from the input, as the text does: percent-encode what cannot be in an IRI, as a
+    # browser would, so it stays one URL in the graph (and one bad record cannot stop the build).
+    url = (url or "").strip()
+    return _NOT_IN_IRI.sub(lambda match: quote(match.group(), safe=""), url) or None
+
+
 def _make_article(raw_text: str, source: str, title: str | None, published: date | None,
                   url: str | None = None, record_id: str | None = None) -> Article:
+    _check_length(raw_text, source)
     text = clean_text(raw_text)
     if not text:
         raise InputError(source, "empty: no text left after cleaning")
+    _check_length(text, source)
     if title is not None:
         title = clean_text(title) or None
-    return Article(text=text, source=source, title=title, published=published, url=url,
+    return Article(text=text, source=source, title=title, published=published, url=_safe_url(url),
                    record_id=record_id)
 
 
@@ -127,7 +198,12 @@ def _article_from_text(text: str, source: str, published: date | None) -> Articl
 def _article_from_html(text: str, source: str, published: date | None) -> Article:
     import trafilatura
 
-    extracted = trafilatura.extract(text, output_format="json", with_metadata=True,
+    if len(text) > MAX_PAGE_CHARS:
+        raise InputError(source, f"HTML page too long: {len(text):,} characters (the limit is "
+                                 f"{MAX_PAGE_CHARS:,})")
+
+    # favor_precision: without it a page of navigation links alone comes back as its "article".
+    extracted = trafilatura.extract(text, output_format="json", with_metadata=True, favor_precision=True,
                                     include_comments=False, include_tables=False)
     record = json.loads(extracted) if extracted else {}
     body = (record.get("text") or "").strip()
@@ -176,18 +252,40 @@ def _articles_from_json(text: str, source: str, published: date | None) -> Itera
             yield error
 
 
+def _article_from_line(line: str, where: str, published: date | None) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(where, f"invalid JSON: {error.msg} (column {error.colno})") from None
+    return _article_from_record(record, where, published)
+
+
 def _articles_from_jsonl(text: str, source: str, published: date | None) -> Iterator[Article | InputError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: str.splitlines would also split at U+2028 and other separators
+    # that a JSON string may hold as they are.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
+        try:
+            yield _article_from_line(line, f"{source}:{number}", published)
+        except InputError as error:
+            yield error
+
+
+def _articles_from_damaged_jsonl(data: bytes, source: str,
+                                 published: date | None) -> Iterator[Article | InputError]:
+    # JSON Lines is UTF-8: a damaged byte spoils its own line, not the others.
+    for number, raw in enumerate(data.split(b"\n"), start=1):
         where = f"{source}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(where, f"invalid JSON: {error.msg} (column {error.colno})")
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield InputError(where, f"invalid UTF-8 at column {error.start + 1} (byte 0x{raw[error.start]:02x})")
+            continue
+        if not line.strip():
             continue
         try:
-            yield _article_from_record(record, where, published)
+            yield _article_from_line(line, where, published)
         except InputError as error:
             yield error
 
@@ -195,7 +293,13 @@ def _articles_from_jsonl(text: str, source: str, published: date | None) -> Iter
 def _articles_from_bytes(data: bytes, source: str, suffix: str,
                          published: date | None) -> Iterator[Article | InputError]:
     try:
-        text = decode_bytes(data, source)
+        try:
+            text = decode_bytes(data, source)
+        except _InvalidUtf8:
+            if suffix not in JSONL_SUFFIXES:
+                raise
+            yield from _articles_from_damaged_jsonl(data, source, published)
+            return
         if suffix in JSONL_SUFFIXES:
             yield from _articles_from_jsonl(text, source, published)
         elif suffix in JSON_SUFFIXES:
@@ -218,20 +322,71 @@ def _files_under(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def _read_file(path: Path, published: date | None) -> Iterator[Article | InputError]:
-    source = str(path)
+def _os_reason(path: Path, error: OSError) -> str:
+    """Why ``path`` cannot be read, in the words a user would look for."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return "broken symbolic link"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a path that is not a regular file is (a pipe, a socket, a device), or None."""
+    for is_kind, kind in ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if is_kind(mode):
+            return kind
+    return None
+
+
+def _byte_limit(suffix: str) -> int | None:
+    """How many bytes a file of one article may have (JSON and JSONL hold many: no limit)."""
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+        return None
+    return _BYTES_PER_CHAR * (MAX_PAGE_CHARS if suffix in HTML_SUFFIXES else MAX_ARTICLE_CHARS)
+
+
+def _too_long(size: str, limit: int) -> str:
+    return (f"too long for one article: {size} bytes (the limit is {limit // _BYTES_PER_CHAR:,} "
+            "characters); split it into separate stories")
+
+
+def _read_limited(stream, limit: int | None, source: str) -> bytes:
+    data = stream.read() if limit is None else stream.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise InputError(source, _too_long(f"more than {limit:,}", limit))
+    return data
+
+
+def _read_bytes(path: Path, in_folder: bool) -> bytes:
+    """The bytes of ``path``, or InputError; a one-article file is read no further than its limit."""
+    source, limit = str(path), _byte_limit(path.suffix.lower())
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        yield InputError(source, "is a directory")
-        return
-    except PermissionError:
-        yield InputError(source, "permission denied")
-        return
+        info = path.stat()
+        kind = _not_regular(info.st_mode)
+        # A pipe or device found in a folder would block or never end; one named on the command
+        # line (such as a process substitution, <(...)) is read as the user asked.
+        if kind and in_folder:
+            raise InputError(source, f"not a regular file ({kind})")
+        if limit is not None and not kind and info.st_size > limit:
+            raise InputError(source, _too_long(f"{info.st_size:,}", limit))
+        with path.open("rb") as stream:
+            return _read_limited(stream, limit, source)
     except OSError as error:
-        yield InputError(source, error.strerror or str(error))
+        raise InputError(source, _os_reason(path, error)) from None
+
+
+def _read_file(path: Path, published: date | None, in_folder: bool = False) -> Iterator[Article | InputError]:
+    try:
+        data = _read_bytes(path, in_folder)
+    except InputError as error:
+        yield error
         return
-    yield from _articles_from_bytes(data, source, path.suffix.lower(), published)
+    yield from _articles_from_bytes(data, str(path), path.suffix.lower(), published)
 
 
 def load_articles(paths: Iterable[str | Path], published: date | None = None,
@@ -244,15 +399,16 @@ def load_articles(paths: Iterable[str | Path], published: date | None = None,
     for given in paths:
         if str(given) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _articles_from_bytes(stream.read(), "<stdin>", ".txt", published)
+            try:
+                data = _read_limited(stream, _byte_limit(".txt"), "<stdin>")
+            except InputError as error:
+                yield error
+                continue
+            yield from _articles_from_bytes(data, "<stdin>", ".txt", published)
             continue
         path = Path(given)
         if path.is_dir():
             for file in _files_under(path):
-                yield from _read_file(file, published)
-        elif path.exists():
-            yield from _read_file(path, published)
-        elif path.is_symlink():
-            yield InputError(str(path), "broken symbolic link")
+                yield from _read_file(file, published, in_folder=True)
         else:
-            yield InputError(str(path), "no such file or directory")
+            yield from _read_file(path, published)
