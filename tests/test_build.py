@@ -214,7 +214,7 @@ def test_an_interrupted_build_keeps_the_previous_graph_and_resumes(tmp_path, nlp
     wait_for(lambda: len(list((out / ".govgraph-cache").glob("*/*.pickle"))) >= 3)
     process.send_signal(signal_number)
     _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130
+    assert process.returncode == 130, stderr
     assert stderr.splitlines()[-1] == (f"govgraph: error: {out}: interrupted; the previous graph there is unchanged; "
                                        "stories parsed so far are cached and will not be parsed again")
     assert outputs_of(out) == previous
@@ -237,3 +237,11 @@ def test_a_build_waits_for_another_writing_the_same_folder(tmp_path, nlp):
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr
     assert (out / "graph.ttl").is_file() and (out / "graph.html").is_file()
+
+
+def test_the_merged_graph_is_the_same_with_or_without_named_graphs(tmp_path, nlp):
+    # turtle alone is built without per-article graphs; with TriG they are kept and merged
+    stories = sorted(BBC.glob("bbc-politics-01*.txt"))
+    build(stories, tmp_path / "lean", formats=["turtle"], cache=False)
+    build(stories, tmp_path / "named", formats=["turtle", "trig"], cache=False)
+    assert (tmp_path / "lean" / "graph.ttl").read_bytes() == (tmp_path / "named" / "graph.ttl").read_bytes()

@@ -15,7 +15,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
 
-from .graph import GG, OA, PROV, SCHEMA
+from .graph import GG, OA, PREFIXES, PROV, SCHEMA, to_oxigraph
 
 __all__ = ["EXPORTERS", "export", "write_atomic", "write_turtle", "write_html", "network_projection",
            "render_html"]
@@ -58,8 +58,15 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
 
 
 def write_turtle(graph: Graph, path: str | Path) -> Path:
-    """Serialize the graph as Turtle."""
-    return write_atomic(path, graph.serialize(format="turtle"))
+    """Serialize the graph as Turtle, statements in sorted order (a build's file is byte-identical
+    to the last one's when nothing changed). pyoxigraph's serializer is used: rdflib's takes
+    longer than parsing the stories."""
+    import pyoxigraph as ox
+
+    triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2]), type(t[2]).__name__))
+    data = ox.serialize((ox.Triple(*map(to_oxigraph, t)) for t in triples), format=ox.RdfFormat.TURTLE,
+                        prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
+    return write_atomic(path, data)
 
 
 def _kind(graph: Graph, node) -> str | None:

@@ -20,7 +20,7 @@ from .model import Entity, Extraction, Post, Relation
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
            "entity_iri", "post_iri", "assertion_iri", "article_graph_iri", "new_dataset", "add_article_graph",
-           "merge_graphs", "build_iri", "rules_version", "parse_file", "GRAPH_FORMATS", "article_iri", "sentence_iri", "mention_iri", "new_graph"]
+           "merge_graphs", "build_iri", "rules_version", "parse_file", "GRAPH_FORMATS", "article_iri", "sentence_iri", "mention_iri", "new_graph", "to_oxigraph"]
 
 
 class GG(DefinedNamespace):
@@ -142,9 +142,25 @@ def _with_prefixes(graph):
     return graph
 
 
-def new_graph() -> Graph:
-    """An empty graph with govgraph's prefixes bound."""
-    return _with_prefixes(Graph())
+def to_oxigraph(term):
+    """The pyoxigraph form of an rdflib term (IRI, blank node or literal)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
+def new_graph(store: str = "Memory") -> Graph:
+    """An empty graph with govgraph's prefixes bound, in an rdflib store (``"SimpleMemory"`` adds
+    faster but has no named graphs, so pySHACL and Datasets cannot use it)."""
+    return _with_prefixes(Graph(store=store))
 
 
 def add_extraction(graph: Graph, extraction: Extraction) -> None:
