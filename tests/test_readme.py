@@ -1,5 +1,6 @@
 """The README's commands work as written."""
 
+import errno
 import os
 import re
 import shlex
@@ -130,3 +131,21 @@ def test_store_commands_run_as_written(tmp_path):
         result = subprocess.run(shlex.split(command), cwd=tmp_path, capture_output=True, text=True, env=env)
         assert result.returncode == 0, f"{command}\n{result.stderr}"
     assert "Alejandro N. Mayorkas" in result.stdout and "Biden" in result.stdout
+
+
+def troubleshooting_messages() -> list[str]:
+    section = README.split("## Troubleshooting\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [m for row in rows for m in re.findall(r"`([^`]+)`", row.split(" | ")[0])]
+
+
+def test_every_troubleshooting_message_is_one_govgraph_gives():
+    source = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "govgraph").glob("*.py"))
+    messages = troubleshooting_messages()
+    assert len(messages) >= 25
+    for message in messages:
+        # "FILE: reason" -> the fixed words of the reason, up to its first placeholder
+        text = re.sub(r"^(FILE:LINE|FILE|OUT|GRAPH|DIR): ", "", message)
+        fixed = re.split(r"…| [LNC]\b| FORMAT\b|'X'|0x\.\.|\(a named pipe\)|\(PNG image\)", text)[0].strip().rstrip(";,:")
+        from_the_system = fixed == os.strerror(errno.ENOENT).lower()  # load.py passes the OS's words on
+        assert len(fixed) >= 5 and (fixed in source or from_the_system), message

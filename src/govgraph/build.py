@@ -57,27 +57,37 @@ class BuildReport:
 
 
 def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELINE,
-                     batch_size: int = DEFAULT_BATCH, ops: str = DEFAULT_OPS) -> Iterator[Extraction]:
-    """Parse articles in batches and extract their sentences, entities and relations, in input order."""
+                     batch_size: int = DEFAULT_BATCH, ops: str = DEFAULT_OPS) -> Iterator[Extraction | InputError]:
+    """Parse articles in batches and extract their sentences, entities and relations, in input order
+    (an InputError in place of a story whose extraction failed)."""
     nlp = load_pipeline(pipeline, ops)
     lexicon, orgchart = load_lexicon(), load_orgchart()
     rules = load_relation_rules()
     compiled = compile_rules(rules, nlp.vocab)
     patient_nouns = frozenset(n for r in rules if r.frame == "nominal" and r.possessor_is == "patient" and not r.patient_preps for n in r.nouns)
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
-        sentences = extract_sentences(doc)
-        entities = extract_entities(doc, sentences, lexicon, orgchart)
-        resolve_pronouns(doc, sentences, entities, lexicon, patient_nouns)
-        extract_posts(doc, sentences, entities, lexicon, orgchart)
-        resolve_descriptions(doc, sentences, entities, lexicon, orgchart)
-        structure = extract_structure(doc, sentences, entities, lexicon)
-        relations = extract_relations(doc, article, sentences, entities, compiled, lexicon)
-        relations += relations_from_posts(entities)
-        relations += derive_reports_to(entities, structure, orgchart)
-        yield Extraction(article, sentences, entities, structure, tuple(relations))
+        try:
+            yield _extract(doc, article, lexicon, orgchart, compiled, patient_nouns)
+        except Exception as error:  # a fault in one story's rules must not stop an archive
+            yield InputError(article.source, f"extraction failed ({type(error).__name__}: {error}); "
+                                             "the other stories are built: please report this one")
 
 
-def extract_batch(articles: list[Article], pipeline: str = DEFAULT_PIPELINE, ops: str = DEFAULT_OPS) -> list[Extraction]:
+def _extract(doc, article: Article, lexicon, orgchart, compiled, patient_nouns) -> Extraction:
+    sentences = extract_sentences(doc)
+    entities = extract_entities(doc, sentences, lexicon, orgchart)
+    resolve_pronouns(doc, sentences, entities, lexicon, patient_nouns)
+    extract_posts(doc, sentences, entities, lexicon, orgchart)
+    resolve_descriptions(doc, sentences, entities, lexicon, orgchart)
+    structure = extract_structure(doc, sentences, entities, lexicon)
+    relations = extract_relations(doc, article, sentences, entities, compiled, lexicon)
+    relations += relations_from_posts(entities)
+    relations += derive_reports_to(entities, structure, orgchart)
+    return Extraction(article, sentences, entities, structure, tuple(relations))
+
+
+def extract_batch(articles: list[Article], pipeline: str = DEFAULT_PIPELINE,
+                  ops: str = DEFAULT_OPS) -> list[Extraction | InputError]:
     """Extract a batch of articles: the unit of work a worker process or cluster worker runs.
 
     The pipeline is loaded once per process (``load_pipeline`` is cached), not once per batch.
@@ -268,6 +278,13 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
     position: dict[str, int] = {}  # article id -> its place in the input
     done: list[tuple[int, str, list[Entity]]] = []
 
+    def failed(error: InputError) -> None:
+        report.failures.append(error)
+        if on_error:
+            on_error(error)
+        if strict:
+            raise _StrictStop(error)
+
     def record(extraction: Extraction) -> None:
         done.append((position[extraction.article.id], extraction.article.id, _person_records(extraction)))
         if progress:
@@ -277,11 +294,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
         """New stories, for the parser; stories in the cache are recorded on the way."""
         for item in _load(paths, published):
             if isinstance(item, InputError):
-                report.failures.append(item)
-                if on_error:
-                    on_error(item)
-                if strict:
-                    raise _StrictStop(item)
+                failed(item)
             elif item.id in seen:
                 report.duplicates += 1
             else:
@@ -296,6 +309,9 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
 
     try:
         for extraction in _extractions(to_parse(), pipeline, ops, jobs, executor, scheduler, batch_size):
+            if isinstance(extraction, InputError):
+                failed(extraction)
+                continue
             extraction_cache.put(extraction)
             report.parsed += 1
             record(extraction)
@@ -392,8 +408,9 @@ class _output_lock:
         try:
             self.lock.acquire()
         except Timeout:
-            raise GovgraphError(f"{self.path.parent}: another govgraph build has been writing this folder "
-                                f"for over {self.lock.timeout:.0f} s (lock file {self.path.name})") from None
+            folder, seconds = self.path.parent, self.lock.timeout
+            raise GovgraphError(f"{folder}: another govgraph build has been writing this folder for over {seconds:.0f} s"
+                                f" (lock file {self.path.name})") from None
         return self
 
     def __exit__(self, *exc):

