@@ -153,14 +153,17 @@ def test_a_damaged_or_missing_output_is_rewritten(tmp_path, nlp):
     assert not report.up_to_date and outputs_of(tmp_path) == expected
 
 
-def test_a_damaged_cache_entry_is_parsed_again(tmp_path, nlp):
+def test_a_damaged_cache_entry_is_dropped_and_parsed_again(tmp_path, nlp):
+    from govgraph.model import GovgraphError
+
     build(FOUR[:2], tmp_path)
+    (tmp_path / "graph.ttl").unlink()  # so the next build writes
     (entry,) = list((tmp_path / ".govgraph-cache").glob("*/*.pickle"))[:1]
     entry.write_bytes(b"not a pickle")
-    report = build(FOUR[:2], tmp_path / "elsewhere")
-    assert report.parsed == 2  # another output folder has its own cache
+    with pytest.raises(GovgraphError, match="was damaged or missing and has been dropped; run the build again"):
+        build(FOUR[:2], tmp_path)
     report = build(FOUR[:2], tmp_path)
-    assert (report.parsed, report.cached) == (1, 1)
+    assert (report.parsed, report.cached) == (1, 1) and (tmp_path / "graph.ttl").is_file()
 
 
 def test_two_worker_processes_give_the_same_bytes(tmp_path, nlp):
@@ -249,16 +252,16 @@ def test_the_merged_graph_is_the_same_with_or_without_named_graphs(tmp_path, nlp
 
 def test_a_story_whose_extraction_fails_is_reported_and_the_others_build(tmp_path, nlp, monkeypatch):
     # no real story trips a rule today; a fault is injected into one stage for one story
-    import govgraph.build as build_module
+    import govgraph.structure as structure_module
 
-    real = build_module.extract_structure
+    real = structure_module.extract_structure
 
     def faulty(doc, *args):
         if "Mayorkas" in doc.text:
             raise ValueError("a rule tripped")
         return real(doc, *args)
 
-    monkeypatch.setattr(build_module, "extract_structure", faulty)
+    monkeypatch.setattr(structure_module, "extract_structure", faulty)
     seen = []
     report = build([SEED, FOUR[0]], tmp_path, on_error=seen.append, cache=False)
     assert report.articles == 1 and [e.source for e in seen] == [str(SEED)]

@@ -24,15 +24,9 @@ from pathlib import Path
 from rdflib import Dataset
 from rdflib.namespace import DCTERMS
 
-from .coref import resolve_pronouns
-from .entities import extract_entities, extract_sentences
-from .model import Article, Entity, Extraction, GovgraphError, InputError, Post
-from .nlp import DEFAULT_OPS, DEFAULT_PIPELINE, load_pipeline
-from .posts import extract_posts, resolve_descriptions
-from .reason import derive_reports_to
-from .relations import compile_rules, extract_relations, relations_from_posts
-from .rules import load_lexicon, load_orgchart, load_relation_rules
-from .structure import extract_structure
+# spaCy and the rule modules are imported when a story needs parsing: an up-to-date build never
+# loads them
+from .model import DEFAULT_OPS, DEFAULT_PIPELINE, Article, Entity, Extraction, GovgraphError, InputError, Post
 
 __all__ = ["BuildReport", "extract_articles", "extract_batch", "build", "load_existing", "cache_key",
            "EXECUTORS", "DEFAULT_BATCH"]
@@ -60,12 +54,21 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
                      batch_size: int = DEFAULT_BATCH, ops: str = DEFAULT_OPS) -> Iterator[Extraction | InputError]:
     """Parse articles in batches and extract their sentences, entities and relations, in input order
     (an InputError in place of a story whose extraction failed)."""
+    articles = iter(articles)
+    first = next(articles, None)
+    if first is None:
+        return  # nothing to parse: the pipeline is not even loaded
+    from .nlp import load_pipeline
+    from .relations import compile_rules
+    from .rules import load_lexicon, load_orgchart, load_relation_rules
+
     nlp = load_pipeline(pipeline, ops)
     lexicon, orgchart = load_lexicon(), load_orgchart()
     rules = load_relation_rules()
     compiled = compile_rules(rules, nlp.vocab)
     patient_nouns = frozenset(n for r in rules if r.frame == "nominal" and r.possessor_is == "patient" and not r.patient_preps for n in r.nouns)
-    for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size):
+    for doc, article in nlp.pipe(((a.text, a) for a in _chain(first, articles)), as_tuples=True,
+                                 batch_size=batch_size):
         try:
             yield _extract(doc, article, lexicon, orgchart, compiled, patient_nouns)
         except Exception as error:  # a fault in one story's rules must not stop an archive
@@ -73,7 +76,19 @@ def extract_articles(articles: Iterable[Article], pipeline: str = DEFAULT_PIPELI
                                              "the other stories are built: please report this one")
 
 
+def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+    yield first
+    yield from rest
+
+
 def _extract(doc, article: Article, lexicon, orgchart, compiled, patient_nouns) -> Extraction:
+    from .coref import resolve_pronouns
+    from .entities import extract_entities, extract_sentences
+    from .posts import extract_posts, resolve_descriptions
+    from .reason import derive_reports_to
+    from .relations import extract_relations, relations_from_posts
+    from .structure import extract_structure
+
     sentences = extract_sentences(doc)
     entities = extract_entities(doc, sentences, lexicon, orgchart)
     resolve_pronouns(doc, sentences, entities, lexicon, patient_nouns)
@@ -129,6 +144,12 @@ class _Cache:
 
     def _path(self, article_id: str) -> Path:
         return self.folder / f"{article_id}.pickle"
+
+    def drop(self, article_id: str) -> None:
+        self._path(article_id).unlink(missing_ok=True)
+
+    def has(self, article_id: str) -> bool:
+        return self._path(article_id).is_file()
 
     def get(self, article_id: str) -> Extraction | None:
         try:
@@ -254,7 +275,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
           existing: str | Path | None = None, store: str | Path | None = None, html_max_nodes: int = 1500,
           on_error: Callable[[InputError], None] | None = None, jobs: int = 1, executor: str = "local",
           scheduler: str | None = None, ops: str = DEFAULT_OPS, cache: bool = True,
-          batch_size: int = DEFAULT_BATCH, progress: Callable[[Extraction], None] | None = None,
+          batch_size: int = DEFAULT_BATCH, progress: Callable[[Article], None] | None = None,
           strict: bool = False) -> BuildReport:
     """Build the graph of every story under ``paths`` and write it into ``out_dir``.
 
@@ -285,10 +306,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
         if strict:
             raise _StrictStop(error)
 
-    def record(extraction: Extraction) -> None:
-        done.append((position[extraction.article.id], extraction.article.id, _person_records(extraction)))
+    def record(article: Article, extraction: Extraction | None) -> None:
+        # a cached story's people are read when the graph is written (an up-to-date build never needs them)
+        done.append((position[article.id], article.id, _person_records(extraction) if extraction else None))
         if progress:
-            progress(extraction)
+            progress(article)
 
     def to_parse() -> Iterator[Article]:
         """New stories, for the parser; stories in the cache are recorded on the way."""
@@ -300,12 +322,11 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
             else:
                 seen.add(item.id)
                 position[item.id] = len(position)
-                cached = extraction_cache.get(item.id)
-                if cached is None:
+                if not extraction_cache.has(item.id):
                     yield item
                 else:
                     report.cached += 1
-                    record(cached)
+                    record(item, None)
 
     try:
         for extraction in _extractions(to_parse(), pipeline, ops, jobs, executor, scheduler, batch_size):
@@ -314,7 +335,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
                 continue
             extraction_cache.put(extraction)
             report.parsed += 1
-            record(extraction)
+            record(extraction.article, extraction)
         if not done:
             return report
         done.sort()
@@ -346,7 +367,7 @@ def _load(paths, published):
     return load_articles(paths, published=published)
 
 
-def _write(order: list[str], people: list[list[Entity]], cache: _Cache, dataset: Dataset | None, out_dir: Path,
+def _write(order: list[str], people: list[list[Entity] | None], cache: _Cache, dataset: Dataset | None, out_dir: Path,
            formats: list[str], store, html_max_nodes: int) -> tuple[int, list[Path]]:
     """Unify people across stories, read each extraction back into the graph, write the outputs.
 
@@ -359,6 +380,8 @@ def _write(order: list[str], people: list[list[Entity]], cache: _Cache, dataset:
     from .identity import people_in_graph, unify
 
     known = people_in_graph(merge_graphs(dataset)) if dataset is not None else ()
+    people = [records if records is not None else _person_records(_read(cache, article_id))
+              for article_id, records in zip(order, people)]
     unify([p for records in people for p in records], known)
     named = dataset is not None or store is not None or any(EXPORTERS[f][2] for f in formats if f in EXPORTERS)
     if named:
@@ -366,9 +389,7 @@ def _write(order: list[str], people: list[list[Entity]], cache: _Cache, dataset:
     # adding statements is the larger part of a build after parsing: the lean store adds faster
     merged = None if named else new_graph("SimpleMemory")
     for article_id, records in zip(order, people):
-        extraction = cache.get(article_id)
-        if extraction is None:
-            raise GovgraphError(f"{cache.folder}: the cached extraction of article {article_id} disappeared during the build")
+        extraction = _read(cache, article_id)
         persons = [e for e in extraction.entities if e.kind == "Person"]
         for person, record in zip(persons, records):
             person.label, person.aliases = record.label, record.aliases
@@ -384,6 +405,15 @@ def _write(order: list[str], people: list[list[Entity]], cache: _Cache, dataset:
 
         outputs.append(write_store(dataset, merged, store))
     return len(order), outputs
+
+
+def _read(cache: _Cache, article_id: str) -> Extraction:
+    extraction = cache.get(article_id)
+    if extraction is None:
+        cache.drop(article_id)  # so the next build parses the story again
+        raise GovgraphError(f"{cache.folder}: the cached extraction of article {article_id} was damaged or "
+                            "missing and has been dropped; run the build again")
+    return extraction
 
 
 def _write_manifest(out_dir: Path, manifest_key: str, outputs: list[Path]) -> None:

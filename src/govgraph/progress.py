@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .load import SUPPORTED_SUFFIXES
-from .model import Extraction
+from .model import Article
 
 __all__ = ["Progress", "count_inputs"]
 
@@ -58,11 +58,11 @@ class Progress:
             self.bar = tqdm(total=count_inputs(self.paths), unit="article", dynamic_ncols=True, leave=False)
         return self
 
-    def update(self, extraction: Extraction) -> None:
+    def update(self, article: Article) -> None:
         """One more article done (parsed or from the cache)."""
         if self.bar is None:
             return
-        self.words += len(extraction.article.text.split())
+        self.words += len(article.text.split())
         elapsed = max(time.perf_counter() - self.start, 1e-9)
         self.bar.set_postfix_str(f"{self.words / elapsed:,.0f} words/s", refresh=False)
         self.bar.update(1)
