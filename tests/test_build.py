@@ -196,8 +196,11 @@ GOVGRAPH = [sys.executable, "-m", "govgraph.cli"]
 
 
 def start_build(*args):
+    # a shell's background job (as under some CI runners) starts with SIGINT ignored; a user at a
+    # terminal does not, so the child gets the default disposition back
     return subprocess.Popen([*GOVGRAPH, "build", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+                            text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def wait_for(condition, timeout=120):
