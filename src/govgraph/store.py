@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
+from .graph import to_oxigraph
 from .model import GovgraphError
 
 __all__ = ["write_store", "is_store", "open_store", "query_store"]
@@ -88,27 +89,13 @@ class _Converter(dict):
         return converted
 
 
-def _to_oxigraph(term):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise GovgraphError(f"cannot bind {term!r}")
-
-
 def query_store(store, sparql: str, bindings: dict | None = None) -> Result:
     """Run SPARQL on the store (govgraph's prefixes bound, values bound as terms) -> an rdflib Result."""
     import pyoxigraph as ox
 
     from .graph import PREFIXES
 
-    substitutions = {ox.Variable(name): _to_oxigraph(value) for name, value in (bindings or {}).items()}
+    substitutions = {ox.Variable(name): to_oxigraph(value) for name, value in (bindings or {}).items()}
     try:
         answer = store.query(sparql, prefixes={p: str(ns) for p, ns in PREFIXES.items()},
                              substitutions=substitutions)
