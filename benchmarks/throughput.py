@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -91,7 +92,11 @@ def spawn(mode: str, folder: Path, jobs: int, ops: str, pipeline: str) -> dict:
     """Run one measurement in a fresh process (so peak memory is that run's own)."""
     command = [sys.executable, __file__, "--one", mode, "--folder", str(folder), "--jobs", str(jobs),
                "--ops", ops, "--pipeline", pipeline]
-    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    # Several processes on a machine: each parses on one BLAS thread, as govgraph's workers do, so
+    # raw spaCy's workers are not slowed by threads fighting over the cores either.
+    env = {**os.environ, **({"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+                            if jobs > 1 else {})}
+    result = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

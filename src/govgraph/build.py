@@ -105,8 +105,12 @@ def extract_batch(articles: list[Article], pipeline: str = DEFAULT_PIPELINE,
                   ops: str = DEFAULT_OPS) -> list[Extraction | InputError]:
     """Extract a batch of articles: the unit of work a worker process or cluster worker runs.
 
-    The pipeline is loaded once per process (``load_pipeline`` is cached), not once per batch.
+    The pipeline is loaded once per process (``load_pipeline`` is cached), not once per batch;
+    the worker's BLAS runs one thread, the worker itself being one of several on the machine.
     """
+    from .nlp import one_blas_thread
+
+    one_blas_thread()
     return list(extract_articles(articles, pipeline, batch_size=len(articles) or 1, ops=ops))
 
 

@@ -35,8 +35,13 @@ def repair_dagger_quote(text: str) -> str:
     damage often swallowed the space after the quote too (",†he said"), so a space is put back
     where a letter follows at once.
     """
+    if "\u2020" not in text:
+        return text  # the common case, without a walk through every character
     lines = []
     for line in text.split("\n"):
+        if "\u2020" not in line:
+            lines.append(line)
+            continue
         chars, quote_open = [], False
         for i, char in enumerate(line):
             if char == OPEN_QUOTE:

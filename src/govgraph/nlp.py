@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from .load import MAX_ARTICLE_CHARS
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, GovgraphError
 
-__all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "parse", "parse_many"]
+__all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "one_blas_thread", "parse", "parse_many"]
 
 # thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
 # plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
@@ -54,6 +54,19 @@ def load_pipeline(name: str = DEFAULT_PIPELINE, ops: str = DEFAULT_OPS) -> Langu
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("govgraph_line_breaks", before="parser")
     return nlp
+
+
+def one_blas_thread() -> None:
+    """Keep this process's BLAS (NumPy's matrix products) to one thread.
+
+    For worker processes: each worker parses on its own core, and a BLAS that also starts a thread
+    per core makes N workers run N x cores threads that fight over the cores. Measured with two
+    workers on two cores: 28 s each for what one process parses alone in 21 s; 20-23 s each with
+    one BLAS thread apiece.
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def parse(nlp: Language, text: str) -> Doc:
