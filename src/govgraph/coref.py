@@ -20,6 +20,7 @@ Pronouns that find no candidate stay unresolved rather than guessed.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -85,6 +86,11 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
     ``patient_nouns`` are event nouns whose possessor undergoes the event ("his firing").
     """
     starts = [s.start for s in sentences]
+
+    def sentence_of(token: Token) -> int:
+        # by offset: Token.sent walks the sentence's tokens on every use
+        return max(0, bisect_right(starts, token.idx) - 1)
+
     named: list[tuple[Token, Entity]] = []
     for entity in entities:
         if entity.kind != "Person":
@@ -99,7 +105,6 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
         gender = PRONOUN_GENDER.get(token.text.lower())
         if gender is None or token.tag_ not in ("PRP", "PRP$"):
             continue
-        sentence = token.sent
         earlier = [(t, e) for t, e in named if t.i < token.i and e.gender in (None, gender)]
         if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns:
             governor = token.head.head
@@ -108,36 +113,31 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
         if controller is not None and controller.gender in (None, gender):
             choice = controller
         elif _is_quote_speaker(token, lexicon):
-            subjects = [(t, e) for t, e in earlier if t.dep_ in _SUBJECT and t.sent.start < sentence.start]
+            subjects = [(t, e) for t, e in earlier if t.dep_ in _SUBJECT and sentence_of(t) < sentence_of(token)]
             choice = subjects[-1][1] if subjects else None
         else:
-            choice = _most_salient(token, earlier, focus)
+            choice = _most_salient(token, earlier, focus, sentence_of)
         if choice is None:
             continue
         focus = choice
         # a resolved pronoun tells the person's gender for later pronouns
         choice.gender = choice.gender or gender
-        choice.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text,
-                                       max(0, bisect_right(starts, token.idx) - 1)))
+        choice.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, sentence_of(token)))
         named.append((token, choice))
         named.sort(key=lambda pair: pair[0].i)
 
 
-def _most_salient(pronoun: Token, earlier: list[tuple[Token, Entity]], focus: Entity | None) -> Entity | None:
-    sentence_starts = []
-    for token, _ in earlier:
-        if not sentence_starts or sentence_starts[-1] != token.sent.start:
-            sentence_starts.append(token.sent.start)
-    sentence_starts.append(pronoun.sent.start)
-    recent = sorted(set(sentence_starts))[-3:]
+def _most_salient(pronoun: Token, earlier: list[tuple[Token, Entity]], focus: Entity | None,
+                  sentence_of: Callable[[Token], int]) -> Entity | None:
+    recent = sorted({sentence_of(token) for token, _ in earlier} | {sentence_of(pronoun)})[-3:]
     verb = _verb_of(pronoun)
     scores: dict[int, tuple[float, Entity]] = {}
     for token, entity in earlier:
-        if token.sent.start not in recent:
+        if sentence_of(token) not in recent:
             continue
         if pronoun.dep_ in _OBJECT and token.dep_ in _SUBJECT and _shares_subject(_verb_of(token), verb):
             continue  # binding: "Smith praised him" - him is not Smith
-        distance = len(recent) - 1 - recent.index(token.sent.start)
+        distance = len(recent) - 1 - recent.index(sentence_of(token))
         score = 2.0 - distance
         if token.dep_ in _SUBJECT:
             score += 1.5

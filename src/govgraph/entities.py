@@ -47,9 +47,13 @@ _PERSON_ROLES = {"nsubj", "nsubjpass", "poss", "appos", "agent", "dobj", "conj"}
 
 def extract_sentences(doc: Doc) -> tuple[Sentence, ...]:
     """Return the Doc's sentences with their character offsets."""
-    # trailing spaces and line breaks belong to no sentence
-    return tuple(Sentence(i, s.start_char, s.start_char + len(s.text.rstrip()), s.text.rstrip())
-                 for i, s in enumerate(doc.sents))
+    # trailing spaces and line breaks belong to no sentence; the text is cut from the Doc's (a
+    # Span's own .text is assembled token by token)
+    sentences, whole = [], doc.text  # (Doc.text, too, is assembled on each use)
+    for i, span in enumerate(doc.sents):
+        text = whole[span.start_char:span.end_char].rstrip()
+        sentences.append(Sentence(i, span.start_char, span.start_char + len(text), text))
+    return tuple(sentences)
 
 
 _WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})

@@ -63,8 +63,17 @@ def write_turtle(graph: Graph, path: str | Path) -> Path:
     longer than parsing the stories."""
     import pyoxigraph as ox
 
-    triples = sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2]), type(t[2]).__name__))
-    data = ox.serialize((ox.Triple(*map(to_oxigraph, t)) for t in triples), format=ox.RdfFormat.TURTLE,
+    terms: dict = {}  # each distinct term converted once: nodes and predicates recur in many statements
+
+    def term(value):
+        converted = terms.get(value)
+        if converted is None:
+            converted = terms[value] = to_oxigraph(value)
+        return converted
+
+    # sorted by their N-Triples text, which tells every distinct statement apart
+    triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in graph), key=str)
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE,
                         prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
     return write_atomic(path, data)
 

@@ -181,16 +181,17 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
     mentioned = {m.sentence for e in extraction.entities for m in e.mentions}
     mentioned |= {p.sentence for e in extraction.entities for p in e.posts}
     mentioned |= {r.sentence for r in extraction.relations}
+    sentences = {index: sentence_iri(article.id, index) for index in mentioned}
     for sentence in extraction.sentences:
         if sentence.index not in mentioned:
             continue
-        node = sentence_iri(article.id, sentence.index)
+        node = sentences[sentence.index]
         graph.add((node, RDF.type, GG.Sentence))
         graph.add((node, DCTERMS.isPartOf, art))
-        graph.add((node, GG.sentenceIndex, Literal(sentence.index)))
+        graph.add((node, GG.sentenceIndex, _number(sentence.index)))
         graph.add((node, OA.exact, Literal(sentence.text)))
-        graph.add((node, OA.start, Literal(sentence.start)))
-        graph.add((node, OA.end, Literal(sentence.end)))
+        graph.add((node, OA.start, _number(sentence.start)))
+        graph.add((node, OA.end, _number(sentence.end)))
 
     bodies = {e.label: entity_iri(e) for e in extraction.entities if e.kind == "Organization"}
     _add_structure(graph, extraction)
@@ -207,16 +208,22 @@ def add_extraction(graph: Graph, extraction: Extraction) -> None:
         for alias in sorted(entity.aliases - preferred):
             graph.add((node, SKOS.altLabel, Literal(alias)))
         for mention in entity.mentions:
-            sentence = sentence_iri(article.id, mention.sentence)
+            sentence = sentences[mention.sentence]
             m = mention_iri(article.id, mention.start, mention.end)
             graph.add((node, GG.mentionedIn, sentence))
             graph.add((node, GG.hasMention, m))
             graph.add((m, RDF.type, GG.Mention))
             graph.add((m, OA.exact, Literal(mention.text)))
-            graph.add((m, OA.start, Literal(mention.start)))
-            graph.add((m, OA.end, Literal(mention.end)))
+            graph.add((m, OA.start, _number(mention.start)))
+            graph.add((m, OA.end, _number(mention.end)))
             graph.add((m, GG.inSentence, sentence))
             graph.add((m, DCTERMS.isPartOf, art))
+
+
+@lru_cache(maxsize=1 << 16)
+def _number(value: int) -> Literal:
+    # offsets and indexes recur across mentions and stories, and making a Literal is slow
+    return Literal(value)
 
 
 def _set_label(graph: Graph, node: URIRef, label: str) -> None:

@@ -359,8 +359,8 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
                 token_person[token.i] = person
     others = {token.i for entity in entities if entity.kind != "Person" for mention in entity.mentions
               for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()}
-    for token in doc:
-        if token.dep_ in _SUBJECTS and token.i in token_person:
+    for token in (doc[i] for i in sorted(token_person)):
+        if token.dep_ in _SUBJECTS:
             subject_of_sentence.setdefault(max(0, bisect_right(starts, token.idx) - 1), token_person[token.i])
     for token in doc:
         if token.i in token_person or token.i in others or not lexicon.title_of(token.text):

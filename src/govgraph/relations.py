@@ -104,7 +104,7 @@ def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
 
 
 class _Context:
-    """Per-document lookups: token -> entity, sentence index, quotation speakers."""
+    """Per-document lookups: token -> entity, sentence index, quotation speakers, reported clauses."""
 
     def __init__(self, doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...], lexicon: Lexicon):
         self.doc, self.lexicon = doc, lexicon
@@ -115,8 +115,11 @@ class _Context:
         for length, start, entity in mentions:
             for token in doc.char_span(start, start + length, alignment_mode="expand") or ():
                 self.entity.setdefault(token.i, entity)
+        self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.speakers = self._quote_speakers()
+        # "Y said [X is ...]": found once here for every speech rule
+        self.reported_clauses = [t for t in doc if t.dep_ == "ccomp" and t.head.lemma_.lower() in lexicon.speech_verbs]
 
     def sentence_of(self, token: Token) -> int:
         from bisect import bisect_right
@@ -126,23 +129,21 @@ class _Context:
     def _quote_speakers(self) -> dict[int, Entity]:
         """Sentence index -> who speaks in it ('"...," X said'); a quotation carries on into the
         next sentence that has no speech verb of its own."""
+        said: dict[int, Entity] = {}  # the first speech verb of a sentence with a known subject
+        for token in self.doc:
+            if token.lemma_.lower() in self.lexicon.speech_verbs:
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i in self.entity:
+                    said.setdefault(self.sentence_of(token), self.entity[subject.i])
         speakers: dict[int, Entity] = {}
         previous: Entity | None = None
-        for sent in self.doc.sents:
-            index = self.sentence_of(sent[0])
-            speaker = None
-            for token in sent:
-                if token.lemma_.lower() in self.lexicon.speech_verbs:
-                    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                    if subject is not None and subject.i in self.entity:
-                        speaker = self.entity[subject.i]
-                        break
-            opens_quote = sent.text.lstrip()[:1] in "\u201c\""
-            if speaker is None and opens_quote and previous is not None:
+        for sentence in self.sentences:
+            speaker = said.get(sentence.index)
+            if speaker is None and sentence.text.lstrip()[:1] in "\u201c\"" and previous is not None:
                 speaker = previous
             if speaker is not None:
-                speakers[index] = speaker
-            previous = speaker if ("\u201c" in sent.text or '"' in sent.text) else None
+                speakers[sentence.index] = speaker
+            previous = speaker if ("\u201c" in sentence.text or '"' in sentence.text) else None
         return speakers
 
     def entity_of(self, token: Token | None) -> Entity | None:
@@ -506,9 +507,7 @@ def _speech_relations(doc: Doc, rule: RelationRule, ctx: _Context):
     """"Y said the X administration has mishandled ...", "Y said X is a great chancellor": the
     speaker judges the subject of the reported clause by a word of the rule's list in it."""
     wanted = set(rule.complement)
-    for clause in doc:
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ctx.lexicon.speech_verbs:
-            continue
+    for clause in ctx.reported_clauses:
         subject = next(iter(_children(clause, "nsubj", "nsubjpass")), None)
         if subject is None:
             continue
