@@ -208,10 +208,11 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     chart_names = {n for body in orgchart.bodies.values() for n in (body.label, *body.aliases)}
     names |= {n for n in chart_names if len(n.split()) > 1 or n.isupper()}
     names |= {_without_country(n, lexicon) for n in names}
-    # only names whose first word is in the story can occur in it (pattern Docs are not free)
-    words = {t.text for t in doc}
-    names = {n for n in names if _NAME_WORDS.findall(n)[:1] and _NAME_WORDS.findall(n)[0] in words}
-    chart_names = {n for n in chart_names if _NAME_WORDS.findall(n)[:1] and _NAME_WORDS.findall(n)[0] in words}
+    # only names whose first word is in the story can occur in it (pattern Docs are not free); a
+    # look in the text finds them for less than collecting the Doc's words
+    text = doc.text
+    names = {n for n in names if _first_word(n) and _first_word(n) in text}
+    chart_names = {n for n in chart_names if _first_word(n) and _first_word(n) in text}
     matcher = PhraseMatcher(doc.vocab)
     matcher.add("BODY", [_name_doc(doc, n) for n in sorted(names)])
     # one-word chart names ("Labour", "Tory") only where they are used as names, not as words
@@ -224,6 +225,12 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
             continue
         spans.append(doc[start:end])
     return filter_spans(spans)
+
+
+@lru_cache(maxsize=65536)
+def _first_word(name: str) -> str:
+    words = _NAME_WORDS.findall(name)
+    return words[0] if words else ""
 
 
 def _without_country(name: str, lexicon: Lexicon) -> str:
@@ -306,8 +313,11 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
     # whatever the model said ("Chief Roe", "Mr Doe").
     covered = {t.i for c in candidates for t in c.span}
     for token in doc[:-1]:
-        word = token.text.lower().rstrip(".")
-        if not token.text[:1].isupper() or not (word in lexicon.honorifics or lexicon.title_of(word)):
+        text = token.text
+        if not text[:1].isupper():
+            continue
+        word = text.lower().rstrip(".")
+        if not (word in lexicon.honorifics or lexicon.title_of(word)):
             continue
         end = token.i + 1
         while end < len(doc) and not _starts_title(doc, end, lexicon) and (
@@ -409,10 +419,10 @@ def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """"Republican governors", "Labour MPs", "the Smith administration", plural "Democrats"."""
     spans = []
     for token in doc:
-        lower = token.text.lower()
-        if token.pos_ not in ("NOUN", "PROPN"):
+        lower = token.lower_
+        if lower not in lexicon.group_nouns and lower not in lexicon.leader_nouns:
             continue
-        if lower in lexicon.group_nouns or lower in lexicon.leader_nouns:
+        if token.pos_ in ("NOUN", "PROPN"):
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
                          and c.text[:1].isupper() and c.i < token.i]
             if modifiers:
@@ -427,7 +437,7 @@ def _source_spans(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, bool]]:
     """Unnamed sources: ("Smith administration official", indefinite?) for each mention."""
     out = []
     for token in doc:
-        if token.text.lower() not in lexicon.source_nouns or token.pos_ != "NOUN" or token.tag_ in ("NNS",):
+        if token.lower_ not in lexicon.source_nouns or token.pos_ != "NOUN" or token.tag_ in ("NNS",):
             continue
         if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children) or token.ent_type_ == "PERSON":
             continue  # "a spokesman, Jane Doe," names the source: it is a title, not an anonymous source

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -65,13 +66,16 @@ class _Index:
 
 
 def _title_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
-    matcher = PhraseMatcher(doc.vocab, attr="LOWER")
-    matcher.add("TITLE", [_words(doc, phrase) for phrase in lexicon.titles])
+    matcher = _title_matcher(doc.vocab, tuple(sorted(lexicon.titles)))
     return filter_spans([doc[s:e] for _, s, e in matcher(doc)])
 
 
-def _words(doc: Doc, phrase: str) -> Doc:
-    return Doc(doc.vocab, words=phrase.replace("-", " - ").split())
+@lru_cache(maxsize=4)
+def _title_matcher(vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
+    """The lexicon's title phrases as one matcher, made once per pipeline rather than once a story."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    matcher.add("TITLE", [Doc(vocab, words=phrase.replace("-", " - ").split()) for phrase in phrases])
+    return matcher
 
 
 def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> tuple[int, Entity | None]:
