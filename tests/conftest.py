@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -12,6 +15,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = ROOT / "seeds" / "magnus-cbp-resignation.txt"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def blas_threads_after(code: str) -> str:
+    """The BLAS thread counts a fresh process reports after running ``code``, started asking for
+    four BLAS threads (OpenBLAS gives at most one a core). A child process: the limit holds for a
+    whole process, and the test session's own stays as it is."""
+    script = (f"import numpy\n{code}\nfrom threadpoolctl import threadpool_info\n"
+              "print(sorted({pool['num_threads'] for pool in threadpool_info() if pool['user_api'] == 'blas'}))\n")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "OPENBLAS_NUM_THREADS": "4"})
+    return shown.stdout.strip()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 from rdflib import RDF, Graph
 from rdflib.namespace import FOAF, ORG, SKOS
 
-from conftest import SEED, SHARED
+from conftest import SEED, SHARED, blas_threads_after
 from govgraph.build import build
 from govgraph.graph import SCHEMA
 
@@ -174,14 +174,7 @@ def test_two_worker_processes_give_the_same_bytes(tmp_path, nlp):
 
 
 def test_a_worker_batch_runs_on_one_blas_thread():
-    # in a child with a many-threaded BLAS, as a worker process starts
-    script = ("from threadpoolctl import threadpool_info\n"
-              "from govgraph.build import extract_batch\n"
-              "extract_batch([])\n"
-              "print(sorted({pool['num_threads'] for pool in threadpool_info() if pool['user_api'] == 'blas'}))\n")
-    many = {**os.environ, "OPENBLAS_NUM_THREADS": "4"}
-    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=many)
-    assert shown.stdout.strip() == "[1]"
+    assert blas_threads_after("from govgraph.build import extract_batch\nextract_batch([])") == "[1]"
 
 
 def test_a_dask_cluster_of_two_workers_gives_the_same_bytes(tmp_path, nlp):

@@ -1,5 +1,7 @@
 import pytest
 
+from conftest import blas_threads_after
+
 from govgraph.model import GovgraphError
 from govgraph.nlp import load_pipeline, parse
 
@@ -20,17 +22,4 @@ def test_missing_pipeline_names_the_package():
 
 
 def test_a_worker_runs_one_blas_thread():
-    # in a child process: the limit is for a whole process, and the test session's stays as it is
-    import os
-    import subprocess
-    import sys
-
-    script = ("from threadpoolctl import threadpool_info\n"
-              "import numpy\n"
-              "from govgraph.nlp import one_blas_thread\n"
-              "one_blas_thread()\n"
-              "print(sorted({pool['num_threads'] for pool in threadpool_info() if pool['user_api'] == 'blas'}))\n")
-    many = {**os.environ, "OPENBLAS_NUM_THREADS": "4"}  # so the test means something on one core too
-    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                           env=many).stdout
-    assert shown.strip() == "[1]"
+    assert blas_threads_after("from govgraph.nlp import one_blas_thread\none_blas_thread()") == "[1]"

@@ -19,12 +19,11 @@ Pronouns that find no candidate stay unresolved rather than guessed.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from .model import Entity, Mention, Sentence
+from .model import Entity, Mention, Sentence, sentence_index
 from .rules import Lexicon
 
 __all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
@@ -88,8 +87,7 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
     starts = [s.start for s in sentences]
 
     def sentence_of(token: Token) -> int:
-        # by offset: Token.sent walks the sentence's tokens on every use
-        return max(0, bisect_right(starts, token.idx) - 1)
+        return sentence_index(starts, token.idx)
 
     named: list[tuple[Token, Entity]] = []
     for entity in entities:

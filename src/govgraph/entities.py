@@ -20,7 +20,6 @@ once and by a short form after, so the decisions are made per document, not per 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -29,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .model import Entity, Mention, Sentence
+from .model import Entity, Mention, Sentence, sentence_index
 from .rules import Lexicon, OrgChart
 
 __all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key", "name_parts"]
@@ -484,7 +483,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     starts = [s.start for s in sentences]
 
     def mention(span: Span) -> Mention:
-        return Mention(span.start_char, span.end_char, span.text, max(0, bisect_right(starts, span.start_char) - 1))
+        return Mention(span.start_char, span.end_char, span.text, sentence_index(starts, span.start_char))
 
     # 1. bodies
     bodies = _Bodies(lexicon, orgchart)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +24,7 @@ __all__ = [
     "GovgraphError",
     "InputError",
     "content_id",
+    "sentence_index",
 ]
 
 
@@ -36,6 +39,12 @@ class InputError(GovgraphError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+def sentence_index(starts: Sequence[int], offset: int) -> int:
+    """The index of the sentence holding character ``offset``, given the sentences' start offsets
+    in order (cheaper than spaCy's Token.sent, which walks the sentence's tokens on every use)."""
+    return max(0, bisect_right(starts, offset) - 1)
 
 
 def content_id(text: str) -> str:

@@ -16,7 +16,6 @@ is in the past tense; otherwise it is current.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -24,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .model import Entity, Mention, Post, Sentence
+from .model import Entity, Mention, Post, Sentence, sentence_index
 from .rules import Lexicon, OrgChart
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
@@ -192,15 +191,13 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
 def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
                   lexicon: Lexicon, orgchart: OrgChart) -> None:
     """Add to each person the posts the text gives them."""
-    from bisect import bisect_right
-
     starts = [s.start for s in sentences]
     index = _Index(doc, entities)
     titles = _title_spans(doc, lexicon)
     title_at = {t.i: span for span in titles for t in span}
 
     def sentence_of(token: Token) -> int:
-        return max(0, bisect_right(starts, token.idx) - 1)
+        return sentence_index(starts, token.idx)
 
     found: dict[int, list[Post]] = {}
     body_before_name: dict[int, Entity | None] = {}  # name's last token -> the body of its title
@@ -365,7 +362,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
               for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()}
     for token in (doc[i] for i in sorted(token_person)):
         if token.dep_ in _SUBJECTS:
-            subject_of_sentence.setdefault(max(0, bisect_right(starts, token.idx) - 1), token_person[token.i])
+            subject_of_sentence.setdefault(sentence_index(starts, token.idx), token_person[token.i])
     for token in doc:
         if token.i in token_person or token.i in others or not lexicon.title_of(token.text):
             continue
@@ -384,7 +381,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         title = full = title_text.lower()
         holders = [p for p in people if any(post.title.lower() in (title, full) and post.current != former
                                             for post in p.posts) and p.mentions[0].start < token.idx]
-        sentence = max(0, bisect_right(starts, token.idx) - 1)
+        sentence = sentence_index(starts, token.idx)
         previous = subject_of_sentence.get(sentence - 1)
         if previous is not None and any(p.current and p.title.lower() != title for p in previous.posts):
             previous = None  # a prime minister is not "the chancellor"

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .model import Article, Entity, Relation, Sentence
+from .model import Article, Entity, Relation, Sentence, sentence_index
 from .rules import Lexicon, RelationRule
 
 __all__ = ["CompiledRules", "compile_rules", "extract_relations", "modality_of", "relations_from_posts", "fits"]
@@ -122,9 +122,7 @@ class _Context:
         self.reported_clauses = [t for t in doc if t.dep_ == "ccomp" and t.head.lemma_.lower() in lexicon.speech_verbs]
 
     def sentence_of(self, token: Token) -> int:
-        from bisect import bisect_right
-
-        return max(0, bisect_right(self.sentence_starts, token.idx) - 1)
+        return sentence_index(self.sentence_starts, token.idx)
 
     def _quote_speakers(self) -> dict[int, Entity]:
         """Sentence index -> who speaks in it ('"...," X said'); a quotation carries on into the

@@ -8,11 +8,9 @@ background organisation charts when facts are derived.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.tokens import Doc, Token
 
-from .model import Entity, PartOf, Sentence
+from .model import Entity, PartOf, Sentence, sentence_index
 from .rules import Lexicon
 
 __all__ = ["extract_structure"]
@@ -43,7 +41,7 @@ def extract_structure(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple
     def add(part: Entity | None, whole: Entity | None, anchor: Token, first: int, last: int) -> None:
         if part is None or whole is None or part is whole:
             return
-        sentence = max(0, bisect_right(starts, anchor.idx) - 1)
+        sentence = sentence_index(starts, anchor.idx)
         facts.setdefault((part.label, whole.label),
                          PartOf(part.label, whole.label, sentence, doc[first:last + 1].text))
 
