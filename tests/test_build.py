@@ -5,7 +5,7 @@ import sys
 import time
 
 import pytest
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import FOAF, ORG, SKOS
 
 from conftest import SEED, SHARED, blas_threads_after
@@ -77,7 +77,7 @@ def test_every_format_is_written_and_readable(tmp_path, nlp):
     dataset = Dataset().parse(tmp_path / "graph.trig", format="trig")
     (article,) = turtle.subjects(RDF.type, SCHEMA.NewsArticle)
     article_id = str(article).rsplit("article-", 1)[1]
-    assert len(dataset.graph(article_graph_iri(article_id))) == len(turtle)
+    assert len(dataset.graph(URIRef(article_graph_iri(article_id).value))) == len(turtle)
     assert nx.read_graphml(tmp_path / "graph.graphml").number_of_nodes() > 10
     assert nx.read_gexf(tmp_path / "graph.gexf").number_of_nodes() > 10
 

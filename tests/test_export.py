@@ -1,10 +1,10 @@
 import re
 
-from rdflib import Graph, Literal
-from rdflib.namespace import SKOS
+import pyoxigraph as ox
+from rdflib import Graph
 
 from govgraph.export import network_projection, render_html, write_atomic, write_turtle
-from govgraph.graph import article_iri, build_graph, entity_iri
+from govgraph.graph import article_iri, build_graph, entity_iri, skos
 from govgraph.model import Entity, Extraction, Mention
 from test_graph import small_extraction
 
@@ -32,10 +32,10 @@ def test_network_projection_carries_relations_with_evidence():
     threat = Relation("threatenedToFire", roe, doe, 1, "fire", trigger="would sack")
     extraction = Extraction(base.article, base.sentences, (doe, senate, roe), (), (threat,))
     network = network_projection(build_graph([extraction]))
-    doe_node = str(entity_iri(doe))
+    doe_node = entity_iri(doe).value
     assert network.nodes[doe_node]["label"] == "Jane Doe" and network.nodes[doe_node]["kind"] == "Person"
     assert network.nodes[doe_node]["aliases"] == ["Doe"]
-    assert network.nodes[doe_node]["articles"] == [str(article_iri(base.article.id))]
+    assert network.nodes[doe_node]["articles"] == [article_iri(base.article.id).value]
     (edge,) = [d for _, target, d in network.edges(data=True) if target == doe_node]
     assert edge["relation"] == "threatenedToFire" and edge["asserted"]
     (item,) = edge["evidence"]
@@ -47,7 +47,7 @@ def test_html_is_offline_and_escapes_article_text():
     extraction = small_extraction()
     graph = build_graph([extraction])
     evil = "<script>alert(1)</script><img src=x onerror=alert(1)>"
-    graph.add((entity_iri(extraction.entities[0]), SKOS.altLabel, Literal(evil)))
+    graph.add(ox.Quad(entity_iri(extraction.entities[0]), skos.altLabel, ox.Literal(evil)))
     html = render_html(graph)
     assert "vis.Network" in html
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)

@@ -1,10 +1,10 @@
 from datetime import date
 
+import pyoxigraph as ox
 import pytest
-from rdflib import RDF, Literal
-from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
 
-from govgraph.graph import GG, ID, OA, SCHEMA, article_iri, build_graph, entity_iri, sentence_iri, slugify
+from govgraph.graph import (GG, ID, article_iri, build_graph, canonical_labels, dcterms, entity_iri, foaf, gg, new_graph,
+                            oa, org, rdf, rdfs, schema, sentence_iri, skos, slugify, xsd)
 from govgraph.model import Article, Entity, Extraction, Mention, Sentence
 
 
@@ -17,30 +17,47 @@ def small_extraction():
     return Extraction(article, sentences, (doe, senate))
 
 
+def objects(graph, node, predicate) -> set:
+    return {q.object for q in graph.quads_for_pattern(node, predicate, None)}
+
+
+def value(graph, node, predicate):
+    """The one object of (node, predicate); fails when there are several."""
+    found = objects(graph, node, predicate)
+    assert len(found) <= 1, found
+    return next(iter(found), None)
+
+
+def has(graph, s, p, o) -> bool:
+    return ox.Quad(s, p, o) in graph
+
+
 def test_entities_articles_sentences_and_mentions():
     extraction = small_extraction()
     graph = build_graph([extraction])
     doe = entity_iri(extraction.entities[0])
     art = article_iri(extraction.article.id)
-    assert doe == ID["person-jane-doe"]
-    assert (doe, RDF.type, FOAF.Person) in graph
-    assert (ID["organization-senate"], RDF.type, ORG.Organization) in graph
-    assert graph.value(doe, SKOS.prefLabel) == Literal("Jane Doe")
-    assert set(graph.objects(doe, SKOS.altLabel)) == {Literal("Doe")}
-    assert (art, RDF.type, SCHEMA.NewsArticle) in graph
-    assert str(graph.value(art, SCHEMA.datePublished)) == "2022-01-02"
+    assert doe == ox.NamedNode(ID["person-jane-doe"])
+    assert has(graph, doe, rdf.type, foaf.Person)
+    assert has(graph, ox.NamedNode(ID["organization-senate"]), rdf.type, org.Organization)
+    assert value(graph, doe, skos.prefLabel) == ox.Literal("Jane Doe")
+    assert objects(graph, doe, skos.altLabel) == {ox.Literal("Doe")}
+    assert has(graph, art, rdf.type, schema.NewsArticle)
+    assert value(graph, art, schema.datePublished) == ox.Literal("2022-01-02", datatype=xsd.date)
     sentence = sentence_iri(extraction.article.id, 1)
-    assert set(graph.objects(doe, GG.mentionedIn)) == {sentence_iri(extraction.article.id, 0), sentence}
-    assert graph.value(sentence, OA.exact) == Literal("Doe left the Senate.")
-    assert graph.value(sentence, DCTERMS.isPartOf) == art
-    mention = ID[f"article-{extraction.article.id}-m15-18"]
-    assert (doe, GG.hasMention, mention) in graph
-    assert (graph.value(mention, OA.start).toPython(), graph.value(mention, OA.end).toPython()) == (15, 18)
+    assert objects(graph, doe, gg.mentionedIn) == {sentence_iri(extraction.article.id, 0), sentence}
+    assert value(graph, sentence, oa.exact) == ox.Literal("Doe left the Senate.")
+    assert value(graph, sentence, dcterms.isPartOf) == art
+    mention = ox.NamedNode(ID[f"article-{extraction.article.id}-m15-18"])
+    assert has(graph, doe, gg.hasMention, mention)
+    assert (value(graph, mention, oa.start).value, value(graph, mention, oa.end).value) == ("15", "18")
 
 
-def test_same_input_gives_identical_turtle():
-    first = build_graph([small_extraction()]).serialize(format="turtle")
-    assert build_graph([small_extraction()]).serialize(format="turtle") == first
+def test_same_input_gives_identical_turtle(tmp_path):
+    from govgraph.export import write_turtle
+
+    first = write_turtle(build_graph([small_extraction()]), tmp_path / "a.ttl").read_bytes()
+    assert write_turtle(build_graph([small_extraction()]), tmp_path / "b.ttl").read_bytes() == first
 
 
 @pytest.mark.parametrize("name, slug", [
@@ -60,12 +77,14 @@ def test_slugify_without_latin_letters_is_stable():
 def test_typos_in_ontology_terms_fail():
     with pytest.raises(AttributeError):
         GG.mentionedInn
+    with pytest.raises(AttributeError):
+        gg.mentionedInn
+    with pytest.raises(AttributeError):
+        foaf.Persn
+    assert gg.mentionedIn == ox.NamedNode(GG.mentionedIn) and schema.anyTermAtAll.value == "http://schema.org/anyTermAtAll"
 
 
 def test_posts_groups_sources_and_structure():
-    from rdflib import RDFS
-    from rdflib.namespace import ORG
-
     from govgraph.graph import post_iri
     from govgraph.model import PartOf, Post
 
@@ -79,21 +98,20 @@ def test_posts_groups_sources_and_structure():
                             (PartOf("Ethics Committee", "Senate", 1, "the Senate, which includes the Ethics Committee"),))
     graph = build_graph([extraction])
     person, senator, mayor = entity_iri(doe), post_iri(doe.posts[0], doe), post_iri(doe.posts[1], doe)
-    assert senator == ID["post-senator-senate"] and mayor == ID["post-mayor-springfield"]
-    assert (person, GG.holdsPosition, senator) in graph and (person, ORG.holds, senator) in graph
-    assert (person, GG.heldPosition, mayor) in graph and (person, ORG.holds, mayor) not in graph
-    assert (senator, ORG.postIn, ID["organization-senate"]) in graph
-    assert graph.value(mayor, GG.postPlace) == Literal("Springfield")
-    assert graph.value(senator, RDFS.label) == Literal("Senator, Senate")
-    assert (ID["group-senate-republicans"], RDF.type, GG.Group) in graph
+    node = lambda name: ox.NamedNode(ID[name])
+    assert senator == node("post-senator-senate") and mayor == node("post-mayor-springfield")
+    assert has(graph, person, gg.holdsPosition, senator) and has(graph, person, org.holds, senator)
+    assert has(graph, person, gg.heldPosition, mayor) and not has(graph, person, org.holds, mayor)
+    assert has(graph, senator, org.postIn, node("organization-senate"))
+    assert value(graph, mayor, gg.postPlace) == ox.Literal("Springfield")
+    assert value(graph, senator, rdfs.label) == ox.Literal("Senator, Senate")
+    assert has(graph, node("group-senate-republicans"), rdf.type, gg.Group)
     # an anonymous source belongs to its article and is never merged with another's
-    assert (ID[f"source-{base.article.id}-senior-official"], RDF.type, GG.AnonymousSource) in graph
-    assert (ID["organization-ethics-committee"], ORG.subOrganizationOf, ID["organization-senate"]) in graph
+    assert has(graph, node(f"source-{base.article.id}-senior-official"), rdf.type, gg.AnonymousSource)
+    assert has(graph, node("organization-ethics-committee"), org.subOrganizationOf, node("organization-senate"))
 
 
 def test_relations_as_triples_and_assertion_nodes():
-    from rdflib import RDF as R
-
     from govgraph.graph import assertion_iri
     from govgraph.model import Relation
 
@@ -101,40 +119,69 @@ def test_relations_as_triples_and_assertion_nodes():
     doe, senate = base.entities
     roe = Entity("Person", "John Roe", set(), [Mention(0, 4, "Jane", 0)])
     fired = Relation("fired", roe, doe, 1, "fire", trigger="sacked", attributed_to=doe, time_text="Monday",
-                     event_date=date(2022, 1, 3))
+                     event_date=date(2022, 1, 3), confidence=0.85)
     threat = Relation("fired", roe, doe, 0, "fire", modality="conditional", trigger="would sack")
     quit_ = Relation("resigned", doe, None, 0, "resign", trigger="quit")
     derived = Relation("reportsTo", doe, roe, 0, "derived:deputy-of-head", derived=True, premises=("a", "b"))
     extraction = Extraction(base.article, base.sentences, (doe, senate, roe), (), (fired, threat, quit_, derived))
     graph = build_graph([extraction])
     doe_iri, roe_iri = entity_iri(doe), entity_iri(roe)
-    assert (roe_iri, GG.fired, doe_iri) in graph
-    assert (doe_iri, GG.resigned, GG.unspecified) in graph
-    assert (doe_iri, GG.reportsTo, roe_iri) in graph
+    assert has(graph, roe_iri, gg.fired, doe_iri)
+    assert has(graph, doe_iri, gg.resigned, gg.unspecified)
+    assert has(graph, doe_iri, gg.reportsTo, roe_iri)
     node = assertion_iri(base.article.id, fired)
-    assert graph.value(node, R.subject) == roe_iri and graph.value(node, R.object) == doe_iri
-    assert graph.value(node, R.predicate) == GG.fired
-    assert str(graph.value(node, GG.modality)) == "asserted"
-    assert graph.value(node, GG.evidence) == sentence_iri(base.article.id, 1)
-    assert graph.value(node, GG.attributedTo) == doe_iri
-    assert str(graph.value(node, GG.eventDate)) == "2022-01-03"
-    assert graph.value(sentence_iri(base.article.id, 1), OA.exact) == Literal("Doe left the Senate.")
+    assert value(graph, node, rdf.subject) == roe_iri and value(graph, node, rdf.object) == doe_iri
+    assert value(graph, node, rdf.predicate) == gg.fired
+    assert value(graph, node, gg.modality).value == "asserted"
+    assert str(value(graph, node, gg.confidence)) == '"0.85"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert value(graph, node, gg.evidence) == sentence_iri(base.article.id, 1)
+    assert value(graph, node, gg.attributedTo) == doe_iri
+    assert str(value(graph, node, gg.eventDate)) == '"2022-01-03"^^<http://www.w3.org/2001/XMLSchema#date>'
+    assert value(graph, sentence_iri(base.article.id, 1), oa.exact) == ox.Literal("Doe left the Senate.")
     # a conditional firing is kept as an assertion, never as a fact
     threat_node = assertion_iri(base.article.id, threat)
-    assert str(graph.value(threat_node, GG.modality)) == "conditional"
-    assert len(list(graph.triples((roe_iri, GG.fired, None)))) == 1
+    assert value(graph, threat_node, gg.modality).value == "conditional"
+    assert len(objects(graph, roe_iri, gg.fired)) == 1
     derived_node = assertion_iri(base.article.id, derived)
-    assert graph.value(derived_node, GG.derived).toPython() is True
-    assert {str(p) for p in graph.objects(derived_node, GG.premise)} == {"a", "b"}
+    assert str(value(graph, derived_node, gg.derived)) == '"true"^^<http://www.w3.org/2001/XMLSchema#boolean>'
+    assert {p.value for p in objects(graph, derived_node, gg.premise)} == {"a", "b"}
 
 
 def test_one_canonical_label_whatever_the_order():
-    from govgraph.graph import _set_label, new_graph
-
-    node = ID["person-jane-doe"]
+    node = ox.NamedNode(ID["person-jane-doe"])
     for labels in (("Jane Doe", "Jane Q. Doe"), ("Jane Q. Doe", "Jane Doe")):
         graph = new_graph()
         for label in labels:
-            _set_label(graph, node, label)
-        assert [str(l) for l in graph.objects(node, SKOS.prefLabel)] == ["Jane Q. Doe"]
-        assert [str(l) for l in graph.objects(node, SKOS.altLabel)] == ["Jane Doe"]
+            graph.extend([ox.Quad(node, skos.prefLabel, ox.Literal(label)), ox.Quad(node, rdfs.label, ox.Literal(label))])
+        graph.add(ox.Quad(node, skos.altLabel, ox.Literal("Jane Q. Doe")))
+        canonical_labels(graph)
+        assert objects(graph, node, skos.prefLabel) == objects(graph, node, rdfs.label) == {ox.Literal("Jane Q. Doe")}
+        assert objects(graph, node, skos.altLabel) == {ox.Literal("Jane Doe")}
+
+
+def test_canonical_labels_per_named_graph():
+    node, one, two = (ox.NamedNode(ID[name]) for name in ("person-jane-doe", "graph-1", "graph-2"))
+    dataset = new_graph()
+    dataset.extend([ox.Quad(node, skos.prefLabel, ox.Literal("Jane Doe"), one),
+                    ox.Quad(node, skos.prefLabel, ox.Literal("Jane Q. Doe"), two)])
+    canonical_labels(dataset)  # each article's graph keeps the label that article gives
+    assert len(list(dataset.quads_for_pattern(node, skos.prefLabel, None))) == 2
+
+
+def test_merging_articles_gives_one_label_and_the_union():
+    from govgraph.graph import add_article_graph, merge_graphs, new_dataset
+
+    first, second = small_extraction(), small_extraction()
+    second.entities[0].label = "JANE DOE"  # the same IRI: the same length, first in sort order
+    second = Extraction(Article(second.article.text + " Again.", "b.txt"), second.sentences, second.entities)
+    dataset = new_dataset()
+    add_article_graph(dataset, first)
+    add_article_graph(dataset, second)
+    add_article_graph(dataset, second)  # adding an article again replaces its graph
+    assert len(list(dataset.named_graphs())) == 2
+    merged = merge_graphs(dataset)
+    doe = entity_iri(first.entities[0])
+    assert doe == entity_iri(second.entities[0])
+    assert value(merged, doe, skos.prefLabel) == value(merged, doe, rdfs.label) == ox.Literal("JANE DOE")
+    assert objects(merged, doe, skos.altLabel) == {ox.Literal("Doe"), ox.Literal("Jane Doe")}
+    assert len(merged) == len({(q.subject, q.predicate, q.object) for q in merged})

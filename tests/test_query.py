@@ -3,7 +3,7 @@ import json
 import pytest
 from rdflib import Literal
 
-from govgraph.graph import build_graph
+from govgraph.graph import as_rdflib, build_graph
 from govgraph.model import GovgraphError
 from govgraph.query import format_result, load_graph, run_query
 from test_graph import small_extraction
@@ -13,7 +13,7 @@ PEOPLE = "SELECT ?name WHERE { ?p a foaf:Person ; skos:prefLabel ?name } ORDER B
 
 @pytest.fixture
 def graph():
-    return build_graph([small_extraction()])
+    return as_rdflib(build_graph([small_extraction()]))
 
 
 def test_table_is_aligned(graph):
@@ -55,7 +55,7 @@ def test_load_graph_errors(tmp_path):
     with pytest.raises(GovgraphError, match="no such graph file"):
         load_graph(tmp_path / "missing.ttl")
     (tmp_path / "bad.ttl").write_text("this is not turtle")
-    with pytest.raises(GovgraphError, match="not valid turtle"):
+    with pytest.raises(GovgraphError, match="not valid Turtle"):
         load_graph(tmp_path / "bad.ttl")
 
 

@@ -1,12 +1,12 @@
 import subprocess
 import sys
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, RDF, SKOS
 
 from conftest import SEED, SHARED
 from govgraph.build import build
-from govgraph.graph import GG, ID, new_graph
+from govgraph.graph import GG, ID, with_prefixes
 from govgraph.query import load_graph
 from govgraph.validate import format_violations, validate_graph
 
@@ -24,7 +24,7 @@ def test_twenty_bbc_stories_conform(tmp_path, nlp):
 
 
 def broken_graph():
-    graph = new_graph()
+    graph = with_prefixes(Graph())
     person = ID["person-jane-doe"]
     graph.add((person, RDF.type, FOAF.Person))  # no canonical label
     body = ID["organization-harbour-board"]

@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rdflib import Dataset
-from rdflib.namespace import DCTERMS
+import pyoxigraph as ox
 
 # spaCy and the rule modules are imported when a story needs parsing: an up-to-date build never
 # loads them
@@ -238,11 +237,17 @@ def _extractions(articles: Iterable[Article], pipeline: str, ops: str, jobs: int
                              _batches(articles, batch_size), 2 * jobs)
 
 
-def load_existing(path: str | Path) -> Dataset:
+def load_existing(path: str | Path) -> ox.Store:
     """An existing graph to add to: TriG keeps its named graphs; Turtle goes in the default graph."""
     from .graph import new_dataset, parse_file
 
     return parse_file(new_dataset(), path)
+
+
+def _article_ids(dataset: ox.Store) -> set[str]:
+    from .graph import dcterms
+
+    return {quad.object.value for quad in dataset.quads_for_pattern(None, dcterms.identifier, None)}
 
 
 def _file_digest(path: str | Path | None) -> str:
@@ -296,7 +301,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
     out_dir = Path(out_dir)
     report = BuildReport()
     dataset = load_existing(existing) if existing else None
-    seen: set[str] = {str(o) for _, _, o, _ in dataset.quads((None, DCTERMS.identifier, None, None))} if dataset else set()
+    seen = _article_ids(dataset) if dataset is not None else set()
     key = cache_key(pipeline, ops)
     temporary = None if cache else tempfile.TemporaryDirectory(prefix="govgraph-")
     extraction_cache = _Cache(out_dir / CACHE_FOLDER / key if cache else Path(temporary.name))
@@ -371,8 +376,8 @@ def _load(paths, published):
     return load_articles(paths, published=published)
 
 
-def _write(order: list[str], people: list[list[Entity] | None], cache: _Cache, dataset: Dataset | None, out_dir: Path,
-           formats: list[str], store, html_max_nodes: int) -> tuple[int, list[Path]]:
+def _write(order: list[str], people: list[list[Entity] | None], cache: _Cache, dataset: ox.Store | None,
+           out_dir: Path, formats: list[str], store, html_max_nodes: int) -> tuple[int, list[Path]]:
     """Unify people across stories, read each extraction back into the graph, write the outputs.
 
     Named graphs (one per article) are kept only when something needs them: TriG or N-Quads, a
@@ -380,18 +385,17 @@ def _write(order: list[str], people: list[list[Entity] | None], cache: _Cache, d
     graph, which gives the same statements at half the cost.
     """
     from .export import EXPORTERS, export
-    from .graph import add_article_graph, add_extraction, merge_graphs, new_dataset, new_graph
+    from .graph import add_article_graph, add_extraction, canonical_labels, merge_graphs, new_dataset, new_graph
     from .identity import people_in_graph, unify
 
-    known = people_in_graph(merge_graphs(dataset)) if dataset is not None else ()
+    known = people_in_graph(dataset) if dataset is not None else ()
     people = [records if records is not None else _person_records(_read(cache, article_id))
               for article_id, records in zip(order, people)]
     unify([p for records in people for p in records], known)
     named = dataset is not None or store is not None or any(EXPORTERS[f][2] for f in formats if f in EXPORTERS)
     if named:
         dataset = dataset if dataset is not None else new_dataset()
-    # adding statements is the larger part of a build after parsing: the lean store adds faster
-    merged = None if named else new_graph("SimpleMemory")
+    merged = None if named else new_graph()
     for article_id, records in zip(order, people):
         extraction = _read(cache, article_id)
         persons = [e for e in extraction.entities if e.kind == "Person"]
@@ -402,7 +406,10 @@ def _write(order: list[str], people: list[list[Entity] | None], cache: _Cache, d
         else:
             add_extraction(merged, extraction)
     if named:
+        canonical_labels(dataset)
         merged = merge_graphs(dataset)
+    else:
+        canonical_labels(merged)
     outputs = export(dataset, merged, out_dir, formats, html_max_nodes)
     if store is not None:
         from .store import write_store

@@ -210,7 +210,7 @@ def evaluate_files(paths: list[Path], roots: list[Path] = (), pipeline: str | No
     from datetime import date
 
     from .build import extract_articles
-    from .graph import build_graph
+    from .graph import as_rdflib, build_graph
     from .load import load_articles
     from .model import InputError
     from .nlp import DEFAULT_PIPELINE
@@ -223,7 +223,7 @@ def evaluate_files(paths: list[Path], roots: list[Path] = (), pipeline: str | No
         if isinstance(article, InputError):
             raise GovgraphError(str(article))
         (extraction,) = extract_articles([article], pipeline or DEFAULT_PIPELINE)
-        scores[gold.id] = score_graph(build_graph([extraction]), gold)
+        scores[gold.id] = score_graph(as_rdflib(build_graph([extraction])), gold)
     return scores
 
 

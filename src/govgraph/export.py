@@ -12,13 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, RDFS, Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS
+import pyoxigraph as ox
 
-from .graph import GG, OA, PREFIXES, PROV, SCHEMA, to_oxigraph
+from .graph import PREFIXES, dcterms, foaf, gg, oa, org, prov, rdf, rdfs, schema, skos
 
-__all__ = ["EXPORTERS", "export", "write_atomic", "write_turtle", "write_html", "network_projection",
-           "render_html"]
+__all__ = ["EXPORTERS", "export", "write_atomic", "turtle", "write_turtle", "write_html", "network_projection",
+           "render_html", "relation_edges"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -32,10 +31,9 @@ KIND_STYLE = {
     "Article": ("#c7c7c7", "square"),
 }
 
-KIND_CLASSES = [("Person", FOAF.Person), ("Organization", ORG.Organization), ("Group", GG.Group),
-                ("AnonymousSource", GG.AnonymousSource), ("Post", ORG.Post), ("Article", SCHEMA.NewsArticle)]
-
-
+KIND_CLASSES = [("Person", foaf.Person), ("Organization", org.Organization), ("Group", gg.Group),
+                ("AnonymousSource", gg.AnonymousSource), ("Post", org.Post), ("Article", schema.NewsArticle)]
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
@@ -57,30 +55,36 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     return path
 
 
-def write_turtle(graph: Graph, path: str | Path) -> Path:
-    """Serialize the graph as Turtle, statements in sorted order (a build's file is byte-identical
-    to the last one's when nothing changed). pyoxigraph's serializer is used: rdflib's takes
-    longer than parsing the stories."""
-    import pyoxigraph as ox
-
-    terms: dict = {}  # each distinct term converted once: nodes and predicates recur in many statements
-
-    def term(value):
-        converted = terms.get(value)
-        if converted is None:
-            converted = terms[value] = to_oxigraph(value)
-        return converted
-
-    # sorted by their N-Triples text, which tells every distinct statement apart
-    triples = sorted((ox.Triple(term(s), term(p), term(o)) for s, p, o in graph), key=str)
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE,
-                        prefixes={prefix: str(namespace) for prefix, namespace in PREFIXES.items()})
-    return write_atomic(path, data)
+def _sorted_statements(graph: ox.Store) -> list[ox.Quad]:
+    # sorted by their N-Triples text, which tells every distinct statement apart: a build's file
+    # is byte-identical to the last one's when nothing changed, and diffs between builds are small
+    return sorted(graph.quads_for_pattern(None, None, None, ox.DefaultGraph()), key=str)
 
 
-def _kind(graph: Graph, node) -> str | None:
-    types = set(graph.objects(node, RDF.type))
-    return next((kind for kind, cls in KIND_CLASSES if cls in types), None)
+def turtle(graph: ox.Store) -> bytes:
+    """The graph as Turtle, statements in sorted order, with govgraph's prefixes."""
+    return ox.serialize(_sorted_statements(graph), format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+
+
+def write_turtle(graph: ox.Store, path: str | Path) -> Path:
+    """Write the graph as Turtle (``turtle``)."""
+    return write_atomic(path, turtle(graph))
+
+
+def _objects(graph: ox.Store, node, predicate) -> list:
+    return [quad.object for quad in graph.quads_for_pattern(node, predicate, None)]
+
+
+def _value(graph: ox.Store, node, predicate):
+    return next((quad.object for quad in graph.quads_for_pattern(node, predicate, None)), None)
+
+
+def _subjects(graph: ox.Store, predicate, obj) -> list:
+    return [quad.subject for quad in graph.quads_for_pattern(None, predicate, obj)]
+
+
+def _text(term) -> str:
+    return term.value if term is not None else ""
 
 
 RELATION_COLOURS = {
@@ -92,38 +96,38 @@ RELATION_COLOURS = {
 DASHED = {"threatenedToFire"}  # hedged by nature: drawn dashed like any reading that did not happen
 
 
-def _label(graph: Graph, node) -> str:
-    return str(graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or node)
+def _label(graph: ox.Store, node) -> str:
+    return (_value(graph, node, skos.prefLabel) or _value(graph, node, rdfs.label) or node).value
 
 
-def relation_edges(graph: Graph) -> list[dict]:
+def relation_edges(graph: ox.Store) -> list[dict]:
     """One edge per (subject, relation, object) read from the assertion nodes, with every piece of
     evidence: the sentence, its trigger words, article, date, who claims it and the modality."""
     edges: dict[tuple[str, str, str], dict] = {}
-    for assertion in sorted(graph.subjects(RDF.type, GG.Assertion)):
-        subject, obj = graph.value(assertion, RDF.subject), graph.value(assertion, RDF.object)
-        predicate = str(graph.value(assertion, RDF.predicate)).rsplit("#", 1)[-1]
-        if subject is None or obj is None or obj == GG.unspecified:
+    for assertion in sorted(_subjects(graph, rdf.type, gg.Assertion), key=lambda node: node.value):
+        subject, obj = _value(graph, assertion, rdf.subject), _value(graph, assertion, rdf.object)
+        if subject is None or obj is None or obj == gg.unspecified:
             continue
-        sentence = graph.value(assertion, GG.evidence)
-        article = graph.value(assertion, PROV.wasDerivedFrom)
-        attributed = graph.value(assertion, GG.attributedTo)
-        modality = str(graph.value(assertion, GG.modality) or "asserted")
-        derived = bool(graph.value(assertion, GG.derived))
+        predicate = _value(graph, assertion, rdf.predicate).value.rsplit("#", 1)[-1]
+        sentence = _value(graph, assertion, gg.evidence)
+        article = _value(graph, assertion, prov.wasDerivedFrom)
+        attributed = _value(graph, assertion, gg.attributedTo)
+        modality = _text(_value(graph, assertion, gg.modality)) or "asserted"
+        derived = _text(_value(graph, assertion, gg.derived)) == "true"
         item = {
-            "sentence": str(graph.value(sentence, OA.exact) or ""),
-            "trigger": str(graph.value(assertion, GG.trigger) or ""),
-            "article": str(article) if article is not None else "",
+            "sentence": _text(_value(graph, sentence, oa.exact)) if sentence is not None else "",
+            "trigger": _text(_value(graph, assertion, gg.trigger)),
+            "article": _text(article),
             "headline": _label(graph, article) if article is not None else "",
-            "date": str(graph.value(article, SCHEMA.datePublished) or "") if article is not None else "",
+            "date": _text(_value(graph, article, schema.datePublished)) if article is not None else "",
             "attributedTo": _label(graph, attributed) if attributed is not None else "",
             "modality": modality,
-            "rule": str(graph.value(assertion, GG.rule) or ""),
+            "rule": _text(_value(graph, assertion, gg.rule)),
             "derived": derived,
-            "premises": sorted(str(p) for p in graph.objects(assertion, GG.premise)),
+            "premises": sorted(p.value for p in _objects(graph, assertion, gg.premise)),
         }
-        edge = edges.setdefault((str(subject), predicate, str(obj)), {
-            "from": str(subject), "to": str(obj), "relation": predicate, "evidence": [], "asserted": False,
+        edge = edges.setdefault((subject.value, predicate, obj.value), {
+            "from": subject.value, "to": obj.value, "relation": predicate, "evidence": [], "asserted": False,
             "derived": False})
         edge["evidence"].append(item)
         edge["asserted"] |= modality == "asserted"
@@ -131,33 +135,35 @@ def relation_edges(graph: Graph) -> list[dict]:
     return [edges[key] for key in sorted(edges)]
 
 
-def network_projection(graph: Graph) -> nx.MultiDiGraph:
+def network_projection(graph: ox.Store) -> nx.MultiDiGraph:
     """Project the RDF graph onto a network of people, bodies, groups, sources and posts.
 
     Nodes carry ``label``, ``kind``, ``aliases``, ``posts`` and the ``articles`` that mention
     them; edges are the relations (with their evidence), posts in bodies and bodies in bodies.
     """
+    kinds: dict = {}
+    for kind, cls in KIND_CLASSES[:-1]:  # articles are not drawn
+        for node in _subjects(graph, rdf.type, cls):
+            kinds.setdefault(node, kind)  # the first of KIND_CLASSES a node is an instance of
     network = nx.MultiDiGraph()
-    for node in sorted(set(graph.subjects(RDF.type, None))):
-        kind = _kind(graph, node)
-        if kind is None or kind == "Article":
-            continue
-        articles = sorted({str(a) for m in graph.objects(node, GG.hasMention) for a in graph.objects(m, DCTERMS.isPartOf)})
+    for node in sorted(kinds, key=lambda n: n.value):
+        articles = sorted({a.value for m in _objects(graph, node, gg.hasMention) for a in _objects(graph, m, dcterms.isPartOf)})
         posts = []
-        for predicate, former in ((GG.holdsPosition, False), (GG.heldPosition, True)):
-            for post in graph.objects(node, predicate):
+        for predicate, former in ((gg.holdsPosition, False), (gg.heldPosition, True)):
+            for post in _objects(graph, node, predicate):
                 posts.append(("former " if former else "") + _label(graph, post))
-        network.add_node(str(node), label=_label(graph, node), kind=kind, articles=articles, posts=sorted(posts),
-                         aliases=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)))
+        network.add_node(node.value, label=_label(graph, node), kind=kinds[node], articles=articles, posts=sorted(posts),
+                         aliases=sorted(a.value for a in _objects(graph, node, skos.altLabel)))
     for edge in relation_edges(graph):
         if edge["from"] in network and edge["to"] in network:
             network.add_edge(edge["from"], edge["to"], relation=edge["relation"], weight=len(edge["evidence"]),
                              evidence=edge["evidence"], asserted=edge["asserted"], derived=edge["derived"])
-    for predicate, relation in ((ORG.postIn, "postIn"), (ORG.subOrganizationOf, "partOf")):
-        for source, target in sorted(graph.subject_objects(predicate)):
-            if str(source) in network and str(target) in network:
-                network.add_edge(str(source), str(target), relation=relation, weight=1, evidence=[],
-                                 asserted=True, derived=False)
+    for predicate, relation in ((org.postIn, "postIn"), (org.subOrganizationOf, "partOf")):
+        pairs = sorted((q.subject.value, q.object.value) for q in graph.quads_for_pattern(None, predicate, None))
+        for source, target in pairs:
+            if source in network and target in network:
+                network.add_edge(source, target, relation=relation, weight=1, evidence=[], asserted=True,
+                                 derived=False)
     return network
 
 
@@ -166,7 +172,7 @@ def _node_size(kind: str, degree: int) -> int:
     return 8 if kind == "Post" else min(10 + 3 * degree, 40)
 
 
-def render_html(graph: Graph, heading: str = "govgraph", max_nodes: int = 1500) -> str:
+def render_html(graph: ox.Store, heading: str = "govgraph", max_nodes: int = 1500) -> str:
     """Render the network as one self-contained HTML page that needs no network to open.
 
     pyvis builds the vis-network data; the page is our own template with vis-network's script and
@@ -201,8 +207,8 @@ def render_html(graph: Graph, heading: str = "govgraph", max_nodes: int = 1500) 
                      derived=data["derived"], evidence=data["evidence"],
                      articles=sorted({e["article"] for e in data["evidence"]}))
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
-    articles = sorted(((str(a), _label(graph, a), str(graph.value(a, SCHEMA.datePublished) or ""))
-                       for a in graph.subjects(RDF.type, SCHEMA.NewsArticle)), key=lambda a: (a[2], a[1]))
+    articles = sorted(((a.value, _label(graph, a), _text(_value(graph, a, schema.datePublished)))
+                       for a in _subjects(graph, rdf.type, schema.NewsArticle)), key=lambda a: (a[2], a[1], a[0]))
     vis = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
     environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
     return environment.get_template("network.html").render(
@@ -220,29 +226,30 @@ def render_html(graph: Graph, heading: str = "govgraph", max_nodes: int = 1500) 
     )
 
 
-def write_html(graph: Graph, path: str | Path, max_nodes: int = 1500) -> Path:
+def write_html(graph: ox.Store, path: str | Path, max_nodes: int = 1500) -> Path:
     """Write the offline HTML network page (at most ``max_nodes`` nodes; 0 for all)."""
     return write_atomic(path, render_html(graph, max_nodes=max_nodes))
 
 
-def write_rdf(rdf_format: str):
-    """A writer of the merged graph in an RDF syntax rdflib knows ("nt", "json-ld")."""
-    def write(graph: Graph, path: str | Path) -> Path:
-        return write_atomic(path, graph.serialize(format=rdf_format))
-    write.__doc__ = f"Serialize the merged graph as {rdf_format}."
+def write_rdf(rdf_format: ox.RdfFormat):
+    """A writer of the merged graph in another RDF syntax (N-Triples, JSON-LD), statements sorted."""
+    def write(graph: ox.Store, path: str | Path) -> Path:
+        return write_atomic(path, ox.serialize(_sorted_statements(graph), format=rdf_format, prefixes=_PREFIXES))
+    write.__doc__ = f"Serialize the merged graph as {rdf_format.name}."
     return write
 
 
 def write_network(writer):
     """A writer of the networkx projection (GraphML or GEXF, for Gephi and similar tools)."""
-    def write(graph: Graph, path: str | Path) -> Path:
+    def write(graph: ox.Store, path: str | Path) -> Path:
         import io
 
+        projection = network_projection(graph)
         network = nx.MultiDiGraph()
-        for node, data in network_projection(graph).nodes(data=True):
+        for node, data in projection.nodes(data=True):
             network.add_node(node, label=data["label"], kind=data["kind"], aliases="; ".join(data["aliases"]),
                              posts="; ".join(data["posts"]))
-        for source, target, data in network_projection(graph).edges(data=True):
+        for source, target, data in projection.edges(data=True):
             network.add_edge(source, target, relation=data["relation"], weight=data["weight"],
                              asserted=data["asserted"], derived=data["derived"])
         buffer = io.BytesIO()
@@ -251,10 +258,11 @@ def write_network(writer):
     return write
 
 
-def write_dataset(rdf_format: str):
-    """A writer of the dataset, one named graph per article (TriG or N-Quads)."""
-    def write(dataset: Dataset, path: str | Path) -> Path:
-        return write_atomic(path, dataset.serialize(format=rdf_format))
+def write_dataset(rdf_format: ox.RdfFormat):
+    """A writer of the dataset, one named graph per article (TriG or N-Quads), graph by graph."""
+    def write(dataset: ox.Store, path: str | Path) -> Path:
+        quads = sorted(dataset.quads_for_pattern(None, None, None), key=lambda q: (str(q.graph_name), str(q)))
+        return write_atomic(path, ox.serialize(quads, format=rdf_format, prefixes=_PREFIXES))
     return write
 
 
@@ -262,16 +270,16 @@ def write_dataset(rdf_format: str):
 EXPORTERS: dict[str, tuple[str, Callable, bool]] = {
     "turtle": ("graph.ttl", write_turtle, False),
     "html": ("graph.html", write_html, False),
-    "trig": ("graph.trig", write_dataset("trig"), True),
-    "nquads": ("graph.nq", write_dataset("nquads"), True),
-    "jsonld": ("graph.jsonld", write_rdf("json-ld"), False),
-    "ntriples": ("graph.nt", write_rdf("nt"), False),
+    "trig": ("graph.trig", write_dataset(ox.RdfFormat.TRIG), True),
+    "nquads": ("graph.nq", write_dataset(ox.RdfFormat.N_QUADS), True),
+    "jsonld": ("graph.jsonld", write_rdf(ox.RdfFormat.JSON_LD), False),
+    "ntriples": ("graph.nt", write_rdf(ox.RdfFormat.N_TRIPLES), False),
     "graphml": ("graph.graphml", write_network(nx.write_graphml), False),
     "gexf": ("graph.gexf", write_network(nx.write_gexf), False),
 }
 
 
-def export(dataset: Dataset, merged: Graph, out_dir: str | Path, formats, html_max_nodes: int = 1500) -> list[Path]:
+def export(dataset: ox.Store | None, merged: ox.Store, out_dir: str | Path, formats, html_max_nodes: int = 1500) -> list[Path]:
     """Write each requested format into ``out_dir``; names a format that does not exist."""
     from .model import GovgraphError
 

@@ -1,8 +1,15 @@
-"""Extractions -> one rdflib Graph under the govgraph ontology (see ontology/govgraph.ttl).
+"""Extractions -> RDF statements under the govgraph ontology (see ontology/govgraph.ttl).
 
 Identifiers are stable: an entity's IRI comes from its type and canonical name, an article's from
 a hash of its text, and a sentence's or mention's from its article and position. Building the
 same inputs twice therefore gives the same graph.
+
+Statements are made of pyoxigraph terms and kept in an in-memory Oxigraph store: making rdflib
+terms and adding them to an rdflib store took ~25 us a statement, the largest part of a build
+after parsing, against ~3 us here. A graph is a store's default graph; a dataset keeps each
+article's statements in a named graph of its own. The ontology's names (``GG``, ``ID``...) are
+rdflib namespaces, for the modules that read graphs with rdflib; ``gg``, ``rdf``... are the same
+terms as pyoxigraph NamedNodes, spelled as in Turtle (``gg.Sentence`` for ``gg:Sentence``).
 """
 
 from __future__ import annotations
@@ -10,17 +17,22 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
 
-from .model import Entity, Extraction, Post, Relation
+from .model import Entity, Extraction, GovgraphError, Post, Relation
 
-__all__ = ["GG", "ID", "OA", "SCHEMA", "PREFIXES", "build_graph", "add_extraction", "slugify",
-           "entity_iri", "post_iri", "assertion_iri", "article_graph_iri", "new_dataset", "add_article_graph",
-           "merge_graphs", "build_iri", "rules_version", "parse_file", "GRAPH_FORMATS", "article_iri", "sentence_iri", "mention_iri", "new_graph", "to_oxigraph"]
+__all__ = ["GG", "ID", "OA", "SCHEMA", "PROV", "PREFIXES", "Terms", "gg", "rdf", "rdfs", "xsd", "dcterms", "foaf",
+           "org", "skos", "schema", "oa", "prov", "new_graph", "new_dataset", "add_extraction",
+           "add_article_graph", "merge_graphs", "canonical_labels", "build_graph", "slugify", "entity_iri",
+           "post_iri", "article_iri", "sentence_iri", "mention_iri", "assertion_iri", "article_graph_iri",
+           "build_iri", "rules_version", "parse_file", "graph_format", "GRAPH_FORMATS", "to_oxigraph", "as_rdflib",
+           "with_prefixes", "extraction_statements"]
 
 
 class GG(DefinedNamespace):
@@ -73,6 +85,7 @@ class GG(DefinedNamespace):
     rulesVersion: URIRef
 
 
+
 ID = Namespace("https://w3id.org/govgraph/id/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("http://schema.org/")
@@ -93,8 +106,32 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-ENTITY_CLASSES = {"Person": FOAF.Person, "Organization": ORG.Organization, "Group": GG.Group,
-                  "AnonymousSource": GG.AnonymousSource}
+
+class Terms:
+    """The terms of one namespace as pyoxigraph NamedNodes, each made once (they recur in every
+    statement). A closed vocabulary (an rdflib DefinedNamespace) refuses names it does not define."""
+
+    def __init__(self, namespace):
+        self._base = str(namespace._NS if isinstance(namespace, type) else namespace)
+        closed = isinstance(namespace, type) and issubclass(namespace, DefinedNamespace) and namespace._fail
+        self._names = frozenset(namespace.__annotations__) if closed else None
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_") or (self._names is not None and name not in self._names):
+            raise AttributeError(f"{self._base}{name} is not a term of this vocabulary")
+        node = ox.NamedNode(self._base + name)
+        setattr(self, name, node)  # the next lookup finds the attribute without coming here
+        return node
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
+
+
+gg, rdf, rdfs, xsd, dcterms = Terms(GG), Terms(RDF), Terms(RDFS), Terms(XSD), Terms(DCTERMS)
+foaf, org, skos, schema, oa, prov = Terms(FOAF), Terms(ORG), Terms(SKOS), Terms(SCHEMA), Terms(OA), Terms(PROV)
+
+ENTITY_CLASSES = {"Person": foaf.Person, "Organization": org.Organization, "Group": gg.Group,
+                  "AnonymousSource": gg.AnonymousSource}
 
 
 def slugify(text: str) -> str:
@@ -105,184 +142,57 @@ def slugify(text: str) -> str:
     return slug or "h" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def entity_iri(entity: Entity, article_id: str | None = None) -> URIRef:
+def _id(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(ID) + name)
+
+
+def entity_iri(entity: Entity, article_id: str | None = None) -> ox.NamedNode:
     """IRI of an entity from its type and canonical name.
 
     An anonymous source exists only within its article, so its IRI includes the article's.
     """
     if entity.kind == "AnonymousSource":
-        return ID[f"source-{article_id}-{slugify(entity.label)}"]
-    return ID[f"{entity.kind.lower()}-{slugify(entity.label)}"]
+        return _id(f"source-{article_id}-{slugify(entity.label)}")
+    return _id(f"{entity.kind.lower()}-{slugify(entity.label)}")
 
 
-def post_iri(post: Post, holder: Entity) -> URIRef:
+def post_iri(post: Post, holder: Entity) -> ox.NamedNode:
     """IRI of a post from its title and body; a post of no named body is told apart by its holder."""
     where = post.organization or holder.label
-    return ID[f"post-{slugify(post.title)}-{slugify(where)}"]
+    return _id(f"post-{slugify(post.title)}-{slugify(where)}")
 
 
-def article_iri(article_id: str) -> URIRef:
+def article_iri(article_id: str) -> ox.NamedNode:
     """IRI of an article from its content hash."""
-    return ID[f"article-{article_id}"]
+    return _id(f"article-{article_id}")
 
 
-def sentence_iri(article_id: str, index: int) -> URIRef:
+def sentence_iri(article_id: str, index: int) -> ox.NamedNode:
     """IRI of a sentence from its article and position."""
-    return ID[f"article-{article_id}-s{index}"]
+    return _id(f"article-{article_id}-s{index}")
 
 
-def mention_iri(article_id: str, start: int, end: int) -> URIRef:
+def mention_iri(article_id: str, start: int, end: int) -> ox.NamedNode:
     """IRI of a mention from its article and character offsets."""
-    return ID[f"article-{article_id}-m{start}-{end}"]
+    return _id(f"article-{article_id}-m{start}-{end}")
 
 
-def _with_prefixes(graph):
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
-    return graph
+def article_graph_iri(article_id: str) -> ox.NamedNode:
+    """IRI of the named graph that holds one article's statements."""
+    return _id(f"graph-{article_id}")
 
 
-def to_oxigraph(term):
-    """The pyoxigraph form of an rdflib term (IRI, blank node or literal)."""
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.BlankNode(str(term))
-
-
-def new_graph(store: str = "Memory") -> Graph:
-    """An empty graph with govgraph's prefixes bound, in an rdflib store (``"SimpleMemory"`` adds
-    faster but has no named graphs, so pySHACL and Datasets cannot use it)."""
-    return _with_prefixes(Graph(store=store))
-
-
-def add_extraction(graph: Graph, extraction: Extraction) -> None:
-    """Add one article, its sentences that mention entities, its entities and their mentions."""
-    article = extraction.article
-    art = article_iri(article.id)
-    graph.add((art, RDF.type, SCHEMA.NewsArticle))
-    graph.add((art, DCTERMS.identifier, Literal(article.id)))
-    graph.add((art, GG.sourceFile, Literal(article.source)))
-    if article.title:
-        graph.add((art, SCHEMA.headline, Literal(article.title)))
-        graph.add((art, RDFS.label, Literal(article.title)))
-    if article.published:
-        graph.add((art, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
-    if article.url:
-        graph.add((art, SCHEMA.url, URIRef(article.url) if re.match(r"^https?://\S+$", article.url) else Literal(article.url)))
-
-    mentioned = {m.sentence for e in extraction.entities for m in e.mentions}
-    mentioned |= {p.sentence for e in extraction.entities for p in e.posts}
-    mentioned |= {r.sentence for r in extraction.relations}
-    sentences = {index: sentence_iri(article.id, index) for index in mentioned}
-    for sentence in extraction.sentences:
-        if sentence.index not in mentioned:
-            continue
-        node = sentences[sentence.index]
-        graph.add((node, RDF.type, GG.Sentence))
-        graph.add((node, DCTERMS.isPartOf, art))
-        graph.add((node, GG.sentenceIndex, _number(sentence.index)))
-        graph.add((node, OA.exact, Literal(sentence.text)))
-        graph.add((node, OA.start, _number(sentence.start)))
-        graph.add((node, OA.end, _number(sentence.end)))
-
-    bodies = {e.label: entity_iri(e) for e in extraction.entities if e.kind == "Organization"}
-    _add_structure(graph, extraction)
-    _add_relations(graph, extraction)
-    for entity in extraction.entities:
-        node = entity_iri(entity, article.id)
-        graph.add((node, RDF.type, ENTITY_CLASSES[entity.kind]))
-        _set_label(graph, node, entity.label)
-        if entity.gender:
-            graph.add((node, FOAF.gender, Literal(entity.gender)))
-        for post in entity.posts:
-            _add_post(graph, node, entity, post, bodies, sentence_iri(article.id, post.sentence))
-        preferred = {str(l) for l in graph.objects(node, SKOS.prefLabel)}
-        for alias in sorted(entity.aliases - preferred):
-            graph.add((node, SKOS.altLabel, Literal(alias)))
-        for mention in entity.mentions:
-            sentence = sentences[mention.sentence]
-            m = mention_iri(article.id, mention.start, mention.end)
-            graph.add((node, GG.mentionedIn, sentence))
-            graph.add((node, GG.hasMention, m))
-            graph.add((m, RDF.type, GG.Mention))
-            graph.add((m, OA.exact, Literal(mention.text)))
-            graph.add((m, OA.start, _number(mention.start)))
-            graph.add((m, OA.end, _number(mention.end)))
-            graph.add((m, GG.inSentence, sentence))
-            graph.add((m, DCTERMS.isPartOf, art))
-
-
-@lru_cache(maxsize=1 << 16)
-def _number(value: int) -> Literal:
-    # offsets and indexes recur across mentions and stories, and making a Literal is slow
-    return Literal(value)
-
-
-def _set_label(graph: Graph, node: URIRef, label: str) -> None:
-    """Give a node one canonical label across articles: the longest form (then the first in
-    sort order) wins, whatever order the articles came in; the others become aliases."""
-    labels = {str(l) for l in graph.objects(node, SKOS.prefLabel)} | {label}
-    best = sorted(labels, key=lambda l: (-len(l), l))[0]
-    for other in labels - {best}:
-        graph.remove((node, SKOS.prefLabel, Literal(other)))
-        graph.remove((node, RDFS.label, Literal(other)))
-        graph.add((node, SKOS.altLabel, Literal(other)))
-    graph.add((node, SKOS.prefLabel, Literal(best)))
-    graph.add((node, RDFS.label, Literal(best)))
-    graph.remove((node, SKOS.altLabel, Literal(best)))
-
-
-def _add_structure(graph: Graph, extraction: Extraction) -> None:
-    """Stated "part of" facts between bodies of the article."""
-    bodies = {e.label: entity_iri(e) for e in extraction.entities if e.kind == "Organization"}
-    for fact in extraction.structure:
-        graph.add((bodies[fact.part], ORG.subOrganizationOf, bodies[fact.whole]))
-        graph.add((bodies[fact.whole], ORG.hasSubOrganization, bodies[fact.part]))
-
-
-def _add_post(graph: Graph, holder_node: URIRef, holder: Entity, post: Post, bodies: dict[str, URIRef],
-              evidence: URIRef) -> None:
-    node = post_iri(post, holder)
-    graph.add((node, RDF.type, ORG.Post))
-    graph.add((node, SCHEMA.jobTitle, Literal(post.title)))
-    label = f"{post.title}, {post.organization}" if post.organization else post.title
-    graph.add((node, RDFS.label, Literal(label)))
-    graph.add((node, SKOS.prefLabel, Literal(label)))
-    if post.organization in bodies:
-        graph.add((node, ORG.postIn, bodies[post.organization]))
-    elif post.organization:
-        graph.add((node, GG.postPlace, Literal(post.organization)))
-    graph.add((node, PROV.wasDerivedFrom, evidence))
-    if post.current:
-        graph.add((holder_node, GG.holdsPosition, node))
-        graph.add((holder_node, ORG.holds, node))
-    else:
-        graph.add((holder_node, GG.heldPosition, node))
-
-
-_POST_PREDICATES = {"holdsPosition", "heldPosition"}
-_OPTIONAL_OBJECT = {"resigned", "refusedToResign"}
-
-
-def assertion_iri(article_id: str, relation: Relation) -> URIRef:
+def assertion_iri(article_id: str, relation: Relation) -> ox.NamedNode:
     """IRI of an assertion from what it says, so rebuilding gives the same IRI."""
     key = "|".join([relation.predicate, relation.subject.kind, relation.subject.label,
                     relation.object.label if relation.object else "", str(relation.sentence), relation.rule,
                     relation.modality, relation.title or ""])
-    return ID[f"assertion-{article_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}"]
+    return _id(f"assertion-{article_id}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:12]}")
 
 
-def build_iri() -> URIRef:
+def build_iri() -> ox.NamedNode:
     """The build activity: this software version with these rule files."""
-    return ID[f"build-{_software_version()}-{rules_version()}"]
+    return _id(f"build-{_software_version()}-{rules_version()}")
 
 
 @lru_cache(maxsize=1)
@@ -307,115 +217,288 @@ def rules_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def _add_build(graph: Graph) -> URIRef:
-    node = build_iri()
-    graph.add((node, RDF.type, GG.Build))
-    graph.add((node, SCHEMA.softwareVersion, Literal(_software_version())))
-    graph.add((node, GG.rulesVersion, Literal(rules_version())))
-    graph.add((node, RDFS.label, Literal(f"govgraph {_software_version()} (rules {rules_version()})")))
-    return node
+# --- literals ---------------------------------------------------------------------------------
 
 
-def _add_relations(graph: Graph, extraction: Extraction) -> None:
-    """Each relation as a direct triple (when asserted) and as an assertion node with evidence."""
+def _text(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _number(value: int) -> ox.Literal:
+    # offsets and indexes recur across mentions and stories
+    return ox.Literal(str(value), datatype=xsd.integer)
+
+
+def _date(value) -> ox.Literal:
+    return ox.Literal(value.isoformat(), datatype=xsd.date)
+
+
+def _decimal(value: float) -> ox.Literal:
+    return ox.Literal(repr(value), datatype=xsd.decimal)
+
+
+_TRUE = ox.Literal("true", datatype=xsd.boolean)
+
+
+def _url(url: str) -> ox.NamedNode | ox.Literal:
+    """A story's address as an IRI when it is a valid web address, else as text."""
+    if re.match(r"^https?://\S+$", url):
+        try:
+            return ox.NamedNode(url)
+        except ValueError:
+            pass
+    return ox.Literal(url)
+
+
+# --- graphs -----------------------------------------------------------------------------------
+
+
+def new_graph() -> ox.Store:
+    """An empty in-memory graph (an Oxigraph store whose default graph holds the statements)."""
+    return ox.Store()
+
+
+def new_dataset() -> ox.Store:
+    """An empty in-memory dataset: one named graph per article (``add_article_graph``)."""
+    return ox.Store()
+
+
+def add_extraction(graph: ox.Store, extraction: Extraction, graph_name: ox.NamedNode | None = None) -> None:
+    """Add one article, its sentences that mention entities, its entities and their mentions, its
+    posts, structure and relations (to the default graph, or to the named graph ``graph_name``).
+
+    Every entity brings its own label; ``canonical_labels`` then gives each node one.
+    """
+    statements = extraction_statements(extraction)
+    if graph_name is None:
+        graph.extend(ox.Quad(s, p, o) for s, p, o in statements)
+    else:
+        graph.extend(ox.Quad(s, p, o, graph_name) for s, p, o in statements)
+
+
+def extraction_statements(extraction: Extraction) -> list[tuple]:
+    """The statements of one extraction, as (subject, predicate, object) pyoxigraph terms."""
     article = extraction.article
-    activity = _add_build(graph) if extraction.relations else None
+    art = article_iri(article.id)
+    out = [(art, rdf.type, schema.NewsArticle), (art, dcterms.identifier, _text(article.id)),
+           (art, gg.sourceFile, _text(article.source))]
+    add = out.append
+    if article.title:
+        add((art, schema.headline, _text(article.title)))
+        add((art, rdfs.label, _text(article.title)))
+    if article.published:
+        add((art, schema.datePublished, _date(article.published)))
+    if article.url:
+        add((art, schema.url, _url(article.url)))
+
+    mentioned = {m.sentence for e in extraction.entities for m in e.mentions}
+    mentioned |= {p.sentence for e in extraction.entities for p in e.posts}
+    mentioned |= {r.sentence for r in extraction.relations}
+    sentences = {index: sentence_iri(article.id, index) for index in mentioned}
+    for sentence in extraction.sentences:
+        if sentence.index not in mentioned:
+            continue
+        node = sentences[sentence.index]
+        out += [(node, rdf.type, gg.Sentence), (node, dcterms.isPartOf, art),
+                (node, gg.sentenceIndex, _number(sentence.index)), (node, oa.exact, _text(sentence.text)),
+                (node, oa.start, _number(sentence.start)), (node, oa.end, _number(sentence.end))]
+
     iri = {id(e): entity_iri(e, article.id) for e in extraction.entities}
+    bodies = {e.label: iri[id(e)] for e in extraction.entities if e.kind == "Organization"}
+    for fact in extraction.structure:
+        out += [(bodies[fact.part], org.subOrganizationOf, bodies[fact.whole]),
+                (bodies[fact.whole], org.hasSubOrganization, bodies[fact.part])]
+    out += _relation_statements(extraction, iri)
+    for entity in extraction.entities:
+        node = iri[id(entity)]
+        label = _text(entity.label)
+        out += [(node, rdf.type, ENTITY_CLASSES[entity.kind]), (node, skos.prefLabel, label), (node, rdfs.label, label)]
+        if entity.gender:
+            add((node, foaf.gender, _text(entity.gender)))
+        for post in entity.posts:
+            out += _post_statements(node, entity, post, bodies, sentences[post.sentence])
+        for alias in sorted(entity.aliases - {entity.label}):
+            add((node, skos.altLabel, _text(alias)))
+        for mention in entity.mentions:
+            sentence = sentences[mention.sentence]
+            m = mention_iri(article.id, mention.start, mention.end)
+            out += [(node, gg.mentionedIn, sentence), (node, gg.hasMention, m), (m, rdf.type, gg.Mention),
+                    (m, oa.exact, _text(mention.text)), (m, oa.start, _number(mention.start)),
+                    (m, oa.end, _number(mention.end)), (m, gg.inSentence, sentence), (m, dcterms.isPartOf, art)]
+    return out
+
+
+def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodies: dict[str, ox.NamedNode],
+                     evidence: ox.NamedNode) -> list[tuple]:
+    node = post_iri(post, holder)
+    label = _text(f"{post.title}, {post.organization}" if post.organization else post.title)
+    out = [(node, rdf.type, org.Post), (node, schema.jobTitle, _text(post.title)), (node, rdfs.label, label),
+           (node, skos.prefLabel, label)]
+    if post.organization in bodies:
+        out.append((node, org.postIn, bodies[post.organization]))
+    elif post.organization:
+        out.append((node, gg.postPlace, _text(post.organization)))
+    out.append((node, prov.wasDerivedFrom, evidence))
+    if post.current:
+        out += [(holder_node, gg.holdsPosition, node), (holder_node, org.holds, node)]
+    else:
+        out.append((holder_node, gg.heldPosition, node))
+    return out
+
+
+_POST_PREDICATES = {"holdsPosition", "heldPosition"}
+_OPTIONAL_OBJECT = {"resigned", "refusedToResign"}
+
+
+def _build_statements() -> list[tuple]:
+    node = build_iri()
+    return [(node, rdf.type, gg.Build), (node, schema.softwareVersion, _text(_software_version())),
+            (node, gg.rulesVersion, _text(rules_version())),
+            (node, rdfs.label, _text(f"govgraph {_software_version()} (rules {rules_version()})"))]
+
+
+def _relation_statements(extraction: Extraction, iri: dict[int, ox.NamedNode]) -> list[tuple]:
+    """Each relation as a direct triple (when asserted) and as an assertion node with evidence."""
+    if not extraction.relations:
+        return []
+    article = extraction.article
+    out = _build_statements()
+    add = out.append
+    activity, source = build_iri(), article_iri(article.id)
     posts = {(id(e), p.title, p.organization, p.current): post_iri(p, e) for e in extraction.entities for p in e.posts}
     for relation in extraction.relations:
         subject = iri[id(relation.subject)]
-        predicate = GG[relation.predicate]
+        predicate = gg[relation.predicate]
         if relation.predicate in _POST_PREDICATES:
             obj = posts.get((id(relation.subject), relation.title,
                              relation.object.label if relation.object else None, relation.predicate == "holdsPosition"))
         elif relation.object is not None:
             obj = iri[id(relation.object)]
         else:
-            obj = GG.unspecified if relation.predicate in _OPTIONAL_OBJECT else None
+            obj = gg.unspecified if relation.predicate in _OPTIONAL_OBJECT else None
         if relation.modality == "asserted" and obj is not None:
-            graph.add((subject, predicate, obj))
+            add((subject, predicate, obj))
         node = assertion_iri(article.id, relation)
-        graph.add((node, RDF.type, GG.Assertion))
-        graph.add((node, RDF.subject, subject))
-        graph.add((node, RDF.predicate, predicate))
+        out += [(node, rdf.type, gg.Assertion), (node, rdf.subject, subject), (node, rdf.predicate, predicate)]
         if obj is not None:
-            graph.add((node, RDF.object, obj))
-        graph.add((node, GG.modality, Literal(relation.modality)))
-        graph.add((node, GG.rule, Literal(relation.rule)))
-        graph.add((node, GG.confidence, Literal(relation.confidence, datatype=XSD.decimal)))
+            add((node, rdf.object, obj))
+        out += [(node, gg.modality, _text(relation.modality)), (node, gg.rule, _text(relation.rule)),
+                (node, gg.confidence, _decimal(relation.confidence))]
         if relation.trigger:
-            graph.add((node, GG.trigger, Literal(relation.trigger)))
-        graph.add((node, GG.evidence, sentence_iri(article.id, relation.sentence)))
-        graph.add((node, PROV.wasDerivedFrom, article_iri(article.id)))
-        graph.add((node, PROV.wasGeneratedBy, activity))
+            add((node, gg.trigger, _text(relation.trigger)))
+        out += [(node, gg.evidence, sentence_iri(article.id, relation.sentence)), (node, prov.wasDerivedFrom, source),
+                (node, prov.wasGeneratedBy, activity)]
         if relation.attributed_to is not None:
-            graph.add((node, GG.attributedTo, iri[id(relation.attributed_to)]))
+            add((node, gg.attributedTo, iri[id(relation.attributed_to)]))
         if relation.event_date is not None:
-            graph.add((node, GG.eventDate, Literal(relation.event_date.isoformat(), datatype=XSD.date)))
+            add((node, gg.eventDate, _date(relation.event_date)))
         if relation.time_text:
-            graph.add((node, GG.eventTimeText, Literal(relation.time_text)))
+            add((node, gg.eventTimeText, _text(relation.time_text)))
         if relation.title and relation.predicate not in _POST_PREDICATES:
-            graph.add((node, SCHEMA.jobTitle, Literal(relation.title)))
+            add((node, schema.jobTitle, _text(relation.title)))
         if relation.derived:
-            graph.add((node, GG.derived, Literal(True)))
-            for premise in relation.premises:
-                graph.add((node, GG.premise, Literal(premise)))
+            add((node, gg.derived, _TRUE))
+            out += [(node, gg.premise, _text(premise)) for premise in relation.premises]
+    return out
 
 
-GRAPH_FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
-                 ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml"}
+def canonical_labels(store: ox.Store) -> None:
+    """Give each node one preferred label in each graph of ``store``: the longest form (then the
+    first in sort order) wins, whatever order the articles came in; the others become aliases."""
+    labels: dict[tuple, list[ox.Literal]] = defaultdict(list)
+    for quad in store.quads_for_pattern(None, skos.prefLabel, None):
+        labels[(quad.subject, quad.graph_name)].append(quad.object)
+    for (node, graph_name), found in labels.items():
+        if len(found) < 2:
+            continue
+        best = min(found, key=lambda label: (-len(label.value), label.value))
+        for other in found:
+            if other != best:
+                store.remove(ox.Quad(node, skos.prefLabel, other, graph_name))
+                store.remove(ox.Quad(node, rdfs.label, other, graph_name))
+                store.add(ox.Quad(node, skos.altLabel, other, graph_name))
+        store.remove(ox.Quad(node, skos.altLabel, best, graph_name))
 
 
-def parse_file(target: Graph, path: str | Path) -> Graph:
-    """Parse an RDF file into ``target`` (format from its extension), or raise GovgraphError saying why not."""
-    from .model import GovgraphError
-
-    path = Path(path)
-    if not path.is_file():
-        raise GovgraphError(f"{path}: no such graph file")
-    rdf_format = GRAPH_FORMATS.get(path.suffix.lower())
-    if rdf_format is None:
-        raise GovgraphError(f"{path}: unknown graph format (expected one of {', '.join(sorted(GRAPH_FORMATS))})")
-    try:
-        target.parse(path, format=rdf_format)
-    except Exception as error:  # rdflib raises parser-specific types
-        raise GovgraphError(f"{path}: not valid {rdf_format}: {error}") from None
-    return target
-
-
-def article_graph_iri(article_id: str) -> URIRef:
-    """IRI of the named graph that holds one article's statements."""
-    return ID[f"graph-{article_id}"]
-
-
-def new_dataset() -> Dataset:
-    """An empty dataset (one named graph per article) with govgraph's prefixes bound."""
-    return _with_prefixes(Dataset())
-
-
-def add_article_graph(dataset: Dataset, extraction: Extraction) -> None:
+def add_article_graph(dataset: ox.Store, extraction: Extraction) -> None:
     """Put one article's statements in a named graph of their own, replacing any earlier version."""
     name = article_graph_iri(extraction.article.id)
-    dataset.remove_graph(name)
-    add_extraction(dataset.graph(name), extraction)
+    if dataset.contains_named_graph(name):
+        dataset.remove_graph(name)
+    add_extraction(dataset, extraction, name)
 
 
-def merge_graphs(dataset: Dataset) -> Graph:
-    """The union of every named graph, each node keeping one canonical label across articles."""
+def merge_graphs(dataset: ox.Store) -> ox.Store:
+    """The union of every graph of the dataset, each node keeping one canonical label across articles."""
     merged = new_graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        merged.add((s, p, o))
-    for node in {s for s, _ in merged.subject_objects(SKOS.prefLabel)}:
-        labels = sorted({str(l) for l in merged.objects(node, SKOS.prefLabel)}, key=lambda l: (-len(l), l))
-        if len(labels) > 1:
-            for label in labels:
-                _set_label(merged, node, label)
+    merged.extend(ox.Quad(q.subject, q.predicate, q.object) for q in dataset)
+    canonical_labels(merged)
     return merged
 
 
-def build_graph(extractions) -> Graph:
+def build_graph(extractions) -> ox.Store:
     """Return a new merged graph holding every extraction."""
-    dataset = new_dataset()
+    graph = new_graph()
     for extraction in extractions:
-        add_article_graph(dataset, extraction)
-    return merge_graphs(dataset)
+        add_extraction(graph, extraction)
+    canonical_labels(graph)
+    return graph
+
+
+# --- files and other libraries ----------------------------------------------------------------
+
+GRAPH_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
+                 ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".rdf": ox.RdfFormat.RDF_XML,
+                 ".xml": ox.RdfFormat.RDF_XML}
+
+
+def graph_format(path: str | Path) -> ox.RdfFormat:
+    """The RDF syntax of a graph file, from its extension, or GovgraphError naming the ones known."""
+    rdf_format = GRAPH_FORMATS.get(Path(path).suffix.lower())
+    if rdf_format is None:
+        raise GovgraphError(f"{path}: unknown graph format (expected one of {', '.join(sorted(GRAPH_FORMATS))})")
+    return rdf_format
+
+
+def parse_file(target: ox.Store, path: str | Path) -> ox.Store:
+    """Load an RDF file into ``target`` (format from its extension; triples go to the default
+    graph, a dataset's named graphs stay named), or raise GovgraphError saying why not."""
+    path = Path(path)
+    if not path.is_file():
+        raise GovgraphError(f"{path}: no such graph file")
+    rdf_format = graph_format(path)
+    try:
+        target.load(path=str(path), format=rdf_format)
+    except (SyntaxError, ValueError, OSError) as error:
+        raise GovgraphError(f"{path}: not valid {rdf_format.name}: {error}") from None
+    return target
+
+
+def to_oxigraph(term):
+    """The pyoxigraph form of an rdflib term (IRI, blank node or literal)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    return ox.BlankNode(str(term))
+
+
+def as_rdflib(store: ox.Store, named_graphs: bool = False) -> Graph | Dataset:
+    """The store's default graph as an rdflib Graph (or, with ``named_graphs``, the whole store
+    as an rdflib Dataset), for the libraries that read rdflib graphs (pySHACL, rdflib's SPARQL)."""
+    if named_graphs:
+        return with_prefixes(Dataset()).parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    return with_prefixes(Graph()).parse(data=data, format="nt")
+
+
+def with_prefixes(graph):
+    """Bind govgraph's prefixes on an rdflib graph (for its serializers and query results)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph

@@ -13,9 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import Graph
-from rdflib.namespace import FOAF, ORG, RDF, SKOS
-
 from .entities import name_parts
 from .model import Entity, Extraction, Post
 
@@ -87,19 +84,29 @@ def unify(people: list[Entity], known: Iterable[Entity] = ()) -> None:
                     member.aliases.discard(cluster.label)
 
 
-def people_in_graph(graph: Graph) -> list[Entity]:
-    """The persons of an existing graph, with their current posts, as entities to cluster with."""
-    from .graph import GG, SCHEMA
+def people_in_graph(graph) -> list[Entity]:
+    """The persons of an existing graph (an in-memory store, any of its graphs), with their current
+    posts, as entities to cluster with. A person labelled differently in two graphs takes the
+    label the merged graph gives it (the longest), the others being aliases."""
+    from .graph import foaf, gg, org, rdf, schema, skos
+
+    def objects(node, predicate) -> list:
+        return sorted({q.object for q in graph.quads_for_pattern(node, predicate, None)}, key=lambda term: term.value)
+
+    def label(node) -> str | None:
+        labels = [term.value for term in objects(node, skos.prefLabel)]
+        return min(labels, key=lambda text: (-len(text), text)) if labels else None
 
     out = []
-    for node in sorted(set(graph.subjects(RDF.type, FOAF.Person))):
-        label = graph.value(node, SKOS.prefLabel)
-        if label is None:
+    for node in sorted({q.subject for q in graph.quads_for_pattern(None, rdf.type, foaf.Person)}, key=lambda n: n.value):
+        name = label(node)
+        if name is None:
             continue
         posts = []
-        for post in graph.objects(node, GG.holdsPosition):
-            body = graph.value(post, ORG.postIn)
-            posts.append(Post(str(graph.value(post, SCHEMA.jobTitle) or ""),
-                              str(graph.value(body, SKOS.prefLabel)) if body is not None else None, True, 0, ""))
-        out.append(Entity("Person", str(label), {str(a) for a in graph.objects(node, SKOS.altLabel)}, [], posts))
+        for post in objects(node, gg.holdsPosition):
+            title = objects(post, schema.jobTitle)
+            body = objects(post, org.postIn)
+            posts.append(Post(title[0].value if title else "", label(body[0]) if body else None, True, 0, ""))
+        aliases = {term.value for term in objects(node, skos.altLabel) + objects(node, skos.prefLabel)} - {name}
+        out.append(Entity("Person", name, aliases, [], posts))
     return out

@@ -6,6 +6,7 @@ import hashlib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 __all__ = [
@@ -63,9 +64,10 @@ class Article:
     url: str | None = None
     record_id: str | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """Content hash of the text, so the same story from two files is one article."""
+        """Content hash of the text, so the same story from two files is one article (hashed once:
+        a build asks for it at every stage)."""
         return content_id(self.text)
 
 

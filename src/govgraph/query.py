@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 
-from .graph import GRAPH_FORMATS, PREFIXES, new_graph, parse_file
+from .graph import GRAPH_FORMATS, PREFIXES, with_prefixes
 from .model import GovgraphError
 
 __all__ = ["FORMATS", "load_graph", "run_query", "format_result", "GRAPH_FORMATS", "NamedQuery",
@@ -22,8 +22,11 @@ FORMATS = ("table", "csv", "tsv", "json")
 
 
 def load_graph(path: str | Path) -> Graph:
-    """Parse a graph file (format from its extension) or raise GovgraphError saying why not."""
-    return parse_file(new_graph(), path)
+    """Read a graph file (format from its extension) as one rdflib graph, or raise GovgraphError
+    saying why not. A dataset's named graphs are merged, as in the build's graph.ttl."""
+    from .graph import as_rdflib, merge_graphs, new_dataset, parse_file
+
+    return as_rdflib(merge_graphs(parse_file(new_dataset(), path)))
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def format_result(result: Result, fmt: str = "table", graph: Graph | None = None
     if fmt not in FORMATS:
         raise GovgraphError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
-        out = new_graph()
+        out = with_prefixes(Graph())
         for triple in result:
             out.add(triple)
         return out.serialize(format="turtle")
@@ -97,7 +100,7 @@ def format_result(result: Result, fmt: str = "table", graph: Graph | None = None
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
     names = [str(v) for v in result.vars]
-    namespaces = graph if graph is not None else new_graph()
+    namespaces = graph if graph is not None else with_prefixes(Graph())
     rows = [[_show(row[v], namespaces) if fmt == "table" else ("" if row[v] is None else str(row[v]))
              for v in result.vars] for row in result]
     if fmt in ("csv", "tsv"):
