@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from conftest import SEED
 from govgraph.clean import (clean_text, normalize_whitespace, repair_dagger_quote,
@@ -46,3 +48,19 @@ def test_seed_is_clean_and_quotes_balanced():
         quotes = re.findall("[\u201c\u201d]", line)
         assert quotes == ["\u201c", "\u201d"] * (len(quotes) // 2), line
     assert text.count("\u201c") == text.count("\u201d") == 12
+
+
+# ASCII, with what ftfy does act on among it: entities, control characters, terminal escapes, "\r"
+ASCII = st.lists(st.one_of(st.characters(max_codepoint=127), st.sampled_from(
+    ["&amp;", "&#8220;", "&lt;b&gt;", "\x1b[31m", "\r\n", "\x00", "\x0b", "\x7f", "\t", "\n"])), max_size=80).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(ASCII)
+@example("Plain ASCII prose, quotes \"and\" 'all', tabs\tand\nlines; 100% sure.")
+def test_the_ascii_shortcut_gives_what_ftfy_gives(text):
+    import ftfy
+
+    from govgraph.clean import _fix_with_ftfy
+
+    assert _fix_with_ftfy(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")

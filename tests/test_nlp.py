@@ -23,3 +23,13 @@ def test_missing_pipeline_names_the_package():
 
 def test_a_worker_runs_one_blas_thread():
     assert blas_threads_after("from govgraph.nlp import one_blas_thread\none_blas_thread()") == "[1]"
+
+
+def test_a_line_break_token_starts_the_next_sentence(vocab):
+    from spacy.tokens import Doc
+
+    from govgraph.nlp import mark_line_breaks
+
+    doc = mark_line_breaks(Doc(vocab, words=["Row", "\n\n", "Minister", "quits", " ", "today", "\n"],
+                               spaces=[False, False, True, False, False, False, False]))
+    assert [t.is_sent_start for t in doc] == [True, None, True, None, None, None, None]

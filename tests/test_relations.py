@@ -120,6 +120,26 @@ def test_transitive_passive_without_a_model(vocab):
     assert relations_of(doc) == {("fired", "Smith", "Jones", "asserted")}
 
 
+def test_phrasal_verbs_with_an_adverb_between_without_a_model(vocab):
+    doc = parsed(vocab, """
+        Smith       PROPN NNP nsubj  1 B-PERSON
+        stepped     VERB  VBD ROOT   1 O step
+        immediately ADV   RB  advmod 1
+        down        ADV   RB  prt    1
+        ;           PUNCT :   punct  1
+        Jones       PROPN NNP nsubj  6 B-PERSON
+        stepped     VERB  VBD ROOT   6 O step
+        quickly     ADV   RB  advmod 6
+        and         CCONJ CC  cc     6
+        down        ADV   RB  advmod 6
+        .           PUNCT .   punct  6
+    """)
+    compiled = compile_rules(load_relation_rules(), vocab)
+    found = [(rule.id, token.i) for rule, token in compiled.triggers(doc)]
+    # "stepped immediately down" is one trigger; "stepped quickly and down" does not run on
+    assert [i for rule_id, i in found if rule_id == next(r.id for r in load_relation_rules() if "step down" in r.verbs)] == [1]
+
+
 def test_conditional_firing_is_a_threat_without_a_model(vocab):
     doc = parsed(vocab, """
         Smith  PROPN NNP nsubj 2 B-PERSON

@@ -70,7 +70,16 @@ def normalize_whitespace(text: str) -> str:
     return text.strip()
 
 
+# Printable ASCII, tabs and line feeds, without "&": every fix ftfy makes needs a character
+# outside these (mojibake, C1 and other control characters, terminal escapes, "\r", ligatures,
+# wide letters) or an HTML entity, so it would return such a text unchanged (a property test
+# checks it). Most English stories are such texts, and ftfy takes longer than the rest of cleaning.
+_NOTHING_FOR_FTFY = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*")
+
+
 def _fix_with_ftfy(text: str) -> str:
+    if _NOTHING_FOR_FTFY.fullmatch(text):
+        return text
     # Keep curly quotes: they tell opening from closing, which the quote repairs and the
     # quotation-speaker rules rely on.
     return ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")

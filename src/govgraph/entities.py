@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from nameparser import HumanName
+from spacy.attrs import ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -203,15 +204,13 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
                 and orgchart.find(span[1:].text) is not None:
             span = span[1:]
         spans.append(_with_place(span, lexicon))
-    names = {s.text for s in spans}
-    chart_names = {n for body in orgchart.bodies.values() for n in (body.label, *body.aliases)}
-    names |= {n for n in chart_names if len(n.split()) > 1 or n.isupper()}
-    names |= {_without_country(n, lexicon) for n in names}
-    # only names whose first word is in the story can occur in it (pattern Docs are not free); a
-    # look in the text finds them for less than collecting the Doc's words
-    text = doc.text
-    names = {n for n in names if _first_word(n) and _first_word(n) in text}
-    chart_names = {n for n in chart_names if _first_word(n) and _first_word(n) in text}
+    # only names whose first word is one of the story's words can occur in it (pattern Docs are
+    # not free): the words are compared as spaCy's hashes, all read in one array pass
+    words, strings = set(doc.to_array(ORTH).tolist()), doc.vocab.strings
+    chart_names = orgchart.labels_and_aliases
+    names = {s.text for s in spans} | {n for n in chart_names if len(n.split()) > 1 or n.isupper()}
+    names = {n for n in names | {_without_country(n, lexicon) for n in names} if strings[_first_word(n)] in words}
+    chart_names = {n for n in chart_names if strings[_first_word(n)] in words}
     matcher = PhraseMatcher(doc.vocab)
     matcher.add("BODY", [_name_doc(doc, n) for n in sorted(names)])
     # one-word chart names ("Labour", "Tory") only where they are used as names, not as words
@@ -229,7 +228,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
 @lru_cache(maxsize=65536)
 def _first_word(name: str) -> str:
     words = _NAME_WORDS.findall(name)
-    return words[0] if words else ""
+    return words[0] if words else ""  # (no story has the empty word: its hash is in no Doc)
 
 
 def _without_country(name: str, lexicon: Lexicon) -> str:

@@ -1,7 +1,7 @@
 """Run the relation rules of ontology/relations.yml over a parsed article -> Relations.
 
-Triggers are found with spaCy's Matcher (one pattern per trigger word or phrasal verb, compiled
-from the rule file); each rule's frame then reads the two parties off the dependency parse, and
+Triggers are found with spaCy's PhraseMatcher (trigger words and phrasal verbs, compiled from
+the rule file); each rule's frame then reads the two parties off the dependency parse, and
 the trigger's clause tells the modality (negated, conditional, future, hedged, denied), who
 claims it (``X said``, ``according to X``) and when (``on Wednesday``).
 """
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Entity, Relation, Sentence, sentence_index
@@ -41,28 +41,58 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _UNREAL = {"conditional", "future"}
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """A trigger of several words ("step down"): its rule, the words after the first, and whether
+    it is a verb (whose first word is matched by lemma, and an adverb may come between:
+    "stepped immediately down")."""
+
+    rule_id: str
+    rest: tuple[str, ...]
+    verb: bool
+
+    def starts_at(self, doc: Doc, start: int) -> bool:
+        """Whether the phrase runs on from its first word at ``start``."""
+        if self.verb and doc[start].pos_ in _NOT_VERBS:
+            return False
+        i = start + 1
+        for word in self.rest:
+            if i < len(doc) and doc[i].lower_ == word:
+                i += 1
+            elif self.verb and i + 1 < len(doc) and doc[i].pos_ == "ADV" and doc[i + 1].lower_ == word:
+                i += 2
+            else:
+                return False
+        return True
+
+
 @dataclass
 class CompiledRules:
     """The rules and the matchers that find their triggers.
 
-    One-word triggers go to PhraseMatchers (a hash lookup per token: matching costs next to
-    nothing beside the parse); phrasal verbs ("step down", an adverb allowed inside) and
-    multi-word nouns go to a token Matcher.
+    Triggers are found by PhraseMatchers, a hash lookup per token (matching costs next to nothing
+    beside the parse): one-word verbs by lemma, nouns in lower case, and the first word of each
+    phrase, whose other words are then checked in place (a token Matcher with the phrases'
+    patterns took 40 times as long as the other two matchers together).
     """
 
     rules: dict[str, RelationRule]
     verbs: PhraseMatcher
     nouns: PhraseMatcher
-    phrases: Matcher
+    verb_phrases: PhraseMatcher
+    noun_phrases: PhraseMatcher
+    phrases: dict[int, _Phrase] = field(default_factory=dict)  # match key -> its phrase
     speech_rules: list[RelationRule] = field(default_factory=list)
 
     def triggers(self, doc: Doc) -> list[tuple[RelationRule, Token]]:
         """Each trigger in the document with its rule, in text order (then rule order)."""
         order = {rule_id: i for i, rule_id in enumerate(self.rules)}
-        found = [(m, s) for m, s, _ in self.verbs(doc) if doc[s].pos_ not in _NOT_VERBS]
-        found += [(m, s) for m, s, _ in self.nouns(doc) if doc[s].pos_ in _NOUNS]
-        found += [(m, s) for m, s, _ in self.phrases(doc)]
-        named = sorted({(s, order[doc.vocab.strings[m]]) for m, s in found})
+        strings = doc.vocab.strings
+        found = [(strings[m], s) for m, s, _ in self.verbs(doc) if doc[s].pos_ not in _NOT_VERBS]
+        found += [(strings[m], s) for m, s, _ in self.nouns(doc) if doc[s].pos_ in _NOUNS]
+        for matcher in (self.verb_phrases, self.noun_phrases):
+            found += [(self.phrases[m].rule_id, s) for m, s, _ in matcher(doc) if self.phrases[m].starts_at(doc, s)]
+        named = sorted({(s, order[rule_id]) for rule_id, s in found})
         rules = list(self.rules.values())
         return [(rules[i], doc[s]) for s, i in named]
 
@@ -71,20 +101,10 @@ _NOT_VERBS = frozenset({"ADP", "DET", "ADJ"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-def _pattern(phrase: str, noun: bool) -> list[dict]:
-    words = phrase.split()
-    if noun:
-        return [{"LOWER": w} for w in words]
-    # a verb and its particle(s), an adverb allowed between ("stepped immediately down")
-    pattern = [{"LEMMA": words[0], "POS": {"NOT_IN": sorted(_NOT_VERBS)}}]
-    for word in words[1:]:
-        pattern += [{"POS": "ADV", "OP": "?"}, {"LOWER": word}]
-    return pattern
-
-
 def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
     """Compile every trigger of every rule into spaCy matchers (keyed by rule id)."""
-    compiled = CompiledRules({}, PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"), Matcher(vocab))
+    compiled = CompiledRules({}, PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"),
+                             PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"))
     for rule in rules:
         compiled.rules[rule.id] = rule
         if rule.frame == "speech":
@@ -92,14 +112,18 @@ def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
             continue
         verbs = [Doc(vocab, words=[v], lemmas=[v]) for v in rule.verbs if " " not in v]
         nouns = [Doc(vocab, words=[n]) for n in rule.nouns if " " not in n]
-        phrases = [_pattern(v, noun=False) for v in rule.verbs if " " in v] + \
-            [_pattern(n, noun=True) for n in rule.nouns if " " in n]
         if verbs:
             compiled.verbs.add(rule.id, verbs)
         if nouns:
             compiled.nouns.add(rule.id, nouns)
-        if phrases:
-            compiled.phrases.add(rule.id, phrases)
+        for phrase, verb in [(v, True) for v in rule.verbs if " " in v] + [(n, False) for n in rule.nouns if " " in n]:
+            first, *rest = phrase.split()
+            key = f"{rule.id}: {phrase}"
+            compiled.phrases[vocab.strings.add(key)] = _Phrase(rule.id, tuple(rest), verb)
+            if verb:
+                compiled.verb_phrases.add(key, [Doc(vocab, words=[first], lemmas=[first])])
+            else:
+                compiled.noun_phrases.add(key, [Doc(vocab, words=[first])])
     return compiled
 
 

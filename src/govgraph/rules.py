@@ -129,6 +129,11 @@ class OrgChart:
                 names.setdefault(name.lower(), body)
         return names
 
+    @cached_property
+    def labels_and_aliases(self) -> frozenset[str]:
+        """Every name the chart gives a body, as written."""
+        return frozenset(name for body in self.bodies.values() for name in (body.label, *body.aliases))
+
     def member_body(self, title: str) -> Body | None:
         """The one body whose members bear this title ("MEP" -> European Parliament), if only one."""
         bodies = [b for b in self.bodies.values() if title.lower() in {t.lower() for t in b.member_titles}]
