@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from .model import Entity, Mention, Sentence, sentence_index
+from .nlp import tokens_where
 from .rules import Lexicon
 
 __all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
@@ -99,9 +101,9 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
                 named.append((span.root, entity))
     named.sort(key=lambda pair: pair[0].i)
     focus: Entity | None = None
-    for token in doc:
-        gender = PRONOUN_GENDER.get(token.text.lower())
-        if gender is None or token.tag_ not in ("PRP", "PRP$"):
+    for token in tokens_where(doc, LOWER, PRONOUN_GENDER):
+        gender = PRONOUN_GENDER[token.lower_]
+        if token.tag_ not in ("PRP", "PRP$"):
             continue
         earlier = [(t, e) for t, e in named if t.i < token.i and e.gender in (None, gender)]
         if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns:

@@ -24,12 +24,13 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from nameparser import HumanName
-from spacy.attrs import ORTH
+from spacy.attrs import DEP, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Sentence, sentence_index
+from .nlp import tokens_where
 from .rules import Lexicon, OrgChart
 
 __all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key", "name_parts"]
@@ -253,7 +254,14 @@ def name_parts(name: str) -> tuple[str, str]:
 
 def _name_doc(doc: Doc, name: str) -> Doc:
     """A name as a pattern Doc, split into words the way spaCy's English tokenizer splits names."""
-    return Doc(doc.vocab, words=_NAME_WORDS.findall(name))
+    return _pattern_doc(doc.vocab, name)
+
+
+@lru_cache(maxsize=4096)
+def _pattern_doc(vocab, name: str) -> Doc:
+    # made once per name: making a Doc takes ~50 us, and the same bodies and people recur in
+    # story after story (a matcher only reads its pattern Docs; ~5 KB each)
+    return Doc(vocab, words=_NAME_WORDS.findall(name))
 
 
 def _with_place(span: Span, lexicon: Lexicon) -> Span:
@@ -330,8 +338,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         if len(span) and not taken(span) and not covered & {t.i for t in span}:
             candidates.append(_Name(span, None if honorific else lexicon.title_of(word), honorific))
     # "the Shadow Secretary of State, Theresa May," - a name-shaped appositive of a title
-    for token in doc:
-        if token.dep_ != "appos" or token.pos_ != "PROPN" or not lexicon.title_of(token.head.text):
+    for token in tokens_where(doc, DEP, ("appos",)):
+        if token.pos_ != "PROPN" or not lexicon.title_of(token.head.text):
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
@@ -416,10 +424,7 @@ class _People:
 def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """"Republican governors", "Labour MPs", "the Smith administration", plural "Democrats"."""
     spans = []
-    for token in doc:
-        lower = token.lower_
-        if lower not in lexicon.group_nouns and lower not in lexicon.leader_nouns:
-            continue
+    for token in tokens_where(doc, LOWER, lexicon.group_nouns | lexicon.leader_nouns):
         if token.pos_ in ("NOUN", "PROPN"):
             modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
                          and c.text[:1].isupper() and c.i < token.i]
@@ -434,8 +439,8 @@ def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
 def _source_spans(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, bool]]:
     """Unnamed sources: ("Smith administration official", indefinite?) for each mention."""
     out = []
-    for token in doc:
-        if token.lower_ not in lexicon.source_nouns or token.pos_ != "NOUN" or token.tag_ in ("NNS",):
+    for token in tokens_where(doc, LOWER, lexicon.source_nouns):
+        if token.pos_ != "NOUN" or token.tag_ in ("NNS",):
             continue
         if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children) or token.ent_type_ == "PERSON":
             continue  # "a spokesman, Jane Doe," names the source: it is a title, not an anonymous source
@@ -461,8 +466,8 @@ def _party_references(doc: Doc, org_spans: list[Span], orgchart: OrgChart) -> li
     parties = [s for s in org_spans if s[-1].text == "Party" or getattr(orgchart.find(s.text), "party", False)]
     taken = {t.i for s in org_spans for t in s}
     found = []
-    for token in doc:
-        if token.lower_ != "party" or token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
+    for token in tokens_where(doc, LOWER, ("party",)):
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
             continue
         determiners = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")]
         definite = [c.lower_ for c in determiners] == ["the"]

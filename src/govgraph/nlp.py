@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from .load import MAX_ARTICLE_CHARS
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, GovgraphError
 
-__all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "one_blas_thread", "parse", "parse_many"]
+__all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "one_blas_thread", "parse", "parse_many",
+           "tokens_where", "token_bounds", "tokens_at"]
 
 # thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
 # plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
@@ -81,3 +84,35 @@ def parse(nlp: Language, text: str) -> Doc:
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
     """Parse texts in batches with ``nlp.pipe``, in order."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+# Reading a parse: the rules look at a few tokens of each story, found without visiting the others
+# (a Python pass over a story's tokens makes a Token object for each, and asks it for strings).
+
+
+def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[Token]:
+    """The tokens whose ``attr`` (a spaCy attribute such as ``spacy.attrs.LOWER`` or ``DEP``) is
+    one of ``values``, in text order, found in one array pass over the Doc."""
+    wanted = _hashes(frozenset(values))
+    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+
+
+@lru_cache(maxsize=256)
+def _hashes(values: frozenset[str]) -> frozenset[int]:
+    # the IDs spaCy stores strings as in arrays: their hashes, or a fixed number for the labels
+    # it reserves ("appos", "PERSON"); the same in every vocabulary
+    return frozenset(get_string_id(value) for value in values)
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Where each token starts and ends in the text, in order (for ``tokens_at``)."""
+    array = doc.to_array([IDX, LENGTH])
+    return array[:, 0].tolist(), (array[:, 0] + array[:, 1]).tolist()
+
+
+def tokens_at(bounds: tuple[list[int], list[int]], start: int, end: int) -> range:
+    """The indexes of the tokens over characters ``start`` to ``end`` of the text, given the
+    ``token_bounds`` of its Doc: what ``Doc.char_span(start, end, alignment_mode="expand")`` covers,
+    without making a Span and its Tokens."""
+    starts, ends = bounds
+    return range(bisect_right(ends, start), bisect_left(starts, end))

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Post, Sentence, sentence_index
+from .nlp import token_bounds, tokens_at
 from .rules import Lexicon, OrgChart
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
@@ -48,14 +49,14 @@ class _Index:
     def __init__(self, doc: Doc, entities: Iterable[Entity]):
         self.person: dict[int, Entity] = {}
         self.body: dict[int, Entity] = {}
+        bounds = token_bounds(doc)
         for entity in entities:
             target = self.person if entity.kind == "Person" else self.body if entity.kind == "Organization" else None
             if target is None:
                 continue
             for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                for token in span or ():
-                    target.setdefault(token.i, entity)
+                for i in tokens_at(bounds, mention.start, mention.end):
+                    target.setdefault(i, entity)
 
     def body_in(self, tokens: Iterable[Token]) -> Entity | None:
         for token in tokens:
@@ -215,9 +216,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             return
         found.setdefault(id(person), []).append(post)
 
-    for token in doc:
-        person = index.person.get(token.i)
-        if person is None or (token.i + 1 < len(doc) and index.person.get(token.i + 1) is person):
+    for token in (doc[i] for i in sorted(index.person)):
+        person = index.person[token.i]
+        if token.i + 1 < len(doc) and index.person.get(token.i + 1) is person:
             continue  # act once per mention, on its last token
         first = token.i
         while first > 0 and index.person.get(first - 1) is person:
@@ -354,12 +355,13 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
     people = [e for e in entities if e.kind == "Person"]
     subject_of_sentence: dict[int, Entity] = {}
     token_person: dict[int, Entity] = {}
+    bounds = token_bounds(doc)
     for person in people:
         for mention in person.mentions:
-            for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ():
-                token_person[token.i] = person
-    others = {token.i for entity in entities if entity.kind != "Person" for mention in entity.mentions
-              for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()}
+            for i in tokens_at(bounds, mention.start, mention.end):
+                token_person[i] = person
+    others = {i for entity in entities if entity.kind != "Person" for mention in entity.mentions
+              for i in tokens_at(bounds, mention.start, mention.end)}
     for token in (doc[i] for i in sorted(token_person)):
         if token.dep_ in _SUBJECTS:
             subject_of_sentence.setdefault(sentence_index(starts, token.idx), token_person[token.i])

@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from spacy.attrs import DEP
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .model import Article, Entity, Relation, Sentence, sentence_index
+from .nlp import token_bounds, tokens_at, tokens_where
 from .rules import Lexicon, RelationRule
 
 __all__ = ["CompiledRules", "compile_rules", "extract_relations", "modality_of", "relations_from_posts", "fits"]
@@ -136,14 +138,15 @@ class _Context:
         # the narrowest mention wins a token: "UKIP" in "a UKIP spokesman" is the party
         mentions = sorted(((m.end - m.start, m.start, entity) for entity in entities for m in entity.mentions),
                           key=lambda item: (item[0], item[1]))
+        bounds = token_bounds(doc)
         for length, start, entity in mentions:
-            for token in doc.char_span(start, start + length, alignment_mode="expand") or ():
-                self.entity.setdefault(token.i, entity)
+            for i in tokens_at(bounds, start, start + length):
+                self.entity.setdefault(i, entity)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.speakers = self._quote_speakers()
         # "Y said [X is ...]": found once here for every speech rule
-        self.reported_clauses = [t for t in doc if t.dep_ == "ccomp" and t.head.lemma_.lower() in lexicon.speech_verbs]
+        self.reported_clauses = [t for t in tokens_where(doc, DEP, ("ccomp",)) if t.head.lemma_.lower() in lexicon.speech_verbs]
 
     def sentence_of(self, token: Token) -> int:
         return sentence_index(self.sentence_starts, token.idx)

@@ -8,9 +8,11 @@ background organisation charts when facts are derived.
 
 from __future__ import annotations
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from .model import Entity, PartOf, Sentence, sentence_index
+from .nlp import token_bounds, tokens_at, tokens_where
 from .rules import Lexicon
 
 __all__ = ["extract_structure"]
@@ -18,12 +20,13 @@ __all__ = ["extract_structure"]
 
 def _bodies_by_token(doc: Doc, entities: tuple[Entity, ...]) -> dict[int, Entity]:
     index: dict[int, Entity] = {}
+    bounds = token_bounds(doc)
     for entity in entities:
         if entity.kind != "Organization":
             continue
         for mention in entity.mentions:
-            for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ():
-                index.setdefault(token.i, entity)
+            for i in tokens_at(bounds, mention.start, mention.end):
+                index.setdefault(i, entity)
     return index
 
 
@@ -45,7 +48,7 @@ def extract_structure(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple
         facts.setdefault((part.label, whole.label),
                          PartOf(part.label, whole.label, sentence, doc[first:last + 1].text))
 
-    for token in doc:
+    for token in tokens_where(doc, DEP, ("relcl", "appos")):  # the two constructions below
         head_body = bodies.get(token.head.i)
         # "X, which includes the Y": a relative clause on a body, with a verb of containing. The
         # parser often hangs the clause on the noun before the body ("the culture of X, which..."),
