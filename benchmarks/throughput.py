@@ -122,7 +122,7 @@ def main() -> None:
     folder = stories(options.corpus, count, work / "corpus")
     print(f"{count} stories, ops={options.ops}, pipeline={options.pipeline}, runs={options.runs}")
     print(f"{'jobs':>4} {'raw words/s':>12} {'govgraph words/s':>17} {'ratio':>6} {'raw peak MB':>12} {'govgraph peak MB':>17}")
-    per_jobs = {}
+    per_jobs, runs_text = {}, {}
     for jobs in options.jobs:
         runs = {"raw": [], "govgraph": []}
         for _ in range(options.runs):
@@ -135,6 +135,10 @@ def main() -> None:
         per_jobs[jobs] = ours
         print(f"{jobs:>4} {raw:>12,.0f} {ours:>17,.0f} {statistics.median(ratios):>6.2f} "
               f"{peak(runs['raw']):>12,.0f} {peak(runs['govgraph']):>17,.0f}")
+        runs_text[jobs] = (f"     jobs {jobs}, each pair of runs: raw / govgraph words/s (ratio): " + ", ".join(
+            f"{r['words_per_s']:,.0f} / {g['words_per_s']:,.0f} ({g['words_per_s'] / r['words_per_s']:.2f})"
+            for r, g in zip(runs["raw"], runs["govgraph"])))
+    print("\n".join(runs_text.values()))
     if 1 in per_jobs and len(per_jobs) > 1:
         for jobs, speed in per_jobs.items():
             if jobs != 1:

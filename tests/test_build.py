@@ -177,6 +177,15 @@ def test_a_worker_batch_runs_on_one_blas_thread():
     assert blas_threads_after("from govgraph.build import extract_batch\nextract_batch([])") == "[1]"
 
 
+def test_the_process_that_writes_the_graph_needs_no_spacy():
+    # with --jobs or a cluster the workers parse: the writing process must not spend a second
+    # importing spaCy once they are done
+    code = ("import sys\nfrom govgraph.build import _write\nimport govgraph.export, govgraph.identity, govgraph.store\n"
+            "print('spacy' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"
+
+
 def test_a_dask_cluster_of_two_workers_gives_the_same_bytes(tmp_path, nlp):
     from distributed import LocalCluster
 

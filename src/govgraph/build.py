@@ -32,6 +32,9 @@ __all__ = ["BuildReport", "extract_articles", "extract_batch", "build", "load_ex
 
 EXECUTORS = ("local", "dask")
 DEFAULT_BATCH = 32
+# Stories sent to a worker at a time: few, so that at the end of an archive no worker waits while
+# another still parses a large batch (the last batch of 32 was ~5 s of one core's parsing).
+TASK_SIZE = 8
 CACHE_FOLDER = ".govgraph-cache"
 MANIFEST = ".govgraph-build.json"
 
@@ -222,7 +225,7 @@ def _extractions(articles: Iterable[Article], pipeline: str, ops: str, jobs: int
         with Client(scheduler) as client:
             workers = max(1, len(client.scheduler_info().get("workers", {})))
             yield from _in_order(lambda b: client.submit(extract_batch, b, pipeline, ops, pure=False),
-                                 _batches(articles, batch_size), 2 * workers)
+                                 _batches(articles, min(batch_size, TASK_SIZE)), 4 * workers)
         return
     if jobs <= 1:
         yield from extract_articles(articles, pipeline, batch_size, ops)
@@ -234,7 +237,7 @@ def _extractions(articles: Iterable[Article], pipeline: str, ops: str, jobs: int
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(jobs, mp_context=context) as pool:
         yield from _in_order(lambda b: pool.submit(extract_batch, b, pipeline, ops),
-                             _batches(articles, batch_size), 2 * jobs)
+                             _batches(articles, min(batch_size, TASK_SIZE)), 4 * jobs)
 
 
 def load_existing(path: str | Path) -> ox.Store:

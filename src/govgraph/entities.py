@@ -23,17 +23,17 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from nameparser import HumanName
 from spacy.attrs import DEP, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Sentence, sentence_index
+from .names import name_parts
 from .nlp import tokens_where
 from .rules import Lexicon, OrgChart
 
-__all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key", "name_parts"]
+__all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key"]
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
@@ -240,16 +240,6 @@ def _without_country(name: str, lexicon: Lexicon) -> str:
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+(?:[.'\u2019][^\W_]+)*\.?|[^\w\s]")
-
-
-@lru_cache(maxsize=65536)
-def name_parts(name: str) -> tuple[str, str]:
-    """The first and last name of a person's name, as nameparser reads them.
-
-    Cached because parsing is slow and the same names recur in every story of an archive.
-    """
-    parsed = HumanName(name)
-    return parsed.first, parsed.last
 
 
 def _name_doc(doc: Doc, name: str) -> Doc:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .entities import name_parts
+from .names import name_parts
 from .model import Entity, Extraction, Post
 
 __all__ = ["unify", "unify_people", "people_in_graph"]
