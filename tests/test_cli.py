@@ -3,9 +3,8 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-from conftest import ROOT, SEED
+from conftest import SEED
 
 GOVGRAPH = [sys.executable, "-m", "govgraph.cli"]
 

@@ -14,7 +14,6 @@ import json
 import os
 import pickle
 import tempfile
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field

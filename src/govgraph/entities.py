@@ -20,7 +20,7 @@ once and by a short form after, so the decisions are made per document, not per 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.attrs import DEP, LOWER, ORTH

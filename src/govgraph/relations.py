@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from spacy.attrs import DEP
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import token_bounds, tokens_at, tokens_where
