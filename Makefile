@@ -4,15 +4,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
+PIPLOCK := requirements-pip.lock
 
 .PHONY: setup demo test clean browser lock
 
-# Every package comes from the hashed lock file, pip refusing any whose hash differs; govgraph
-# itself is then installed on top, without looking for dependencies or build tools (both are in
-# the lock). `pip check` fails when pyproject.toml asks for something the lock lacks: run `make lock`.
-$(STAMP): pyproject.toml $(wildcard $(LOCK))
+# First the installer itself: whatever pip `python3 -m venv` ships is replaced by the pip pinned
+# and hashed in $(PIPLOCK) (old pips mis-handle hashed extras such as lxml[html_clean]). Then every
+# package comes from the hashed lock file, pip refusing any whose hash differs; --no-deps because
+# the lock is the whole closure, so no release made since can enter. govgraph itself is installed
+# on top, without looking for dependencies or build tools (both are in the lock). `pip check` fails
+# when pyproject.toml asks for something the lock lacks: run `make lock`.
+$(STAMP): pyproject.toml $(wildcard $(LOCK)) $(wildcard $(PIPLOCK))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r $(PIPLOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m pip check
 	touch $(STAMP)
@@ -41,6 +46,9 @@ lock:
 	  | $(BIN)/uv pip compile pyproject.toml - --extra test --generate-hashes $(LOCK_FLAGS) \
 	      --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
 	      --custom-compile-command 'make lock' --quiet --output-file $(LOCK)
+	echo 'pip' | $(BIN)/uv pip compile - --generate-hashes $(LOCK_FLAGS) \
+	      --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+	      --custom-compile-command 'make lock' --quiet --output-file $(PIPLOCK)
 
 clean:
 	rm -rf output/*.ttl output/*.html output/*.png build dist
