@@ -36,6 +36,19 @@ def nlp():
     return load_pipeline()
 
 
+GOLD_SPLITS = {"seed": [SHARED / "gold" / "magnus-cbp-resignation.json"],
+               "dev": sorted((ROOT / "tests" / "gold" / "dev").glob("*.json")),
+               "test": sorted((ROOT / "tests" / "gold" / "test").glob("*.json"))}
+
+
+@pytest.fixture(scope="session")
+def gold_scores(nlp):
+    """Every gold split (seed, dev, test) scored once: {split: {gold id: Score}}."""
+    from govgraph.evaluate import evaluate_files
+
+    return {split: evaluate_files(paths, [SHARED]) for split, paths in GOLD_SPLITS.items()}
+
+
 @pytest.fixture(scope="session")
 def seed_extraction(nlp):
     """The seed story, loaded, parsed and extracted once for every end-to-end test."""

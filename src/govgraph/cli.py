@@ -233,7 +233,7 @@ def evaluate(gold_files: tuple[str, ...], roots: tuple[str, ...], pipeline: str,
     \b
     Example:
       govgraph evaluate ../shared/gold/*.json
-      govgraph evaluate tests/gold/*.json --root ../shared -v
+      govgraph evaluate tests/gold/dev/*.json --root ../shared -v
     """
     from .evaluate import evaluate_files, format_report
 

@@ -21,13 +21,14 @@ from rdflib.namespace import ORG, SKOS
 from .graph import GG
 from .model import GovgraphError
 
-__all__ = ["Gold", "Score", "load_gold", "locate_article", "predicted_triples", "score_graph", "PREDICATES",
-           "evaluate_files", "format_report"]
+__all__ = ["Gold", "Score", "Predicted", "PREDICATES", "ONTOLOGY_PREDICATES", "load_gold", "locate_article",
+           "predicted_triples", "score_graph", "evaluate_files", "format_report"]
 
 PREDICATES = ("holdsPosition", "heldPosition", "memberOf", "askedToResign", "refusedToResign", "resigned",
               "fired", "threatenedToFire", "appointed", "succeeded", "reportsTo", "criticized", "supported",
-              "metWith")
+              "metWith", "withdrew", "askedToWithdraw")
 _POST_PREDICATES = {"holdsPosition", "heldPosition"}
+ONTOLOGY_PREDICATES = {p for p in PREDICATES if hasattr(GG, p)}  # GG is a closed namespace
 
 
 @dataclass(frozen=True)
@@ -125,20 +126,34 @@ def _names(graph: Graph, node) -> set[str]:
     return {_norm(str(label)) for label in labels}
 
 
-def predicted_triples(graph: Graph) -> list[tuple[str, str, object | None, str]]:
-    """(predicate, subject node, object node/literal or None, label for messages) of every direct triple."""
+@dataclass(frozen=True)
+class Predicted:
+    """A direct triple of the graph: a post's object is its body or place, its title kept apart."""
+
+    predicate: str
+    subject: object
+    obj: object | None
+    shown: str  # for messages
+    title: str | None = None
+
+
+def predicted_triples(graph: Graph) -> list[Predicted]:
+    """Every direct triple of govgraph's relation predicates in the graph."""
     out = []
     for predicate in PREDICATES:
+        if predicate not in ONTOLOGY_PREDICATES:
+            continue  # scored in the gold before govgraph's ontology has the term: every one is a miss
         for subject, obj in graph.subject_objects(GG[predicate]):
+            title = None
             if predicate in _POST_PREDICATES:
-                title = graph.value(obj, RDFS.label)
+                title = str(graph.value(obj, RDFS.label))
                 obj = graph.value(obj, ORG.postIn) or graph.value(obj, GG.postPlace)
                 shown = f"{predicate} {_label(graph, subject)} -> {title}"
             else:
                 if obj == GG.unspecified:
                     obj = None
                 shown = f"{predicate} {_label(graph, subject)} -> {_label(graph, obj)}"
-            out.append((predicate, subject, obj, shown))
+            out.append(Predicted(predicate, subject, obj, shown, title))
     return out
 
 
@@ -189,19 +204,21 @@ def score_graph(graph: Graph, gold: Gold) -> Score:
     matcher = _Matcher(graph, gold)
     predicted = predicted_triples(graph)
     for item in gold.relations:
-        if any(_same(item, p, s, o, matcher) for p, s, o, _ in predicted):
+        if any(_same(item, t.predicate, t.subject, t.obj, matcher) for t in predicted):
             score.tp[item["p"]] += 1
         else:
             score.fn[item["p"]] += 1
             score.misses.append(f"{gold.id}: missed {item['p']} {item['s']} -> {item.get('o')} \"{item.get('evidence', '')}\"")
-    for predicate, subject, obj, shown in predicted:
-        if not any(_same(item, predicate, subject, obj, matcher, loose_object=True) for item in gold.relations):
-            score.fp[predicate] += 1
-            score.extras.append(f"{gold.id}: extra {shown}")
+    for t in predicted:
+        if not any(_same(item, t.predicate, t.subject, t.obj, matcher, loose_object=True) for item in gold.relations):
+            score.fp[t.predicate] += 1
+            score.extras.append(f"{gold.id}: extra {t.shown}")
         for item in gold.must_not:
-            if _same(item, predicate, subject, obj, matcher):
+            # a must_not post with a title forbids that post only ("not Vice President", yet Senator)
+            titled = not item.get("title") or _norm(item["title"]) == _norm(t.title or "")
+            if titled and _same(item, t.predicate, t.subject, t.obj, matcher):
                 score.violations.append(f"{gold.id}: must not {item['p']} {item['s']} -> {item.get('o')} "
-                                        f"({item.get('why', '')}), but the graph has {shown}")
+                                        f"({item.get('why', '')}), but the graph has {t.shown}")
     return score
 
 
