@@ -283,3 +283,141 @@ def test_a_story_whose_extraction_fails_is_reported_and_the_others_build(tmp_pat
     assert report.articles == 1 and [e.source for e in seen] == [str(SEED)]
     assert str(seen[0]).endswith("extraction failed (ValueError: a rule tripped); the other stories are built: "
                                  "please report this one")
+
+
+def articles_in(path) -> int:
+    from rdflib import Dataset
+
+    dataset = Dataset(default_union=True)
+    dataset.parse(path, format="trig")
+    return len(set(dataset.subjects(RDF.type, SCHEMA.NewsArticle)))
+
+
+def test_two_merges_into_one_graph_at_once_keep_every_story(tmp_path, nlp):
+    """Both read the graph, parse, then write: the second to take the lock must read the graph the
+    first wrote, or the first one's stories are lost."""
+    out = tmp_path / "out"
+    build([SEED], out, formats=["trig"])
+    batches = [sorted(BBC.glob("bbc-politics-1[0-7]*.txt"))[:8], sorted(BBC.glob("bbc-politics-2[0-7]*.txt"))[:8]]
+    processes = [start_build(*batch, "--graph", out / "graph.trig", "--out", out, "--format", "trig", "--no-cache")
+                 for batch in batches]
+    for process in processes:
+        _, stderr = process.communicate(timeout=300)
+        assert process.returncode == 0, stderr
+    assert articles_in(out / "graph.trig") == 17
+
+
+def staging_of(folder):
+    return [p for p in folder.iterdir() if ".govgraph-staging-" in p.name] if folder.is_dir() else []
+
+
+def test_an_interrupt_while_the_store_is_written_leaves_every_previous_output(tmp_path, nlp):
+    out = tmp_path / "out"
+    build([SEED], out, store=out / "store")
+    previous = outputs_of(out) | {"store": sorted(p.name for p in (out / "store").iterdir())}
+    stories = sorted(BBC.glob("bbc-politics-0*.txt"))[:40]
+    build(stories, tmp_path / "warm", cache=False)  # the page cache holds the stories; parsing still takes seconds
+    process = start_build(*stories, "--out", out, "--store", out / "store")
+    wait_for(lambda: staging_of(out), timeout=300)  # the store is staged after the graph files
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert stderr.splitlines()[-1].startswith(f"govgraph: error: {out}: interrupted; the previous graph there is unchanged")
+    assert outputs_of(out) | {"store": sorted(p.name for p in (out / "store").iterdir())} == previous
+    assert not staging_of(out) and not list(out.glob(".govgraph-staging-*"))
+
+
+def test_a_killed_build_leaves_staging_that_the_next_build_removes(tmp_path, nlp):
+    out = tmp_path / "out"
+    stories = sorted(BBC.glob("bbc-politics-0*.txt"))[:20]
+    process = start_build(*stories, "--out", out, "--store", out / "store")
+    wait_for(lambda: staging_of(out), timeout=300)
+    process.kill()
+    process.communicate(timeout=60)
+    assert staging_of(out)
+    report = build(stories, out, store=out / "store")
+    assert report.articles == 20 and (out / "store" / "govgraph-store").is_file()
+    assert not staging_of(out)
+
+
+def test_a_disk_full_while_writing_the_page_writes_nothing(tmp_path, nlp, monkeypatch):
+    import errno
+
+    import govgraph.export as export_module
+    from govgraph.model import GovgraphError
+
+    out = tmp_path / "out"
+    build([SEED], out, formats=["turtle", "html", "trig"])
+    previous = outputs_of(out) | {"graph.trig": (out / "graph.trig").read_bytes()}
+    real = export_module.write_atomic
+
+    def full(path, data):
+        if path.name == "graph.html":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(path, data)
+
+    monkeypatch.setattr(export_module, "write_atomic", full)
+    with pytest.raises(GovgraphError) as error:
+        build([SEED, FOUR[0]], out, formats=["turtle", "html", "trig"])
+    assert str(error.value) == (f"{out / 'graph.html'}: could not write it (disk full); nothing was written and the "
+                                f"previous graph in {out} is unchanged")
+    assert outputs_of(out) | {"graph.trig": (out / "graph.trig").read_bytes()} == previous
+    assert not staging_of(out) and not list(out.glob(".*.tmp"))
+
+
+def test_a_disk_full_while_caching_stops_the_build_cleanly(tmp_path, nlp, monkeypatch):
+    import errno
+
+    import govgraph.build as build_module
+    from govgraph.model import GovgraphError
+
+    out = tmp_path / "out"
+    build([SEED], out)
+    previous = outputs_of(out)
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(build_module, "_write_atomically", full)
+    with pytest.raises(GovgraphError, match=r"\.govgraph-cache/[0-9a-f]+: cannot keep parsed stories here \(disk full\); "
+                                            "nothing was written and the previous graph is unchanged"):
+        build([FOUR[0]], out)
+    assert outputs_of(out) == previous
+
+
+def small_disk(folder, size):
+    """A tmpfs of ``size`` mounted at ``folder`` (root only), unmounted when the test ends."""
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode().strip()}")
+    return folder
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    folder = small_disk(tmp_path / "disk", "1600k")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_real_full_disk_gives_one_line_and_keeps_the_previous_graph(full_disk, nlp):
+    out = full_disk / "out"
+    first = subprocess.run([*GOVGRAPH, "build", SEED, "--out", out, "--no-cache"], capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    previous = outputs_of(out)
+    result = subprocess.run([*GOVGRAPH, "build", SEED, *FOUR, "--out", out], capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.startswith("govgraph: error:")]
+    assert "(disk full)" in line and "previous graph" in line and "unchanged" in line, line
+    assert outputs_of(out) == previous
+    assert not list(out.glob(".govgraph-staging-*"))
+
+
+def test_an_output_folder_inside_the_input_is_never_read(tmp_path, nlp):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    for _ in range(2):
+        report = build([folder], folder / "out", store=folder / "store")
+        assert report.articles == 1 and not report.failures

@@ -92,3 +92,49 @@ def test_parse_date():
     assert parse_date(None) is None
     with pytest.raises(ValueError):
         parse_date("last Tuesday")
+
+
+def test_jsonl_is_read_one_record_at_a_time(tmp_path):
+    """A JSON Lines archive is streamed: memory holds one record, not the file (20 MB here)."""
+    import tracemalloc
+
+    body = "The minister of transport resigned on Monday after weeks of pressure. " * 140
+    with (tmp_path / "archive.jsonl").open("w", encoding="utf-8") as stream:
+        for number in range(2_000):
+            stream.write(json.dumps({"text": f"Story {number}\n\n{body}"}) + "\n")
+    assert (tmp_path / "archive.jsonl").stat().st_size > 19_000_000
+    tracemalloc.start()
+    count = sum(1 for item in load_articles([tmp_path / "archive.jsonl"]) if isinstance(item, Article))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 2_000
+    assert peak < 2_000_000, f"peak {peak:,} bytes"
+
+
+def test_output_folder_inside_the_input_is_not_read(tmp_path):
+    (tmp_path / "story.txt").write_text("Minister quits\n\nThe minister quit today.\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "graph.html").write_text("<html><body><p>Not a story.</p></body></html>")
+    (tmp_path / "out" / "notes.txt").write_text("Also govgraph's folder\n\nnot a story\n")
+    assert [a.source for a in load(tmp_path, skip=[tmp_path / "out"])] == [str(tmp_path / "story.txt")]
+
+
+def test_links_out_of_the_folder_are_read_only_when_asked(tmp_path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("Outside story\n\nThe minister quit today.\n", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "link.txt").symlink_to(outside)
+    (refused,) = load(tmp_path / "in")
+    assert not isinstance(refused, Article) and "outside the input folder" in str(refused)
+    (article,) = load(tmp_path / "in", follow_links=True)
+    assert article.title == "Outside story"
+
+
+def test_undecodable_file_names_are_shown_escaped(tmp_path):
+    import os
+
+    path = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    path.write_text("Minister quits\n\nThe minister quit today.\n", encoding="utf-8")
+    (article,) = load(tmp_path)
+    assert article.source == f"{tmp_path}/caf\\xe9.txt"
+    article.source.encode("utf-8")  # what the graph and the terminal are given

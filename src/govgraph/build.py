@@ -9,10 +9,12 @@ extractions are read back one at a time into the graph.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import pickle
+import shutil
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +28,7 @@ import pyoxigraph as ox
 # loads them
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, Article, Entity, Extraction, GovgraphError, InputError, Post
 
-__all__ = ["BuildReport", "extract_articles", "extract_batch", "build", "load_existing", "cache_key",
+__all__ = ["BuildReport", "Interrupted", "extract_articles", "extract_batch", "build", "load_existing", "cache_key",
            "EXECUTORS", "DEFAULT_BATCH"]
 
 EXECUTORS = ("local", "dask")
@@ -164,9 +166,20 @@ class _Cache:
             return None  # absent or damaged: parse again
 
     def put(self, extraction: Extraction) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)  # only once there is something to keep
-        _write_atomically(self._path(extraction.article.id),
-                          pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)  # only once there is something to keep
+            _write_atomically(self._path(extraction.article.id),
+                              pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as error:
+            raise GovgraphError(f"{self.folder}: cannot keep parsed stories here ({_os_reason(error)}); nothing "
+                                "was written and the previous graph is unchanged: free some space and build again") from None
+
+    def prune(self) -> None:
+        """Remove the extractions of other code, rules or pipeline versions: they are never read
+        again, and the cache would otherwise grow with every upgrade."""
+        for other in self.folder.parent.glob("*"):
+            if other.is_dir() and other != self.folder and not other.name.startswith("."):
+                shutil.rmtree(other, ignore_errors=True)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
@@ -287,21 +300,29 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
           on_error: Callable[[InputError], None] | None = None, jobs: int = 1, executor: str = "local",
           scheduler: str | None = None, ops: str = DEFAULT_OPS, cache: bool = True,
           batch_size: int = DEFAULT_BATCH, progress: Callable[[Article], None] | None = None,
-          strict: bool = False) -> BuildReport:
+          strict: bool = False, follow_links: bool = False) -> BuildReport:
     """Build the graph of every story under ``paths`` and write it into ``out_dir``.
 
     With ``store``, an on-disk Oxigraph store is written too. With ``existing``, the stories are
     added to that graph: the same people are merged with the ones already there, an article
-    already in it is left as it is, and nothing in it is lost. Inputs that fail are reported
-    through ``on_error`` as they happen and skipped (with ``strict``, the first one stops the
-    build). Nothing is written when no article could be built, so a previous graph stays as it
-    was; outputs are replaced atomically, under a lock on ``out_dir``. When the inputs, options
-    and code are those of the last build and its outputs are intact, nothing is rewritten.
+    already in it is left as it is, and nothing in it is lost (it is read again under the output
+    lock if another build changed it meanwhile). Inputs that fail are reported through
+    ``on_error`` as they happen and skipped (with ``strict``, the first one stops the build); the
+    output folder and store are never read as inputs. Nothing is written when no article could be
+    built; otherwise every output is replaced as one set, under a lock on ``out_dir`` (outputs.py).
+    When the inputs, options and code are those of the last build and its outputs are intact,
+    nothing is rewritten. An interruption raises ``Interrupted``, which says whether the new set
+    was already in place.
     """
     if executor not in EXECUTORS:
         raise GovgraphError(f"unknown executor {executor!r}; choose one of {', '.join(EXECUTORS)}")
     out_dir = Path(out_dir)
+    if store is not None:
+        from .store import check_store_place
+
+        check_store_place(store)
     report = BuildReport()
+    existing_state = _file_state(existing) if existing else None
     dataset = load_existing(existing) if existing else None
     seen = _article_ids(dataset) if dataset is not None else set()
     key = cache_key(pipeline, ops)
@@ -309,6 +330,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
     extraction_cache = _Cache(out_dir / CACHE_FOLDER / key if cache else Path(temporary.name))
     position: dict[str, int] = {}  # article id -> its place in the input
     done: list[tuple[int, str, list[Entity]]] = []
+    skip = [out_dir] + ([Path(store)] if store is not None else [])
 
     def failed(error: InputError) -> None:
         report.failures.append(error)
@@ -325,7 +347,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
 
     def to_parse() -> Iterator[Article]:
         """New stories, for the parser; stories in the cache are recorded on the way."""
-        for item in _load(paths, published):
+        for item in _load(paths, published, skip, follow_links):
             if isinstance(item, InputError):
                 failed(item)
             elif item.id in seen:
@@ -339,6 +361,7 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
                     report.cached += 1
                     record(item, None)
 
+    outputs = None
     try:
         for extraction in _extractions(to_parse(), pipeline, ops, jobs, executor, scheduler, batch_size):
             if isinstance(extraction, InputError):
@@ -349,38 +372,69 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
             record(extraction.article, extraction)
         if not done:
             return report
-        done.sort()
-        order, people = [article_id for _, article_id, _ in done], [records for _, _, records in done]
-        manifest_key = _manifest_key(order, key, list(formats), existing, store, html_max_nodes)
         with _output_lock(out_dir):
-            outputs = None if existing is not None else _up_to_date(out_dir, manifest_key)
-            if outputs is not None:
-                report.articles, report.outputs, report.up_to_date = len(order), outputs, True
+            from .outputs import recover
+
+            recover(out_dir, tuple(skip[1:]))
+            if existing is not None and _file_state(existing) != existing_state:
+                dataset = load_existing(existing)  # another build added to it while this one parsed
+                in_graph = _article_ids(dataset)
+                report.duplicates += sum(1 for entry in done if entry[1] in in_graph)
+                done = [entry for entry in done if entry[1] not in in_graph]
+                if not done:
+                    return report
+            done.sort()
+            order, people = [article_id for _, article_id, _ in done], [records for _, _, records in done]
+            manifest_key = _manifest_key(order, key, list(formats), existing, store, html_max_nodes)
+            up_to_date = None if existing is not None else _up_to_date(out_dir, manifest_key)
+            if up_to_date is not None:
+                report.articles, report.outputs, report.up_to_date = len(order), up_to_date, True
                 return report
-            report.articles, report.outputs = _write(order, people, extraction_cache, dataset, out_dir,
-                                                     list(formats), store, html_max_nodes)
-            _write_manifest(out_dir, manifest_key, report.outputs)
+            from .outputs import OutputSet
+
+            outputs = OutputSet(out_dir)
+            report.articles, report.outputs = _write(order, people, extraction_cache, dataset, outputs,
+                                                     list(formats), store, html_max_nodes, manifest_key)
+            if cache:
+                extraction_cache.prune()
     except _StrictStop:
         return report
+    except KeyboardInterrupt:
+        raise Interrupted(written=outputs is not None and outputs.committed) from None
     finally:
         if temporary:
             temporary.cleanup()
     return report
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM stopped a build; ``written`` says whether its new outputs were already in
+    place as a whole set (otherwise the previous ones are, untouched)."""
+
+    def __init__(self, written: bool):
+        super().__init__()
+        self.written = written
+
+
+def _file_state(path: str | Path) -> tuple[int, int, int]:
+    info = os.stat(path)
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 class _StrictStop(Exception):
     """--strict: the first failed input stops the build."""
 
 
-def _load(paths, published):
+def _load(paths, published, skip, follow_links):
     from .load import load_articles
 
-    return load_articles(paths, published=published)
+    return load_articles(paths, published=published, skip=skip, follow_links=follow_links)
 
 
 def _write(order: list[str], people: list[list[Entity] | None], cache: _Cache, dataset: ox.Store | None,
-           out_dir: Path, formats: list[str], store, html_max_nodes: int) -> tuple[int, list[Path]]:
-    """Unify people across stories, read each extraction back into the graph, write the outputs.
+           outputs, formats: list[str], store, html_max_nodes: int, manifest_key: str) -> tuple[int, list[Path]]:
+    """Unify people across stories, read each extraction back into the graph, stage every output
+    and swap them in as one set (``outputs``, an OutputSet).
 
     Named graphs (one per article) are kept only when something needs them: TriG or N-Quads, a
     store, or an existing graph to add to. Otherwise the stories go straight into one merged
@@ -412,12 +466,34 @@ def _write(order: list[str], people: list[list[Entity] | None], cache: _Cache, d
         merged = merge_graphs(dataset)
     else:
         canonical_labels(merged)
-    outputs = export(dataset, merged, out_dir, formats, html_max_nodes)
-    if store is not None:
-        from .store import write_store
+    try:
+        export(dataset, merged, outputs.out_dir, formats, html_max_nodes, place=outputs.file)
+        if store is not None:
+            from .store import create_store
 
-        outputs.append(write_store(dataset, merged, store))
-    return len(order), outputs
+            create_store(dataset, merged, outputs.folder(store))
+        finals = [final for _, final in outputs.pairs]
+        sizes = {str(final): staged.stat().st_size for staged, final in outputs.pairs if staged.is_file()}
+        _write_manifest(outputs.file(MANIFEST), manifest_key, finals, sizes)
+        outputs.commit()
+    except OSError as error:
+        outputs.discard()
+        if outputs.committed:  # the swap stopped half way: the next build finishes it
+            raise GovgraphError(f"{outputs.out_dir}: could not put the new outputs in place ({_os_reason(error)}); "
+                                "the next build in this folder finishes it") from None
+        raise GovgraphError(f"{outputs.current}: could not write it ({_os_reason(error)}); nothing was written and "
+                            f"the previous graph in {outputs.out_dir} is unchanged") from None
+    except BaseException:
+        outputs.discard()
+        raise
+    return len(order), finals
+
+
+def _os_reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "disk full"
+    reason = error.strerror or str(error)
+    return reason[:1].lower() + reason[1:]
 
 
 def _read(cache: _Cache, article_id: str) -> Extraction:
@@ -429,10 +505,9 @@ def _read(cache: _Cache, article_id: str) -> Extraction:
     return extraction
 
 
-def _write_manifest(out_dir: Path, manifest_key: str, outputs: list[Path]) -> None:
-    sizes = {str(p): p.stat().st_size for p in outputs if p.is_file()}
+def _write_manifest(path: Path, manifest_key: str, outputs: list[Path], sizes: dict[str, int]) -> None:
     data = json.dumps({"key": manifest_key, "outputs": [str(p) for p in outputs], "sizes": sizes}, indent=1)
-    _write_atomically(out_dir / MANIFEST, data.encode("utf-8"))
+    _write_atomically(path, data.encode("utf-8"))
 
 
 class _output_lock:

@@ -68,9 +68,11 @@ def cli() -> None:
 @click.option("--cache/--no-cache", default=True, show_default=True,
               help="Keep each story's extraction in OUT/.govgraph-cache so re-runs parse only new stories.")
 @click.option("--strict", is_flag=True, help="Stop at the first input that cannot be built.")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links inside an input folder that lead out of it (skipped by default).")
 def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, formats: tuple[str, ...],
           existing: str | None, store_dir: str | None, html_max_nodes: int, jobs: int, executor: str,
-          scheduler: str | None, ops: str, cache: bool, strict: bool) -> None:
+          scheduler: str | None, ops: str, cache: bool, strict: bool, follow_links: bool) -> None:
     """Build the graph of every story in PATHS (files, folders, JSON/JSONL, HTML, or - for stdin).
 
     \b
@@ -95,10 +97,13 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
                                existing=existing, store=store_dir, html_max_nodes=html_max_nodes,
                                on_error=lambda error: progress.write(f"govgraph: error: {error}"),
                                jobs=jobs, executor=executor, scheduler=scheduler, ops=ops, cache=cache,
-                               progress=progress.update, strict=strict)
-    except KeyboardInterrupt:
-        fail(f"{out_dir}: interrupted; the previous graph there is unchanged"
-             + ("; stories parsed so far are cached and will not be parsed again" if cache else ""))
+                               progress=progress.update, strict=strict, follow_links=follow_links)
+    except KeyboardInterrupt as stop:
+        if getattr(stop, "written", False):
+            fail(f"{out_dir}: interrupted after the new graph was in place; its outputs are complete")
+        else:
+            fail(f"{out_dir}: interrupted; the previous graph there is unchanged"
+                 + ("; stories parsed so far are cached and will not be parsed again" if cache else ""))
         sys.exit(130)
     if report.articles:
         written = ", ".join(str(p) for p in report.outputs)

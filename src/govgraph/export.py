@@ -1,13 +1,12 @@
 """Write a graph out: Turtle for machines, an offline HTML network for people.
 
 Every file is written to a temporary file in the target folder and renamed over the old one, so
-an interrupted build never leaves a half-written output.
+an interrupted write never leaves a half-written file (a build stages its files first and swaps
+them in as one set: outputs.py).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .graph import PREFIXES, dcterms, foaf, gg, oa, org, prov, rdf, rdfs, schema, skos
+from .outputs import write_atomic
 
 __all__ = ["EXPORTERS", "export", "write_atomic", "turtle", "write_turtle", "write_html", "network_projection",
            "render_html", "relation_edges"]
@@ -34,25 +34,6 @@ KIND_STYLE = {
 KIND_CLASSES = [("Person", foaf.Person), ("Organization", org.Organization), ("Group", gg.Group),
                 ("AnonymousSource", gg.AnonymousSource), ("Post", org.Post), ("Article", schema.NewsArticle)]
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename (never half-written)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _sorted_statements(graph: ox.Store) -> list[ox.Quad]:
@@ -279,8 +260,10 @@ EXPORTERS: dict[str, tuple[str, Callable, bool]] = {
 }
 
 
-def export(dataset: ox.Store | None, merged: ox.Store, out_dir: str | Path, formats, html_max_nodes: int = 1500) -> list[Path]:
-    """Write each requested format into ``out_dir``; names a format that does not exist."""
+def export(dataset: ox.Store | None, merged: ox.Store, out_dir: str | Path, formats, html_max_nodes: int = 1500,
+           place: Callable[[str], Path] | None = None) -> list[Path]:
+    """Write each requested format into ``out_dir`` (or to ``place(file name)``, a build's staging);
+    names a format that does not exist."""
     from .model import GovgraphError
 
     unknown = [f for f in formats if f not in EXPORTERS]
@@ -289,8 +272,9 @@ def export(dataset: ox.Store | None, merged: ox.Store, out_dir: str | Path, form
     written = []
     for name in formats:
         filename, write, per_article = EXPORTERS[name]
+        path = place(filename) if place else Path(out_dir) / filename
         if write is write_html:
-            written.append(write_html(merged, Path(out_dir) / filename, html_max_nodes))
+            written.append(write_html(merged, path, html_max_nodes))
         else:
-            written.append(write(dataset if per_article else merged, Path(out_dir) / filename))
+            written.append(write(dataset if per_article else merged, path))
     return written

@@ -7,6 +7,7 @@ place of an Article, so one bad file never stops the others.
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import re
@@ -20,8 +21,8 @@ from urllib.parse import quote
 from .clean import clean_text
 from .model import Article, InputError
 
-__all__ = ["load_articles", "decode_bytes", "parse_date", "SUPPORTED_SUFFIXES", "MAX_ARTICLE_CHARS",
-           "MAX_PAGE_CHARS"]
+__all__ = ["load_articles", "decode_bytes", "parse_date", "source_name", "SUPPORTED_SUFFIXES", "MAX_ARTICLE_CHARS",
+           "MAX_PAGE_CHARS", "MAX_JSON_BYTES", "MAX_JSONL_LINE_BYTES"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -37,6 +38,11 @@ MAX_ARTICLE_CHARS = 1_000_000
 MAX_PAGE_CHARS = 5 * MAX_ARTICLE_CHARS
 # No encoding takes more than 4 bytes a character, so a longer file cannot hold a short enough text.
 _BYTES_PER_CHAR = 4
+# A JSON file is parsed whole: past this size, JSON Lines (read one record at a time) is the form
+# for an archive. A JSON Lines record may spell each character as a 6-byte \uXXXX escape, plus
+# its metadata.
+MAX_JSON_BYTES = 64_000_000
+MAX_JSONL_LINE_BYTES = 6 * MAX_ARTICLE_CHARS + 65_536
 
 # Leading bytes of formats that are often misnamed as text in news archives.
 _BINARY_SIGNATURES = {
@@ -99,7 +105,28 @@ def _decode_legacy(data: bytes, source: str) -> str:
     # cp775 for "café"); news in English and other Western languages was mostly written in
     # Windows-1252 (a superset of Latin-1's letters), so among equally good readings it wins.
     western = next((m for m in matches if m.encoding == "cp1252" and m.chaos <= best.chaos), None)
-    text = str(western or best)
+    return _mostly_printable(str(western or best), source)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte order mark, else None.
+
+    Text in a Latin script has a zero high byte in nearly every UTF-16 code unit, so one of the two
+    byte positions is mostly NUL and the other almost never; a binary file has NULs in both.
+    """
+    sample = data[:65_536]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_zero, odd_zero = sample[0::2].count(0), sample[1::2].count(0)
+    units = len(sample) // 2
+    if odd_zero > 0.4 * units and even_zero < 0.02 * units:
+        return "utf-16-le"
+    if even_zero > 0.4 * units and odd_zero < 0.02 * units:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_printable(text: str, source: str) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > len(text) // 100:
         raise InputError(source, "binary file (control characters), not text")
@@ -109,7 +136,8 @@ def _decode_legacy(data: bytes, source: str) -> str:
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode the bytes of a text input, or raise ``InputError`` saying why they are not text.
 
-    UTF-8 and byte-order-marked UTF-16/32 are read directly; UTF-8 with damaged bytes is an error
+    UTF-8 and byte-order-marked UTF-16/32 are read directly, UTF-16 without a mark is recognised by
+    its zero bytes; UTF-8 with damaged bytes is an error
     naming the first one; anything else is detected with charset-normalizer (Windows-1252,
     Latin-1, ...), never silently replaced.
     """
@@ -125,7 +153,14 @@ def decode_bytes(data: bytes, source: str) -> str:
             except UnicodeDecodeError as error:
                 raise InputError(source, f"invalid {encoding} text at byte {error.start}") from None
     if b"\x00" in data:
-        raise InputError(source, "binary file (contains NUL bytes), not text")
+        encoding = _bomless_utf16(data)
+        if encoding is None:
+            raise InputError(source, "binary file (contains NUL bytes), not text")
+        try:
+            return _mostly_printable(data.decode(encoding), source)
+        except UnicodeDecodeError as error:
+            order = "little-endian" if encoding.endswith("le") else "big-endian"
+            raise InputError(source, f"invalid UTF-16 text without a byte order mark ({order}) at byte {error.start}") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -272,22 +307,45 @@ def _articles_from_jsonl(text: str, source: str, published: date | None) -> Iter
             yield error
 
 
-def _articles_from_damaged_jsonl(data: bytes, source: str,
-                                 published: date | None) -> Iterator[Article | InputError]:
-    # JSON Lines is UTF-8: a damaged byte spoils its own line, not the others.
-    for number, raw in enumerate(data.split(b"\n"), start=1):
+def _jsonl_lines(stream, limit: int) -> Iterator[bytes | None]:
+    """The lines of a JSON Lines stream, one at a time (None for a line longer than ``limit``
+    bytes, which is skipped without being held in memory)."""
+    while line := stream.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line.rstrip(b"\n")
+
+
+def _articles_from_jsonl_stream(stream, source: str, published: date | None) -> Iterator[Article | InputError]:
+    # JSON Lines is UTF-8, read record by record: a damaged byte or an oversized record spoils its
+    # own line, not the others, and memory holds one record however long the file.
+    seen_text = False
+    for number, raw in enumerate(_jsonl_lines(stream, MAX_JSONL_LINE_BYTES), start=1):
         where = f"{source}:{number}"
+        if raw is None:
+            seen_text = True
+            yield InputError(where, _too_long(f"more than {MAX_JSONL_LINE_BYTES:,}", _BYTES_PER_CHAR * MAX_ARTICLE_CHARS))
+            continue
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as error:
+            seen_text = True
             yield InputError(where, f"invalid UTF-8 at column {error.start + 1} (byte 0x{raw[error.start]:02x})")
             continue
         if not line.strip():
             continue
+        seen_text = True
         try:
             yield _article_from_line(line, where, published)
         except InputError as error:
             yield error
+    if not seen_text:
+        yield InputError(source, "empty file")
 
 
 def _articles_from_bytes(data: bytes, source: str, suffix: str,
@@ -298,7 +356,7 @@ def _articles_from_bytes(data: bytes, source: str, suffix: str,
         except _InvalidUtf8:
             if suffix not in JSONL_SUFFIXES:
                 raise
-            yield from _articles_from_damaged_jsonl(data, source, published)
+            yield from _articles_from_jsonl_stream(io.BytesIO(data), source, published)
             return
         if suffix in JSONL_SUFFIXES:
             yield from _articles_from_jsonl(text, source, published)
@@ -312,14 +370,36 @@ def _articles_from_bytes(data: bytes, source: str, suffix: str,
         yield error
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    # Sorted, so builds are reproducible; symlinked folders are not followed (no loops).
+def source_name(path: str | Path) -> str:
+    """How an input is named in messages and in the graph: its path as given, with bytes that are
+    not UTF-8 (file names are bytes on Linux) shown as \\xNN escapes rather than lost or failing."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _files_under(folder: Path, skip: tuple[str, ...] = (), follow_links: bool = False) -> Iterator[Path | InputError]:
+    """The story files under ``folder``, sorted so that builds are reproducible.
+
+    Hidden files and folders are left out, and so are the ``skip`` folders (a build's own output
+    folder inside its input). Symlinked folders are not followed (no loops); a symlinked file that
+    leads out of ``folder`` is reported instead of read unless ``follow_links``.
+    """
+    top = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not any(_inside(os.path.realpath(os.path.join(root, d)), s) for s in skip))
         for name in sorted(files):
             path = Path(root) / name
-            if not name.startswith(".") and path.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield path
+            if name.startswith(".") or path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            if not follow_links and path.is_symlink() and not _inside(os.path.realpath(path), top):
+                yield InputError(source_name(path), "symbolic link to a file outside the input folder, not followed "
+                                                    "(--follow-links reads it)")
+                continue
+            yield path
 
 
 def _os_reason(path: Path, error: OSError) -> str:
@@ -344,10 +424,21 @@ def _not_regular(mode: int) -> str | None:
 
 
 def _byte_limit(suffix: str) -> int | None:
-    """How many bytes a file of one article may have (JSON and JSONL hold many: no limit)."""
-    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+    """How many bytes an input file may have: one article's worth, a JSON file's parse limit, or
+    no limit for JSON Lines (read record by record)."""
+    if suffix in JSONL_SUFFIXES:
         return None
+    if suffix in JSON_SUFFIXES:
+        return MAX_JSON_BYTES
     return _BYTES_PER_CHAR * (MAX_PAGE_CHARS if suffix in HTML_SUFFIXES else MAX_ARTICLE_CHARS)
+
+
+def _too_large(suffix: str, size: str) -> str:
+    """Why a file of ``size`` bytes (over its limit) is not read."""
+    if suffix in JSON_SUFFIXES:
+        return (f"JSON file too large to read at once: {size} bytes (the limit is {MAX_JSON_BYTES:,}); "
+                "write it as JSON Lines (.jsonl, one record a line), which is read record by record")
+    return _too_long(size, _byte_limit(suffix))
 
 
 def _too_long(size: str, limit: int) -> str:
@@ -355,47 +446,79 @@ def _too_long(size: str, limit: int) -> str:
             "characters); split it into separate stories")
 
 
-def _read_limited(stream, limit: int | None, source: str) -> bytes:
+def _read_limited(stream, limit: int | None, source: str, suffix: str = ".txt") -> bytes:
     data = stream.read() if limit is None else stream.read(limit + 1)
     if limit is not None and len(data) > limit:
-        raise InputError(source, _too_long(f"more than {limit:,}", limit))
+        raise InputError(source, _too_large(suffix, f"more than {limit:,}"))
     return data
 
 
-def _read_bytes(path: Path, in_folder: bool) -> bytes:
-    """The bytes of ``path``, or InputError; a one-article file is read no further than its limit."""
-    source, limit = str(path), _byte_limit(path.suffix.lower())
+def _open(path: Path, source: str, in_folder: bool):
+    """``path`` opened for reading, after the checks that need no read: not a pipe or device found
+    in a folder, not over its size limit."""
+    info = path.stat()
+    kind = _not_regular(info.st_mode)
+    # A pipe or device found in a folder would block or never end; one named on the command
+    # line (such as a process substitution, <(...)) is read as the user asked.
+    if kind and in_folder:
+        raise InputError(source, f"not a regular file ({kind})")
+    limit = _byte_limit(path.suffix.lower())
+    if limit is not None and not kind and info.st_size > limit:
+        raise InputError(source, _too_large(path.suffix.lower(), f"{info.st_size:,}"))
+    return path.open("rb", buffering=1 << 16)
+
+
+def _read_bytes(path: Path, source: str, in_folder: bool) -> bytes:
+    """The bytes of ``path``, or InputError; a file is read no further than its limit."""
     try:
-        info = path.stat()
-        kind = _not_regular(info.st_mode)
-        # A pipe or device found in a folder would block or never end; one named on the command
-        # line (such as a process substitution, <(...)) is read as the user asked.
-        if kind and in_folder:
-            raise InputError(source, f"not a regular file ({kind})")
-        if limit is not None and not kind and info.st_size > limit:
-            raise InputError(source, _too_long(f"{info.st_size:,}", limit))
-        with path.open("rb") as stream:
-            return _read_limited(stream, limit, source)
+        with _open(path, source, in_folder) as stream:
+            suffix = path.suffix.lower()
+            return _read_limited(stream, _byte_limit(suffix), source, suffix)
     except OSError as error:
         raise InputError(source, _os_reason(path, error)) from None
 
 
-def _read_file(path: Path, published: date | None, in_folder: bool = False) -> Iterator[Article | InputError]:
+def _read_jsonl(path: Path, source: str, published: date | None,
+                in_folder: bool) -> Iterator[Article | InputError]:
+    """A JSON Lines file, streamed record by record (UTF-8, as JSON Lines is); a file that starts
+    like a binary format or UTF-16/32 is decoded whole instead, within the JSON size limit."""
     try:
-        data = _read_bytes(path, in_folder)
+        with _open(path, source, in_folder) as stream:
+            head = stream.peek(65_536)[:65_536]
+            if (any(head.startswith(s) for s in _BINARY_SIGNATURES) or b"\x00" in head
+                    or any(head.startswith(bom) for bom, encoding in _BOMS if encoding != "utf-8-sig")):
+                data = _read_limited(stream, MAX_JSON_BYTES, source, ".json")
+                yield from _articles_from_bytes(data, source, ".jsonl", published)
+                return
+            yield from _articles_from_jsonl_stream(stream, source, published)
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(source, _os_reason(path, error))
+
+
+def _read_file(path: Path, published: date | None, in_folder: bool = False) -> Iterator[Article | InputError]:
+    source = source_name(path)
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, source, published, in_folder)
+        return
+    try:
+        data = _read_bytes(path, source, in_folder)
     except InputError as error:
         yield error
         return
-    yield from _articles_from_bytes(data, str(path), path.suffix.lower(), published)
+    yield from _articles_from_bytes(data, source, path.suffix.lower(), published)
 
 
-def load_articles(paths: Iterable[str | Path], published: date | None = None,
-                  stdin: object = None) -> Iterator[Article | InputError]:
+def load_articles(paths: Iterable[str | Path], published: date | None = None, stdin: object = None,
+                  skip: Iterable[str | Path] = (), follow_links: bool = False) -> Iterator[Article | InputError]:
     """Yield an Article for each story found under ``paths``, or an InputError for each failure.
 
     ``-`` reads one plain-text story from standard input. ``published`` is the date given to
-    stories whose source states none.
+    stories whose source states none. Folders in ``skip`` (a build's output) are never read from;
+    links inside a folder that lead out of it are reported, not read, unless ``follow_links``.
     """
+    skipped = tuple(os.path.realpath(folder) for folder in skip)
     for given in paths:
         if str(given) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -408,7 +531,10 @@ def load_articles(paths: Iterable[str | Path], published: date | None = None,
             continue
         path = Path(given)
         if path.is_dir():
-            for file in _files_under(path):
-                yield from _read_file(file, published, in_folder=True)
+            for file in _files_under(path, skipped, follow_links):
+                if isinstance(file, InputError):
+                    yield file
+                else:
+                    yield from _read_file(file, published, in_folder=True)
         else:
             yield from _read_file(path, published)
