@@ -421,3 +421,14 @@ def test_an_output_folder_inside_the_input_is_never_read(tmp_path, nlp):
     for _ in range(2):
         report = build([folder], folder / "out", store=folder / "store")
         assert report.articles == 1 and not report.failures
+
+
+def test_the_cache_keeps_only_the_current_version(tmp_path, nlp):
+    build([SEED], tmp_path)
+    cache = tmp_path / ".govgraph-cache"
+    (current,) = cache.iterdir()
+    stale = cache / "0123456789abcdef"  # extractions of an older govgraph, rules or pipeline
+    stale.mkdir()
+    (stale / "story.pickle").write_bytes(b"x" * 1000)
+    build([SEED, FOUR[0]], tmp_path)
+    assert list(cache.iterdir()) == [current] and len(list(current.iterdir())) == 2

@@ -54,6 +54,14 @@ def test_failed_inputs_give_one_line_each_and_exit_1(tmp_path):
     assert (tmp_path / "out" / "graph.ttl").is_file()
 
 
+def test_error_lines_show_control_characters_of_file_names_instead_of_obeying_them(tmp_path):
+    hostile = tmp_path / "\x1b]0;owned\x07.txt"
+    hostile.write_bytes(b"")
+    result = run("build", hostile, SEED, "--out", tmp_path / "out")
+    assert result.returncode == 1 and "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert f"govgraph: error: {tmp_path}/\\x1b]0;owned\\x07.txt: empty file" in result.stderr.splitlines()
+
+
 def test_nothing_built_exits_1_without_writing(tmp_path):
     result = run("build", tmp_path / "nope.txt", "--out", tmp_path / "out")
     assert result.returncode == 1

@@ -128,3 +128,36 @@ def test_who_criticized_and_articles_about_on_the_seed(seed_graph):
 
 def test_a_parameter_is_a_value_not_sparql(seed_graph):
     assert named(seed_graph, "who-criticized", ["critic"], person='Mayorkas" } UNION { ?s ?p ?o') == []
+
+
+HOSTILE_HEADLINE = '=HYPERLINK("http://example.org/x","click") \x1b]0;owned\x07'
+
+
+def test_table_cells_cannot_drive_the_terminal_and_csv_cells_cannot_run_as_formulas(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "\x1b[2Jname\x07.txt").write_text(f"{HOSTILE_HEADLINE}\n\nThe minister of transport resigned on Monday.\n",
+                                                encoding="utf-8")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "govgraph.cli", *map(str, args)], capture_output=True,
+                                       text=True)
+    assert run("build", folder, "--out", tmp_path / "out", "--format", "turtle").returncode == 0
+    query = "SELECT ?file ?headline ?n WHERE { ?a gg:sourceFile ?file ; schema:headline ?headline . BIND(-2 AS ?n) }"
+    table = run("query", tmp_path / "out" / "graph.ttl", query).stdout
+    assert "\x1b" not in table and "\x07" not in table
+    assert "\\x1b[2Jname\\x07.txt" in table  # the file name shown, not obeyed (the text lost them in cleaning)
+    csv_text = run("query", tmp_path / "out" / "graph.ttl", query, "--format", "csv").stdout
+    assert csv_text.splitlines()[1].endswith(',"\'=HYPERLINK(""http://example.org/x"",""click"") ]0;owned",-2')
+    raw = run("query", tmp_path / "out" / "graph.ttl", query, "--format", "csv", "--raw").stdout
+    assert raw.splitlines()[1].endswith(',"=HYPERLINK(""http://example.org/x"",""click"") ]0;owned",-2')
+
+
+@pytest.mark.parametrize("cell, shown", [("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+                                         ("\tx", "'\tx"), ("-3.5", "-3.5"), ("+7", "+7"), ("1e5", "1e5"),
+                                         ("Jane Doe", "Jane Doe"), ("", "")])
+def test_spreadsheet_safe(cell, shown):
+    from govgraph.query import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == shown

@@ -14,8 +14,10 @@ __all__ = ["main", "cli"]
 
 
 def fail(message: str) -> None:
-    """Print one error line in govgraph's format."""
-    click.echo(f"govgraph: error: {message}", err=True)
+    """Print one error line in govgraph's format (file names in it cannot drive the terminal)."""
+    from .model import printable
+
+    click.echo(f"govgraph: error: {printable(message)}", err=True)
 
 
 def _parse_published(_ctx, _param, value):
@@ -87,6 +89,7 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
     import signal
 
     from .build import build as run_build
+    from .model import printable
     from .progress import Progress
 
     # SIGTERM (a scheduler, `kill`) ends a build the way Ctrl-C does: outputs untouched, cache kept
@@ -95,7 +98,7 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
         with Progress(paths) as progress:
             report = run_build(paths, out_dir, published=published, pipeline=pipeline, formats=formats,
                                existing=existing, store=store_dir, html_max_nodes=html_max_nodes,
-                               on_error=lambda error: progress.write(f"govgraph: error: {error}"),
+                               on_error=lambda error: progress.write(f"govgraph: error: {printable(str(error))}"),
                                jobs=jobs, executor=executor, scheduler=scheduler, ops=ops, cache=cache,
                                progress=progress.update, strict=strict, follow_links=follow_links)
     except KeyboardInterrupt as stop:
@@ -109,8 +112,8 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
         written = ", ".join(str(p) for p in report.outputs)
         counts = f" ({report.parsed} parsed, {report.cached} from the cache)" if report.cached else ""
         verb = "up to date:" if report.up_to_date else "built"
-        click.echo(f"govgraph: {verb} {report.articles} article{'s' if report.articles != 1 else ''}{counts}"
-                   f" -> {written}", err=True)
+        click.echo(printable(f"govgraph: {verb} {report.articles} article{'s' if report.articles != 1 else ''}"
+                             f"{counts} -> {written}"), err=True)
     elif report.duplicates and not report.failures:
         click.echo(f"govgraph: nothing new: {report.duplicates} article{'s' if report.duplicates != 1 else ''}"
                    " already in the graph; nothing was written", err=True)
@@ -144,8 +147,10 @@ def _parse_params(_ctx, _param, values):
 @click.option("--list", "list_queries", is_flag=True, help="Describe the named queries and exit.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output format for SELECT results.")
+@click.option("--raw", is_flag=True, help="CSV/TSV cells exactly as in the graph (by default a cell a spreadsheet "
+                                          "would run as a formula, such as =HYPERLINK(...), starts with ').")
 def query(graph_file: str | None, sparql: str | None, query_file: str | None, query_name: str | None,
-          params: dict, list_queries: bool, fmt: str) -> None:
+          params: dict, list_queries: bool, fmt: str, raw: bool) -> None:
     """Run a SPARQL query over GRAPH (a .ttl, .nt, .trig or .jsonld file, or a --store folder).
 
     The prefixes gg, ggid, org, foaf, skos, schema, oa, prov, dcterms, rdf, rdfs and xsd are bound.
@@ -182,7 +187,7 @@ def query(graph_file: str | None, sparql: str | None, query_file: str | None, qu
     else:
         graph = load_graph(graph_file)
         result = run_query(graph, text, bindings_for(params))
-    click.echo(format_result(result, fmt, graph), nl=False)
+    click.echo(format_result(result, fmt, graph, raw=raw), nl=False)
 
 
 @cli.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ __all__ = [
     "InputError",
     "content_id",
     "sentence_index",
+    "printable",
 ]
 
 
@@ -40,6 +42,16 @@ class InputError(GovgraphError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+# C0 and C1 control characters but tab and newline: a terminal obeys them (an escape sequence in
+# a file name can retitle the window, move the cursor or hide text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters shown as ``\\xNN``, not obeyed."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def sentence_index(starts: Sequence[int], offset: int) -> int:

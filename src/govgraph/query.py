@@ -13,9 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 
 from .graph import GRAPH_FORMATS, PREFIXES, with_prefixes
-from .model import GovgraphError
+from .model import GovgraphError, printable
 
-__all__ = ["FORMATS", "load_graph", "run_query", "format_result", "GRAPH_FORMATS", "NamedQuery",
+__all__ = ["FORMATS", "load_graph", "run_query", "format_result", "spreadsheet_safe", "GRAPH_FORMATS", "NamedQuery",
            "named_queries", "bindings_for"]
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -83,10 +83,25 @@ def _show(term, graph: Graph) -> str:
     return str(term)
 
 
-def format_result(result: Result, fmt: str = "table", graph: Graph | None = None) -> str:
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): such a cell gets a
+# leading apostrophe, which the spreadsheet shows as text; a plain number ("-3.5") is left alone.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV/TSV cell that a spreadsheet shows as text, never runs as a formula."""
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def format_result(result: Result, fmt: str = "table", graph: Graph | None = None, raw: bool = False) -> str:
     """Format query results: ``table`` (aligned), ``csv``, ``tsv`` or ``json`` (SPARQL 1.1 JSON).
 
-    CONSTRUCT and DESCRIBE results are printed as Turtle; ASK as ``true``/``false``.
+    CONSTRUCT and DESCRIBE results are printed as Turtle; ASK as ``true``/``false``. Table cells
+    show control characters as ``\\xNN`` (article text cannot drive the terminal); CSV/TSV cells
+    that a spreadsheet would run as a formula are made text, unless ``raw``.
     """
     if fmt not in FORMATS:
         raise GovgraphError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -107,9 +122,9 @@ def format_result(result: Result, fmt: str = "table", graph: Graph | None = None
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(names)
-        writer.writerows(rows)
+        writer.writerows(rows if raw else ([spreadsheet_safe(cell) for cell in row] for row in rows))
         return buffer.getvalue()
-    return _table(names, rows)
+    return _table([printable(name) for name in names], [[printable(cell) for cell in row] for row in rows])
 
 
 def _table(names: list[str], rows: list[list[str]]) -> str:
