@@ -68,3 +68,43 @@ def test_tokens_at_covers_what_char_span_expands_to(nlp):
             span = doc.char_span(start, end, alignment_mode="expand")
             expected = range(span.start, span.end) if span is not None else range(0)
             assert list(tokens_at(bounds, start, end)) == list(expected), (start, end)
+
+
+def test_children_and_conjunction_heads_come_from_one_index(vocab):
+    from conftest import parsed
+    from govgraph.nlp import children, conj_head
+
+    # "Doe fired Roe , named Poe and praised Moe" (each conjunct on the previous one)
+    doc = parsed(vocab, """
+        Doe PROPN NNP nsubj 1
+        fired VERB VBD ROOT 1
+        Roe PROPN NNP dobj 1
+        , PUNCT , punct 1
+        named VERB VBD conj 1
+        Poe PROPN NNP dobj 4
+        and CCONJ CC cc 4
+        praised VERB VBD conj 4
+        Moe PROPN NNP dobj 7
+    """)
+    for token in doc:
+        assert children(token) == list(token.children)
+        assert children(token, ("dobj", "conj")) == [c for c in token.children if c.dep_ in ("dobj", "conj")]
+    assert [conj_head(doc[i]).text for i in (1, 4, 7, 8)] == ["fired", "fired", "fired", "Moe"]
+
+
+def test_an_over_long_stretch_is_cut_into_sentences_at_full_stops_then_commas(vocab):
+    from spacy.tokens import Doc
+
+    from govgraph.nlp import MAX_SENTENCE_TOKENS, mark_line_breaks
+
+    # a run-on record: clauses of ten words and a comma, a full stop once in 500 tokens
+    words = [("." if i % 500 == 499 else "," if i % 11 == 10 else "word") for i in range(2_000)]
+    doc = mark_line_breaks(Doc(vocab, words=words))
+    starts = [t.i for t in doc if t.is_sent_start]
+    stretches = [b - a for a, b in zip(starts, starts[1:] + [len(doc)])]
+    assert max(stretches) <= MAX_SENTENCE_TOKENS
+    assert all(doc[i - 1].text in {".", ","} for i in starts[1:])
+    assert 1000 in starts  # after the full stop at 999, not the last comma before the limit (1188)
+    # a story's ordinary paragraph is left for the parser to split
+    short = mark_line_breaks(Doc(vocab, words=words[:MAX_SENTENCE_TOKENS]))
+    assert [t.i for t in short if t.is_sent_start] == [0]

@@ -144,7 +144,7 @@ def test_every_troubleshooting_message_is_one_govgraph_gives():
     assert len(messages) >= 25
     for message in messages:
         # "FILE: reason" -> the fixed words of the reason, up to its first placeholder
-        text = re.sub(r"^(FILE:LINE|FILE|OUTPUT|OUT|GRAPH|DIR|CACHE): ", "", message)
+        text = re.sub(r"^(FILE:LINE|FILE|OUTPUT|OUT|GRAPH|DIR|CACHE|ADDRESS): ", "", message)
         fixed = re.split(r"…| [LNC]\b| FORMAT\b| ID\b|'X'|0x\.\.|\(a named pipe\)|\(PNG image\)", text)[0].strip().rstrip(";,:")
         from_the_system = fixed == os.strerror(errno.ENOENT).lower()  # load.py passes the OS's words on
         assert len(fixed) >= 5 and (fixed in source or from_the_system), message

@@ -207,3 +207,32 @@ def test_seed_relations_have_evidence(seed_extraction):
     for relation in seed_extraction.relations:
         assert relation.rule and 0 < relation.confidence <= 1
         assert relation.sentence < len(seed_extraction.sentences)
+
+
+def test_a_million_character_one_sentence_record_reads_in_linear_time(nlp):
+    """A run-on record (no full stop in a million characters, a relation every few words) is read
+    within half the time spaCy takes to parse it: nothing walks the whole sentence per token."""
+    import random
+    import time
+
+    from govgraph.build import extract_articles
+    from govgraph.load import MAX_ARTICLE_CHARS
+
+    rnd = random.Random(7)
+    first, last = ["Jane", "John", "Mary", "Tom", "Alice", "Bob"], ["Doe", "Roe", "Smith", "Brown", "Jones", "Moore"]
+    verbs = ["criticized", "fired", "appointed", "praised", "met with", "asked to resign", "succeeded", "backed"]
+    parts, size = [], 0
+    while size < MAX_ARTICLE_CHARS:
+        part = (f"{rnd.choice(first)} {rnd.choice(last)} {rnd.choice(verbs)} {rnd.choice(first)} {rnd.choice(last)} "
+                f"on Monday, according to officials, and")
+        parts.append(part)
+        size += len(part) + 1
+    text = ("Run-on record\n\n" + " ".join(parts))[:MAX_ARTICLE_CHARS - 1] + "."
+    started = time.perf_counter()
+    nlp(text)
+    parsing = time.perf_counter() - started
+    started = time.perf_counter()
+    (extraction,) = extract_articles([Article(text=text, source="run-on.txt")])
+    reading = time.perf_counter() - started
+    assert len(extraction.relations) > 10_000
+    assert reading <= 1.5 * parsing, f"parse {parsing:.1f} s, parse and read {reading:.1f} s"

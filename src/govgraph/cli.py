@@ -194,37 +194,33 @@ def query(graph_file: str | None, sparql: str | None, query_file: str | None, qu
 @click.argument("source", metavar="GRAPH|STORE", type=click.Path(exists=True))
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(min=1),
-              help="Seconds a query may run before it is stopped.")
+              help="Seconds a query may run; past them it is stopped and answered 504.")
 def serve(source: str, port: int, timeout_s: int) -> None:
     """Serve GRAPH (a graph file) or STORE (a --store folder) as a read-only SPARQL 1.1 endpoint
-    on 127.0.0.1, with the Oxigraph server; stop it with Ctrl-C.
+    on 127.0.0.1, with the Oxigraph server as its engine; stop it with Ctrl-C.
+
+    A query past --timeout is stopped (504), a failed engine restarted (503), SERVICE and updates
+    refused, and a store or graph file that a build replaced is served anew at the next query.
 
     \b
     Example:
       govgraph serve output/store --port 7878
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
     """
-    import os
-    import shutil
-    import tempfile
+    from .endpoint import serve as run_endpoint
+    from .model import printable
 
-    from .store import is_store, write_store
+    def say(line: str) -> None:
+        click.echo(printable(f"govgraph: {line}"), err=True)
 
-    server = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(server).exists():
-        raise click.ClickException("the oxigraph server is not installed (pip install oxigraph)")
-    location = source
-    if not is_store(source):
-        from .build import load_existing
-        from .graph import merge_graphs
+    import signal
 
-        dataset = load_existing(source)
-        location = str(write_store(dataset, merge_graphs(dataset), Path(tempfile.mkdtemp()) / "store"))
-    click.echo(f"govgraph: SPARQL endpoint (read-only) at http://127.0.0.1:{port}/query", err=True)
-    sys.stderr.flush()
-    # the server takes this process's place, so stopping this process stops the server
-    os.execv(server, [server, "serve-read-only", "--location", location, "--bind", f"127.0.0.1:{port}",
-                      "--timeout-s", str(timeout_s)])
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the engine too, as Ctrl-C does
+    try:
+        run_endpoint(source, port, timeout_s, on_event=say,
+                     ready=lambda url: say(f"SPARQL endpoint (read-only) at {url}"))
+    except KeyboardInterrupt:
+        say("stopped")
 
 
 @cli.command()

@@ -25,7 +25,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from .model import Entity, Mention, Sentence, sentence_index
-from .nlp import tokens_where
+from .nlp import children, tokens_where
 from .rules import Lexicon
 
 __all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
@@ -51,7 +51,7 @@ def _shares_subject(verb: Token, other: Token) -> bool:
     """Both verbs have one subject: the same verb, or a conjunct without a subject of its own
     ("Doe met Roe and praised him": praised shares met's subject)."""
     def subject_verb(v: Token) -> Token:
-        while v.dep_ == "conj" and not any(c.dep_ in _SUBJECT for c in v.children):
+        while v.dep_ == "conj" and not any(c.dep_ in _SUBJECT for c in children(v)):
             v = v.head
         return v
     return subject_verb(verb).i == subject_verb(other).i
@@ -74,7 +74,7 @@ def _controller(pronoun: Token, named: dict[int, Entity]) -> Entity | None:
     governor = clause.head
     if governor.lemma_.lower() not in _OBJECT_CONTROL:
         return None
-    for child in governor.children:
+    for child in children(governor):
         if child.dep_ in ("dobj", "dative") and child.i in named:
             return named[child.i]
     return None

@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 
 from .model import Entity, Mention, Sentence, sentence_index
 from .names import name_parts
-from .nlp import tokens_where
+from .nlp import children, tokens_where
 from .rules import Lexicon, OrgChart
 
 __all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key"]
@@ -416,7 +416,7 @@ def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     spans = []
     for token in tokens_where(doc, LOWER, lexicon.group_nouns | lexicon.leader_nouns):
         if token.pos_ in ("NOUN", "PROPN"):
-            modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")
+            modifiers = [c for c in children(token) if c.dep_ in ("amod", "compound", "nmod")
                          and c.text[:1].isupper() and c.i < token.i]
             if modifiers:
                 spans.append(doc[min(m.left_edge.i for m in modifiers):token.i + 1])
@@ -432,14 +432,14 @@ def _source_spans(doc: Doc, lexicon: Lexicon) -> list[tuple[Span, bool]]:
     for token in tokens_where(doc, LOWER, lexicon.source_nouns):
         if token.pos_ != "NOUN" or token.tag_ in ("NNS",):
             continue
-        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children) or token.ent_type_ == "PERSON":
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in children(token)) or token.ent_type_ == "PERSON":
             continue  # "a spokesman, Jane Doe," names the source: it is a title, not an anonymous source
         if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
             continue
-        det = next((c for c in token.children if c.dep_ == "det"), None)
+        det = next((c for c in children(token) if c.dep_ == "det"), None)
         if det is None:
             continue
-        start = min([c.left_edge.i for c in token.children if c.i < token.i and c.dep_ != "det"] + [token.i])
+        start = min([c.left_edge.i for c in children(token) if c.i < token.i and c.dep_ != "det"] + [token.i])
         out.append((doc[start:token.i + 1], det.text.lower() in {"a", "an", "another", "one"}))
     return out
 
@@ -459,7 +459,7 @@ def _party_references(doc: Doc, org_spans: list[Span], orgchart: OrgChart) -> li
     for token in tokens_where(doc, LOWER, ("party",)):
         if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        determiners = [c for c in token.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")]
+        determiners = [c for c in children(token) if c.dep_ in ("det", "poss", "amod", "compound", "nummod")]
         definite = [c.lower_ for c in determiners] == ["the"]
         modifier = not determiners and token.dep_ == "compound"
         before = [s for s in parties if s.end <= token.i]

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -17,22 +17,50 @@ from .load import MAX_ARTICLE_CHARS
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, GovgraphError
 
 __all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "one_blas_thread", "parse", "parse_many",
-           "tokens_where", "token_bounds", "tokens_at"]
+           "tokens_where", "token_bounds", "tokens_at", "children", "conj_head", "MAX_SENTENCE_TOKENS"]
 
 # thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
 # plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
 OPS = ("numpy", "blis")
 
 
+# The longest stretch of tokens the parser is given as one sentence. The longest sentence of the
+# 500 development stories has 143 tokens and the longest paragraph 338, so no real story is cut; a
+# run-on record (a million characters without a full stop) is, and every rule that reads a
+# sentence then reads at most this many tokens.
+MAX_SENTENCE_TOKENS = 400
+_SENTENCE_ENDS = {".", "!", "?"}
+_CLAUSE_ENDS = {";", ":", ","}
+
+
 @Language.component("govgraph_line_breaks")
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs end without a full stop."""
+    """Start a sentence after every line break (headlines and paragraphs end without a full
+    stop), and in a stretch longer than MAX_SENTENCE_TOKENS after its last full stop, else its
+    last comma or semicolon, else at the limit."""
     # spaCy keeps line breaks in whitespace tokens of their own (a token's trailing whitespace is
     # one space at most), so only those are looked at, found in one array pass
+    starts = [0]
     for i in numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist():
         if "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
+            starts.append(i + 1)
+    starts.append(len(doc))
+    for start, end in zip(starts, starts[1:]):
+        while end - start > MAX_SENTENCE_TOKENS:
+            start = _cut(doc, start)
+            doc[start].is_sent_start = True
     return doc
+
+
+def _cut(doc: Doc, start: int) -> int:
+    """Where to start the next sentence of an over-long stretch that starts at ``start``."""
+    window = range(start + MAX_SENTENCE_TOKENS - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
+    for ends in (_SENTENCE_ENDS, _CLAUSE_ENDS):
+        for i in window:
+            if doc[i].text in ends:
+                return i + 1
+    return start + MAX_SENTENCE_TOKENS
 
 
 @lru_cache(maxsize=4)
@@ -116,3 +144,62 @@ def tokens_at(bounds: tuple[list[int], list[int]], start: int, end: int) -> rang
     without making a Span and its Tokens."""
     starts, ends = bounds
     return range(bisect_right(ends, start), bisect_left(starts, end))
+
+
+# Trees: Token.children walks the token's whole subtree, and a conjunction chain is walked a link
+# at a time, so asking for them once per token is quadratic in the sentence's length (minutes for
+# a one-sentence record of a million characters). Both come from one index per Doc instead.
+
+_TREE = "govgraph.tree"
+
+
+class _Tree:
+    """Each token's children, and the first conjunct of each conjunction chain, of one Doc."""
+
+    def __init__(self, doc: Doc):
+        array = doc.to_array([HEAD, DEP])
+        offsets, deps = array[:, 0].astype("int64").tolist(), array[:, 1].tolist()
+        # head -> dependency label id -> children with it, in text order: a head with thousands of
+        # children (the root of a long run-on sentence) is asked for its subject many times
+        self.kids: dict[int, dict[int, list[int]]] = {}
+        for i, (offset, dep) in enumerate(zip(offsets, deps)):
+            if offset:
+                self.kids.setdefault(i + offset, {}).setdefault(dep, []).append(i)
+        self.heads = [i + offset for i, offset in enumerate(offsets)]
+        conj = get_string_id("conj")
+        self.is_conj = [dep == conj for dep in deps]
+        self.conj_heads: dict[int, int] = {}
+
+    def conj_head(self, i: int) -> int:
+        path = []
+        while self.is_conj[i] and self.heads[i] != i and i not in self.conj_heads:
+            path.append(i)
+            i = self.heads[i]
+        head = self.conj_heads.get(i, i)
+        for step in path:  # every token on the way gets the answer: each link is walked once
+            self.conj_heads[step] = head
+        return head
+
+
+def _tree(doc: Doc) -> _Tree:
+    tree = doc.user_data.get(_TREE)
+    if tree is None:
+        tree = doc.user_data[_TREE] = _Tree(doc)
+    return tree
+
+
+def children(token: Token, deps: Collection[str] | None = None) -> list[Token]:
+    """The token's children (with one of the dependency labels ``deps``, if given), in text order,
+    from an index of the Doc made once."""
+    doc = token.doc
+    by_label = _tree(doc).kids.get(token.i, {})
+    if deps is None:
+        return [doc[i] for i in sorted(i for kids in by_label.values() for i in kids)]
+    wanted = [by_label.get(label, ()) for label in _hashes(frozenset(deps))]
+    return [doc[i] for i in sorted(i for kids in wanted for i in kids)]
+
+
+def conj_head(token: Token) -> Token:
+    """The first conjunct of the conjunction chain ``token`` is in ("fired X and named Y": fired),
+    or the token itself."""
+    return token.doc[_tree(token.doc).conj_head(token.i)]

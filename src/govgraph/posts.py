@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Post, Sentence, sentence_index
-from .nlp import token_bounds, tokens_at
+from .nlp import children, token_bounds, tokens_at
 from .rules import Lexicon, OrgChart
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
@@ -123,7 +123,7 @@ def _past(verb: Token) -> bool:
     """The clause is about the past: a past-tense verb, or a conjunct of one ("rose ... and later becoming")."""
     while True:
         if verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD")
-                                                  for c in verb.children):
+                                                  for c in children(verb)):
             return True
         if verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
@@ -209,7 +209,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             body, place = _body_of_title(title_span, index, doc, lexicon)
         title = title_text or _canonical_title(title_span, lexicon, doc, index)
         # "director general of <a body the model missed>": the chart must not guess another body
-        of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS for c in title_span.root.children)
+        of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS for c in children(title_span.root))
         post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
                      stated_elsewhere=of_something)
         if body is not None and body is person:
@@ -254,23 +254,23 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         heads = [root.head] if root.dep_ == "appos" else []
         if heads and heads[0].i in index.body and heads[0].head.dep_ == "prep" and heads[0].head.text.lower() == "of":
             heads.append(heads[0].head.head)
-        for appos in [c for c in root.children if c.dep_ == "appos"] + heads:
+        for appos in [c for c in children(root) if c.dep_ == "appos"] + heads:
             span = title_at.get(appos.i)
             if span is None:
                 continue
-            if not any(c.dep_ in ("det", "poss") for c in appos.children) and not span[0].text[:1].isupper() \
+            if not any(c.dep_ in ("det", "poss") for c in children(appos)) and not span[0].text[:1].isupper() \
                     and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
-            former = _is_former(appos.children, lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon)
+            former = _is_former(children(appos), lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon)
             evidence = doc[min(appos.left_edge.i, root.i):max(appos.right_edge.i, root.i) + 1]
             add(person, span, former, token, evidence)
-            for relcl in (c for c in appos.children if c.dep_ == "relcl"):
+            for relcl in (c for c in children(appos) if c.dep_ == "relcl"):
                 _relative_clause(relcl, person, add, index, token, doc)
-        for relcl in (c for c in root.children if c.dep_ == "relcl"):
+        for relcl in (c for c in children(root) if c.dep_ == "relcl"):
             _relative_clause(relcl, person, add, index, token, doc)
         # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y"
         if root.dep_ in ("nsubj", "nsubjpass"):
-            verbs = [root.head] + [c for c in root.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
             for verb in verbs:
                 if verb.lemma_.lower() not in _BE_VERBS:
                     continue
@@ -281,7 +281,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                     body, place = _body_of_title(span, index, doc)
                     if body is None and place is None:
                         body, place = _place_after(verb, index)
-                    former = _past(verb) or _is_former(complement.children, lexicon)
+                    former = _past(verb) or _is_former(children(complement), lexicon)
                     add(person, span, former, token, doc[token.i:complement.right_edge.i + 1] if complement.i > token.i
                         else verb.sent, body=body, place=place)
 
@@ -307,20 +307,20 @@ def _shared_body(name: Token, body_before_name: dict[int, Entity | None], orgcha
 
 def _complements(verb: Token) -> list[Token]:
     """Title-bearing complements of a copular verb: attr/acomp/oprd, and "as X" on it or its object."""
-    out = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")]
-    for child in [verb] + [c for c in verb.children if c.dep_ in ("prep", "pobj", "dobj")]:
-        for prep in (c for c in child.children if c.dep_ == "prep" and c.text.lower() == "as"):
-            out += [c for c in prep.children if c.dep_ == "pobj"]
-        for grandchild in (c for c in child.children if c.dep_ == "pobj"):
-            for prep in (c for c in grandchild.children if c.dep_ == "prep" and c.text.lower() == "as"):
-                out += [c for c in prep.children if c.dep_ == "pobj"]
+    out = [c for c in children(verb) if c.dep_ in ("attr", "acomp", "oprd")]
+    for child in [verb] + [c for c in children(verb) if c.dep_ in ("prep", "pobj", "dobj")]:
+        for prep in (c for c in children(child) if c.dep_ == "prep" and c.text.lower() == "as"):
+            out += [c for c in children(prep) if c.dep_ == "pobj"]
+        for grandchild in (c for c in children(child) if c.dep_ == "pobj"):
+            for prep in (c for c in children(grandchild) if c.dep_ == "prep" and c.text.lower() == "as"):
+                out += [c for c in children(prep) if c.dep_ == "pobj"]
     return out
 
 
 def _place_after(head: Token, index: _Index) -> tuple[Entity | None, str | None]:
     """The body or place in a prepositional phrase on a word: "head of Y", "became chief in Z"."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+    for prep in (c for c in children(head) if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
+        for obj in (c for c in children(prep) if c.dep_ == "pobj"):
             body = index.body_in(obj.subtree)
             if body is not None:
                 return body, None
@@ -334,7 +334,7 @@ def _relative_clause(relcl: Token, person: Entity, add, index: _Index, anchor: T
     title = LEADING_VERBS.get(relcl.lemma_.lower())
     if title is None:
         return
-    for obj in (c for c in relcl.children if c.dep_ == "dobj"):
+    for obj in (c for c in children(relcl) if c.dep_ == "dobj"):
         body = index.body_in(obj.subtree)
         if body is not None:
             add(person, doc[relcl.i:relcl.i + 1], _past(relcl), anchor, doc[relcl.left_edge.i:obj.right_edge.i + 1],
@@ -369,14 +369,14 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if token.i in token_person or token.i in others or not lexicon.title_of(token.text):
             continue
         subject = token.dep_ in _SUBJECTS
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(token)):
             continue
         # a name inside the phrase ("the Labour MP Ann Smith") is not a description; a pronoun in its
         # relative clause ("The MP, who ... his stance") does not count
-        clauses = {t.i for c in token.children if c.dep_ == "relcl" for t in c.subtree}
+        clauses = {t.i for c in children(token) if c.dep_ == "relcl" for t in c.subtree}
         if any(c.i in token_person for c in token.subtree if c.i not in clauses):
             continue
-        former = any(c.lower_ in lexicon.former_markers for c in token.children)
+        former = any(c.lower_ in lexicon.former_markers for c in children(token))
         # the longest title ending here: "the prime minister", "the home secretary"
         title_text = next(lexicon.title_of(doc[token.i - n:token.i + 1].text) for n in (2, 1, 0)
                           if token.i - n >= 0 and lexicon.title_of(doc[token.i - n:token.i + 1].text))

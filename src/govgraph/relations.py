@@ -8,16 +8,18 @@ claims it (``X said``, ``according to X``) and when (``on Wednesday``).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from datetime import date, timedelta
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from .model import Article, Entity, Relation, Sentence, sentence_index
-from .nlp import token_bounds, tokens_at, tokens_where
+from .nlp import children, conj_head, token_bounds, tokens_at, tokens_where
 from .rules import Lexicon, RelationRule
 
 __all__ = ["CompiledRules", "compile_rules", "extract_relations", "modality_of", "relations_from_posts", "fits"]
@@ -147,6 +149,13 @@ class _Context:
         self.speakers = self._quote_speakers()
         # "Y said [X is ...]": found once here for every speech rule
         self.reported_clauses = [t for t in tokens_where(doc, DEP, ("ccomp",)) if t.head.lemma_.lower() in lexicon.speech_verbs]
+        # "according to X", by sentence (looked for by every relation found)
+        self.according: dict[int, list[Token]] = {}
+        for token in tokens_where(doc, LOWER, ("according",)):
+            self.according.setdefault(self.sentence_of(token), []).append(token)
+        # date phrases by their root token, in text order (Span.ents would walk all of the doc's)
+        dates = sorted((ent.root.i, ent.text) for ent in doc.ents if ent.label_ == "DATE")
+        self.date_roots, self.date_texts = [i for i, _ in dates], [text for _, text in dates]
 
     def sentence_of(self, token: Token) -> int:
         return sentence_index(self.sentence_starts, token.idx)
@@ -157,7 +166,7 @@ class _Context:
         said: dict[int, Entity] = {}  # the first speech verb of a sentence with a known subject
         for token in self.doc:
             if token.lemma_.lower() in self.lexicon.speech_verbs:
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                subject = next((c for c in children(token) if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.i in self.entity:
                     said.setdefault(self.sentence_of(token), self.entity[subject.i])
         speakers: dict[int, Entity] = {}
@@ -180,7 +189,7 @@ class _Context:
         if token.i in self.entity:
             entity = self.entity[token.i]
             if entity.kind == "AnonymousSource" and self.lexicon.title_of(token.text) == "Spokesperson":
-                for child in token.children:
+                for child in children(token):
                     pobj = next(iter(_children(child, "pobj")), None) if child.lower_ == "for" else child
                     body = self.entity.get(pobj.i) if pobj is not None else None
                     if body is not None and body.kind == "Organization":
@@ -191,24 +200,21 @@ class _Context:
         # "X, who was expelled": a relative pronoun stands for the noun its clause describes
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             return self.entity_of(token.head.head)
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "appos" and child.i in self.entity:
                 return self.entity[child.i]
         # "Mr Brown's ambitions": what belongs to someone stands for them
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "poss" and child.i in self.entity:
                 return self.entity[child.i]
         return None
 
 
 def _children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return children(token, deps)
 
 
-def _conj_head(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
+_conj_head = conj_head
 
 
 def _subject(verb: Token) -> Token | None:
@@ -231,7 +237,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN" and verb.dep_ == "acl"
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or verb.tag_ == "VBN" and verb.dep_ == "acl"
 
 
 def _agent_of_passive(verb: Token) -> Token | None:
@@ -255,10 +261,10 @@ def modality_of(token: Token) -> str:
     """
     verb = _verb_of(token)
     chain = [token, verb, _conj_head(verb)]
-    words = {c.text.lower() for t in chain for c in t.children if c.dep_ in ("neg", "aux", "auxpass", "punct", "advmod", "mark")}
+    words = {c.text.lower() for t in chain for c in children(t) if c.dep_ in ("neg", "aux", "auxpass", "punct", "advmod", "mark")}
     clause = _conj_head(verb)
     # "no justification for me to resign": a clause hanging on a noun that "no" denies
-    if clause.dep_ in ("advcl", "acl", "relcl") and any(c.lower_ in ("no", "never") for c in clause.head.children):
+    if clause.dep_ in ("advcl", "acl", "relcl") and any(c.lower_ in ("no", "never") for c in children(clause.head)):
         words.add("no")
     if words & _NEGATIONS:
         return "negated"
@@ -266,7 +272,7 @@ def modality_of(token: Token) -> str:
         return "conditional"
     if words & _FUTURE_AUX:
         return "future"
-    if any(c.lower_ == "else" for c in clause.children):
+    if any(c.lower_ == "else" for c in children(clause)):
         return "conditional"  # "resign or else be fired": a threat
     if words & _HEDGED_AUX or words & _HEDGE_ADVERBS:
         return "hedged"
@@ -282,21 +288,24 @@ def modality_of(token: Token) -> str:
     if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
         return "hedged"
     # "denied reports that she would quit", "denies he will resign"
-    for ancestor in list(verb.ancestors)[:4]:
+    for ancestor in islice(verb.ancestors, 4):
         if ancestor.lemma_.lower() in _DENIAL_VERBS:
             return "denied"
     return "asserted"
 
 
-def _time_of(verb: Token, article: Article) -> tuple[str | None, date | None]:
+def _time_of(verb: Token, article: Article, ctx: _Context) -> tuple[str | None, date | None]:
     """"on Wednesday", "in December": the date phrase nearest the trigger's verb, within its clause,
     resolved against the publication date when it can be."""
-    subtree = {t.i for t in verb.subtree}
-    dates = [ent for ent in verb.sent.ents if ent.label_ == "DATE" and ent.root.i in subtree]
-    if not dates:
+    # a parse's subtrees are contiguous: the verb's clause is its left edge to its right edge
+    roots = ctx.date_roots
+    low, high = bisect_left(roots, verb.left_edge.i), bisect_right(roots, verb.right_edge.i)
+    if low == high:
         return None, None
-    nearest = min(dates, key=lambda ent: abs(ent.root.i - verb.i))
-    return nearest.text, _resolve_weekday(nearest.text, article.published)
+    at = bisect_left(roots, verb.i, low, high)
+    nearest = min((i for i in (at - 1, at) if low <= i < high), key=lambda i: abs(roots[i] - verb.i))
+    text = ctx.date_texts[nearest]
+    return text, _resolve_weekday(text, article.published)
 
 
 def _resolve_weekday(text: str, published: date | None) -> date | None:
@@ -311,12 +320,11 @@ def _resolve_weekday(text: str, published: date | None) -> date | None:
 
 def _attribution(token: Token, ctx: _Context) -> Entity | None:
     """Who the text says claims it: "according to X", or the subject of a speech verb above."""
-    for candidate in token.sent:
-        if candidate.lower_ == "according":
-            to = next((c for c in candidate.children if c.lower_ == "to"), None)
-            obj = next((c for c in (to.children if to is not None else ()) if c.dep_ == "pobj"), None)
-            if ctx.entity_of(obj) is not None:
-                return ctx.entity_of(obj)
+    for candidate in ctx.according.get(ctx.sentence_of(token), ()):
+        to = next((c for c in children(candidate) if c.lower_ == "to"), None)
+        obj = next((c for c in (children(to) if to is not None else ()) if c.dep_ == "pobj"), None)
+        if ctx.entity_of(obj) is not None:
+            return ctx.entity_of(obj)
     # the outermost speech verb: in "Y said X told Z to go", the claim is Y's
     speaker = None
     for ancestor in token.ancestors:
@@ -344,7 +352,7 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
             if prep.lower_ in rule.patient_preps:
                 for pobj in _children(prep, "pobj"):
                     yield _subject(verb), pobj, f"{verb.text} {prep.text}"
-        if "dobj" not in {c.dep_ for c in verb.children}:
+        if "dobj" not in {c.dep_ for c in children(verb)}:
             return
     if _is_passive(verb):
         patient = next(iter(_children(verb, "nsubjpass")), None)
@@ -383,7 +391,7 @@ def _frame_intransitive(token: Token, rule: RelationRule, ctx: _Context):
 
 
 def _possessor(noun: Token) -> Token | None:
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ in ("poss", "nmod") and child.pos_ in ("PRON", "PROPN"):
             return child
     for prep in _children(noun, "prep"):
@@ -410,7 +418,7 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
         patient = _possessor(noun)
     agent = None
     agent_deps = ("compound", "nmod", "amod", "poss") if rule.patient_preps else ("compound", "nmod", "amod")
-    for child in noun.children:
+    for child in children(noun):
         if child.dep_ in agent_deps and (child.i in ctx.entity or child.dep_ == "poss") \
                 and child.i != (patient.i if patient is not None else -1):
             agent = child
@@ -441,16 +449,16 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
 
 def _complements(verb: Token, wanted: tuple[str, ...]) -> Iterable[Token]:
     """Verbs from ``wanted`` in the open or clausal complement of ``verb`` ("asked X to resign")."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in ("xcomp", "ccomp", "advcl", "conj") or (child.dep_ == "dobj" and child.pos_ == "VERB"):
-            for candidate in [child] + [c for c in child.children if c.dep_ == "conj"]:
+            for candidate in [child] + [c for c in children(child) if c.dep_ == "conj"]:
                 lemma = candidate.lemma_.lower()
-                particle = next((c.lower_ for c in candidate.children if c.dep_ == "prt"), None)
+                particle = next((c.lower_ for c in children(candidate) if c.dep_ == "prt"), None)
                 if not (lemma in wanted or (particle and f"{lemma} {particle}" in wanted)):
                     continue
-                if lemma == "go" and any(c.dep_ in _GO_COMPLEMENTS for c in candidate.children):
+                if lemma == "go" and any(c.dep_ in _GO_COMPLEMENTS for c in children(candidate)):
                     continue  # "go public", "go ahead", "go to London" are not resignations
-                if child.dep_ == "ccomp" and not any(c.lower_ in _HEDGED_AUX | {"to"} for c in candidate.children):
+                if child.dep_ == "ccomp" and not any(c.lower_ in _HEDGED_AUX | {"to"} for c in children(candidate)):
                     continue  # "told X: I fell in love" reports; "told X that he should quit" asks
                 yield candidate
 
@@ -474,7 +482,7 @@ def _frame_ask(token: Token, rule: RelationRule, ctx: _Context):
         agent = _agent_of_passive(verb) if _is_passive(verb) else _subject(verb)
         if agent is None and _is_passive(verb):
             # "was asked to resign by X": the parser often hangs the by-phrase on the complement
-            by = next((c for c in complement.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+            by = next((c for c in children(complement) if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
             agent = next(iter(_children(by, "pobj")), None) if by is not None else None
         yield agent, patient, f"{verb.text} ... {complement.text}"
 
@@ -537,7 +545,7 @@ def _speech_relations(doc: Doc, rule: RelationRule, ctx: _Context):
         if subject is None:
             continue
         judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i
-                       and not any(c.dep_ == "neg" for c in t.head.children)), None)
+                       and not any(c.dep_ == "neg" for c in children(t.head))), None)
         if judged is None:
             continue
         yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
@@ -614,7 +622,7 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
             obj = next((e for e in entities if e.kind == "Organization" and e.label in bodies), None)
         if not fits(predicate, subject, obj):
             continue
-        time_text, event_date = _time_of(_verb_of(token), article)
+        time_text, event_date = _time_of(_verb_of(token), article, ctx)
         relation = Relation(predicate=predicate, subject=subject, object=obj, sentence=ctx.sentence_of(token),
                             rule=rule.id, modality=modality, trigger=trigger,
                             confidence=0.9 if rule.frame in ("transitive", "intransitive", "ask") else 0.7,

@@ -12,7 +12,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from .model import Entity, PartOf, Sentence, sentence_index
-from .nlp import token_bounds, tokens_at, tokens_where
+from .nlp import children, token_bounds, tokens_at, tokens_where
 from .rules import Lexicon
 
 __all__ = ["extract_structure"]
@@ -60,11 +60,11 @@ def extract_structure(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple
             whole = bodies.get(before) or head_body
             while before > 0 and whole is not None and bodies.get(before - 1) is whole:
                 before -= 1
-            for obj in (c for c in token.children if c.dep_ == "dobj"):
+            for obj in (c for c in children(token) if c.dep_ == "dobj"):
                 add(_body_under(obj, bodies), whole, token, before, obj.right_edge.i)
         # "the Y, a division of X": an appositive noun of parts, "of" a body
         if token.dep_ == "appos" and head_body and token.text.lower() in lexicon.part_of_nouns:
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.text.lower() == "of"):
-                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for prep in (c for c in children(token) if c.dep_ == "prep" and c.text.lower() == "of"):
+                for obj in (c for c in children(prep) if c.dep_ == "pobj"):
                     add(head_body, _body_under(obj, bodies), token, token.head.i, obj.right_edge.i)
     return tuple(facts.values())
