@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 LOCK   := requirements.lock
 PIPLOCK := requirements-pip.lock
 
-.PHONY: setup demo test clean browser lock
+.PHONY: setup demo test clean browser lock mutate
 
 # First the installer itself: whatever pip `python3 -m venv` ships is replaced by the pip pinned
 # and hashed in $(PIPLOCK) (old pips mis-handle hashed extras such as lxml[html_clean]). Then every
@@ -33,6 +33,22 @@ browser:
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# Mutation testing of the code that carries govgraph's promises: what a reading's modality is,
+# which readings become triples, outputs written as one set, a story's text assembled. Slow, so
+# not part of `make test`; mutmut keeps its results in mutants/ and resumes where it stopped.
+MUTANT_SCOPES := \
+  'relations: modality=govgraph.relations.x_modality_of*,govgraph.relations.x__clause_words*,govgraph.relations.x_negated_itself*' \
+  'graph: triples=govgraph.graph.x__relation_statements*' \
+  'export: edges=govgraph.export.x_relation_edges*,govgraph.export.x_export*' \
+  'outputs: one set=govgraph.outputs.*' \
+  'build: output writing=govgraph.build.x__write*,govgraph.build.x__write_manifest*,govgraph.build.x__up_to_date*' \
+  'load: text assembly=govgraph.load.x__with_headline*,govgraph.load.x__make_article*,govgraph.load.x__article_from_text*,govgraph.load.x__article_from_record*'
+MUTANTS := $(shell printf '%s\n' $(MUTANT_SCOPES) | sed 's/^[^=]*=//' | tr ',' ' ')
+
+mutate: setup
+	$(BIN)/mutmut run --max-children 2 $(foreach m,$(MUTANTS),'$(m)') || true
+	$(BIN)/python benchmarks/mutation.py $(MUTANT_SCOPES)
 
 # Re-pin every runtime and test dependency, with hashes, for Python 3.11 on Linux x86_64 (uv
 # resolves against PyPI alone, whatever pip is configured to use). Existing pins are kept unless

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# the shared data beside the checkout (or beside the folder above it, as for mutmut's copy in mutants/)
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared")
 SEED = ROOT / "seeds" / "magnus-cbp-resignation.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -90,3 +91,14 @@ def analyse(doc, orgchart=None):
 
     sentences = extract_sentences(doc)
     return sentences, extract_entities(doc, sentences, load_lexicon(), orgchart or OrgChart())
+
+
+# Modules whose tests build corpora, drive a browser or a server, or set up a venv: "slow", so
+# that mutation runs (make mutate), which run the tests covering each mutant, leave them out.
+SLOW_MODULES = {"test_browser", "test_store", "test_endpoint", "test_packaging", "test_properties", "test_readme"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.module.__name__ in SLOW_MODULES or "gold_scores" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

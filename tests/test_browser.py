@@ -91,13 +91,24 @@ def test_search_and_filters(browser, seed_page_file):
     page.dispatch_event("#search", "change")
     assert page.inner_text("#details").startswith("Alejandro N. Mayorkas")
     assert "Secretary, Department of Homeland Security" in page.inner_text("#details")
+    # what the network draws: vis-network's own edges, shown or hidden, dashed or not
+    drawn = """(test) => Object.values(network.body.edges).filter(e => test(edges.get(e.id)))
+                           .map(e => ({hidden: !!e.options.hidden, dashes: !!e.options.dashes}))"""
+    shown = lambda test: page.evaluate(f"({drawn})({test})")
     page.uncheck("#derivedToggle")
-    hidden = page.evaluate("edges.get().filter(e => e.derived).every(e => e.hidden)")
-    assert hidden
+    derived, stated = shown("e => e.derived"), shown("e => !e.derived")
+    assert derived and all(edge["hidden"] for edge in derived)
+    assert stated and not any(edge["hidden"] for edge in stated)  # the filter hides only what it names
     page.uncheck("#relationFilter input[value=criticized]")
-    assert page.evaluate("edges.get().filter(e => e.relation === 'criticized').every(e => e.hidden)")
-    threat_dashed = page.evaluate("allEdges.filter(e => e.relation === 'threatenedToFire').every(e => e.dashes)")
-    assert threat_dashed
+    criticized, asked = shown("e => e.relation === 'criticized'"), shown("e => e.relation === 'askedToResign'")
+    assert criticized and all(edge["hidden"] for edge in criticized)
+    assert asked and not any(edge["hidden"] for edge in asked)
+    page.check("#relationFilter input[value=criticized]")
+    assert not any(edge["hidden"] for edge in shown("e => e.relation === 'criticized' && !e.derived"))
+    # a threat is drawn dashed; a request to resign that was made, solid
+    threats = shown("e => e.relation === 'threatenedToFire'")
+    assert threats and all(edge["dashes"] for edge in threats)
+    assert not any(edge["dashes"] for edge in shown("e => e.relation === 'askedToResign'"))
     assert outside == [] and errors == []
 
 

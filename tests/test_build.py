@@ -166,6 +166,7 @@ def test_a_damaged_cache_entry_is_dropped_and_parsed_again(tmp_path, nlp):
     assert (report.parsed, report.cached) == (1, 1) and (tmp_path / "graph.ttl").is_file()
 
 
+@pytest.mark.slow
 def test_two_worker_processes_give_the_same_bytes(tmp_path, nlp):
     build(FOUR, tmp_path / "one", cache=False)
     report = build(FOUR, tmp_path / "two", jobs=2, batch_size=1, cache=False)
@@ -173,10 +174,12 @@ def test_two_worker_processes_give_the_same_bytes(tmp_path, nlp):
     assert outputs_of(tmp_path / "one") == outputs_of(tmp_path / "two")
 
 
+@pytest.mark.slow
 def test_a_worker_batch_runs_on_one_blas_thread():
     assert blas_threads_after("from govgraph.build import extract_batch\nextract_batch([])") == "[1]"
 
 
+@pytest.mark.slow
 def test_the_process_that_writes_the_graph_needs_no_spacy():
     # with --jobs or a cluster the workers parse: the writing process must not spend a second
     # importing spaCy once they are done
@@ -186,6 +189,7 @@ def test_the_process_that_writes_the_graph_needs_no_spacy():
     assert shown.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 def test_a_dask_cluster_of_two_workers_gives_the_same_bytes(tmp_path, nlp):
     from distributed import LocalCluster
 
@@ -223,6 +227,7 @@ def wait_for(condition, timeout=120):
         time.sleep(0.1)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_an_interrupted_build_keeps_the_previous_graph_and_resumes(tmp_path, nlp, signal_number):
     out = tmp_path / "out"
@@ -243,6 +248,7 @@ def test_an_interrupted_build_keeps_the_previous_graph_and_resumes(tmp_path, nlp
     assert report.cached >= cached >= 2 and report.parsed == len(stories) - report.cached
 
 
+@pytest.mark.slow
 def test_a_build_waits_for_another_writing_the_same_folder(tmp_path, nlp):
     from filelock import FileLock
 
@@ -258,6 +264,7 @@ def test_a_build_waits_for_another_writing_the_same_folder(tmp_path, nlp):
     assert (out / "graph.ttl").is_file() and (out / "graph.html").is_file()
 
 
+@pytest.mark.slow
 def test_the_merged_graph_is_the_same_with_or_without_named_graphs(tmp_path, nlp):
     # turtle alone is built without per-article graphs; with TriG they are kept and merged
     stories = sorted(BBC.glob("bbc-politics-01*.txt"))
@@ -293,6 +300,7 @@ def articles_in(path) -> int:
     return len(set(dataset.subjects(RDF.type, SCHEMA.NewsArticle)))
 
 
+@pytest.mark.slow
 def test_two_merges_into_one_graph_at_once_keep_every_story(tmp_path, nlp):
     """Both read the graph, parse, then write: the second to take the lock must read the graph the
     first wrote, or the first one's stories are lost."""
@@ -311,6 +319,7 @@ def staging_of(folder):
     return [p for p in folder.iterdir() if ".govgraph-staging-" in p.name] if folder.is_dir() else []
 
 
+@pytest.mark.slow
 def test_an_interrupt_while_the_store_is_written_leaves_every_previous_output(tmp_path, nlp):
     out = tmp_path / "out"
     build([SEED], out, store=out / "store")
@@ -327,6 +336,7 @@ def test_an_interrupt_while_the_store_is_written_leaves_every_previous_output(tm
     assert not staging_of(out) and not list(out.glob(".govgraph-staging-*"))
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_staging_that_the_next_build_removes(tmp_path, nlp):
     out = tmp_path / "out"
     stories = sorted(BBC.glob("bbc-politics-0*.txt"))[:20]
@@ -401,6 +411,7 @@ def full_disk(tmp_path):
     subprocess.run(["umount", str(folder)], check=True)
 
 
+@pytest.mark.slow
 def test_a_real_full_disk_gives_one_line_and_keeps_the_previous_graph(full_disk, nlp):
     out = full_disk / "out"
     first = subprocess.run([*GOVGRAPH, "build", SEED, "--out", out, "--no-cache"], capture_output=True, text=True)

@@ -73,5 +73,87 @@ def test_cli_evaluate_prints_the_table(nlp):
     result = subprocess.run([sys.executable, "-m", "govgraph.cli", "evaluate", str(SEED_GOLD), "-v"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].split() == ["predicate", "gold", "found", "right", "P", "R", "F1"]
+    assert result.stdout.splitlines()[0].split() == ["predicate", "gold", "right", "wrong", "P", "R", "F1"]
     assert "must_not violations: 0" in result.stdout and "misses:" in result.stdout
+
+
+def hand_made_graph():
+    """A graph with known answers: Jane Doe criticised John Roe (right) and supported the Senate
+    (wrong); she is a senator (right); one node carries both John Roe and Jim Roe (a wrong merge);
+    "Widget Text" is no person of the story."""
+    from rdflib import RDF, RDFS, Graph, Literal, Namespace
+    from rdflib.namespace import FOAF, ORG, SKOS
+
+    from govgraph.graph import GG
+
+    ids = Namespace("https://example.org/id/")
+    graph = Graph()
+    for node, label, kind in ((ids.jane, "Jane Doe", FOAF.Person), (ids.roe, "John Roe", FOAF.Person),
+                              (ids.widget, "Widget Text", FOAF.Person), (ids.senate, "Senate", ORG.Organization)):
+        graph.add((node, RDF.type, kind))
+        graph.add((node, SKOS.prefLabel, Literal(label)))
+    graph.add((ids.roe, SKOS.altLabel, Literal("Jim Roe")))
+    graph.add((ids.post, RDFS.label, Literal("Senator")))
+    graph.add((ids.post, ORG.postIn, ids.senate))
+    graph.add((ids.jane, GG.holdsPosition, ids.post))
+    graph.add((ids.jane, GG.criticized, ids.roe))
+    graph.add((ids.jane, GG.supported, ids.senate))
+    return graph
+
+
+def hand_made_gold(tmp_path, all_persons_listed=True):
+    gold = {"id": "hand", "source": {"path": "hand.txt"}, "published": None, "all_persons_listed": all_persons_listed,
+            "entities": [{"id": "jane", "name": "Jane Doe", "type": "Person", "aliases": ["Doe"]},
+                         {"id": "john", "name": "John Roe", "type": "Person", "aliases": []},
+                         {"id": "jim", "name": "Jim Roe", "type": "Person", "aliases": []},
+                         {"id": "mary", "name": "Mary Major", "type": "Person", "aliases": ["Major"]},
+                         {"id": "senate", "name": "Senate", "type": "Organization", "aliases": ["U.S. Senate"]},
+                         {"id": "party", "name": "Labour Party", "type": "Organization", "aliases": []}],
+            "relations": [{"s": "jane", "p": "criticized", "o": "john", "evidence": "x"},
+                          {"s": "jane", "p": "holdsPosition", "o": "senate", "title": "Senator", "evidence": "x"},
+                          {"s": "jane", "p": "memberOf", "o": "party", "evidence": "x"}],
+            "must_not": [{"s": "jane", "p": "supported", "o": "senate", "why": "never said"}]}
+    (tmp_path / "hand.json").write_text(json.dumps(gold))
+    return load_gold(tmp_path / "hand.json")
+
+
+def test_per_predicate_counts_people_and_merges_on_known_answers(tmp_path):
+    from govgraph.evaluate import report_data, score_graph
+
+    score = score_graph(hand_made_graph(), hand_made_gold(tmp_path))
+    assert score.counts("criticized") == (1, 1, 0)
+    assert score.counts("holdsPosition") == (1, 1, 0)
+    assert score.counts("memberOf") == (1, 0, 0)
+    assert score.counts("supported") == (0, 0, 1)
+    assert score.counts() == (3, 2, 1)
+    assert len(score.violations) == 1 and "must not supported jane -> senate" in score.violations[0]
+    # people: Mary Major has no node (recall 3 of 4); Widget Text is no gold person (precision 2 of 3)
+    assert (score.persons_gold, score.persons_found) == (4, 3)
+    assert (score.graph_persons, score.graph_persons_right) == (3, 2)
+    assert score.wrong_merges == ["hand: John Roe holds jim, john"]
+    assert score.not_persons == ["hand: Widget Text"]
+    data = report_data({"hand": score})
+    assert data["predicates"]["supported"] == {"gold": 0, "right": 0, "wrong": 1, "precision": 0.0, "recall": 0.0,
+                                               "f1": 0.0}
+    assert data["people"]["precision"] == 0.6667 and data["people"]["recall"] == 0.75
+    report = format_report({"hand": score}, verbose=True)
+    assert report.splitlines()[0].split() == ["predicate", "gold", "right", "wrong", "P", "R", "F1"]
+    assert "people: recall 0.75 (3 of 4 gold persons have a node); precision 0.67" in report
+    assert "wrong merges 1" in report and "  hand: Widget Text" in report
+
+
+def test_person_precision_counts_only_stories_whose_gold_lists_every_person(tmp_path):
+    from govgraph.evaluate import score_graph
+
+    score = score_graph(hand_made_graph(), hand_made_gold(tmp_path, all_persons_listed=False))
+    assert (score.graph_persons, score.graph_persons_right) == (0, 0) and score.persons_found == 3
+
+
+def test_cli_evaluate_json_for_scripts(nlp):
+    result = subprocess.run([sys.executable, "-m", "govgraph.cli", "evaluate", str(SEED_GOLD), "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["overall"]["gold"] == 27 and data["overall"]["right"] >= 24
+    assert data["stories"]["magnus-cbp-resignation"]["must_not_violations"] == 0
+    assert set(data["people"]) >= {"recall", "precision", "wrong_merges"}

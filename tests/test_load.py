@@ -138,3 +138,17 @@ def test_undecodable_file_names_are_shown_escaped(tmp_path):
     (article,) = load(tmp_path)
     assert article.source == f"{tmp_path}/caf\\xe9.txt"
     article.source.encode("utf-8")  # what the graph and the terminal are given
+
+
+@pytest.mark.parametrize("body", ["The minister quit on Monday.", "Minister quits over row\n\nThe minister quit on Monday."],
+                         ids=["headline-not-in-body", "body-starts-with-headline"])
+def test_the_headline_starts_the_text_once(tmp_path, body):
+    (tmp_path / "one.json").write_text(json.dumps({"title": "Minister quits over row", "text": body}))
+    (tmp_path / "one.jsonl").write_text(json.dumps({"title": "Minister quits over row", "text": body}) + "\n")
+    page = f"<html><head><title>Minister quits over row</title></head><body><article><h1>Minister quits over row</h1>" \
+           f"<p>{body.splitlines()[-1]} {'The prime minister thanked her for her service in the post. ' * 3}</p>" \
+           f"</article></body></html>"
+    (tmp_path / "one.html").write_text(page)
+    for article in load(tmp_path / "one.json", tmp_path / "one.jsonl", tmp_path / "one.html"):
+        assert article.text.startswith("Minister quits over row\n")
+        assert article.text.count("Minister quits over row") == 1, article.text

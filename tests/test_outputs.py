@@ -73,16 +73,24 @@ def test_a_build_killed_during_the_swap_is_finished_by_the_next(tmp_path, monkey
 
 
 def test_staging_of_a_killed_build_is_removed_and_a_running_one_kept(tmp_path):
+    import subprocess
+
     previous_set(tmp_path)
     dead = 2 ** 22 + 12345  # above the kernel's largest pid: no such process
-    for name in (f".govgraph-staging-{dead}", f".store.govgraph-staging-{dead}", f".store.govgraph-old-{dead}",
-                 f".govgraph-staging-{os.getppid()}"):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "big").write_bytes(b"x" * 1000)
-    (tmp_path / ".other.govgraph-staging-1").mkdir()  # beside a folder that is not this build's output
-    recover(tmp_path, (tmp_path / "store",))
+    running = subprocess.Popen(["sleep", "60"])  # another build, still writing
+    try:
+        for name in (f".govgraph-staging-{dead}", f".store.govgraph-staging-{dead}", f".store.govgraph-old-{dead}",
+                     f".govgraph-staging-{running.pid}"):
+            (tmp_path / name).mkdir()
+            (tmp_path / name / "big").write_bytes(b"x" * 1000)
+        (tmp_path / ".other.govgraph-staging-1").mkdir()  # beside a folder that is not this build's output
+        recover(tmp_path, (tmp_path / "store",))
+        assert running.poll() is None  # only asked whether it runs
+    finally:
+        running.kill()
+        running.wait()
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        f".govgraph-staging-{os.getppid()}", ".other.govgraph-staging-1", "graph.html", "graph.ttl", "store"]
+        f".govgraph-staging-{running.pid}", ".other.govgraph-staging-1", "graph.html", "graph.ttl", "store"]
 
 
 def test_ctrl_c_during_the_swap_waits_for_the_last_rename(tmp_path, monkeypatch):

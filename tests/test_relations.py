@@ -11,81 +11,340 @@ from govgraph.model import Article
 from govgraph.relations import compile_rules, extract_relations, modality_of
 from govgraph.rules import load_lexicon, load_relation_rules
 
-# predicate, variant, sentence, relations that must be asserted (predicate, subject, object),
-# predicates that must not be asserted
+# predicate, variant, sentence, and every reading the sentence must give, exactly:
+# (predicate, subject, object, modality). A sentence with nothing asserted still has its readings
+# ("did not fire" is a negated firing): reading a negation as a condition, or giving a reading that
+# is not there, fails as surely as missing one. The first rows are frames (active, passive,
+# nominal, posts); the grid after them puts each event predicate in each modality.
 CASES = [
- # predicate, variant, sentence, expected (predicate, subject, object), forbidden predicates
- ("fired", "positive", "Prime Minister John Smith fired Mary Jones on Monday.", {("fired", "John Smith", "Mary Jones")}, set()),
- ("fired", "negated", "John Smith did not fire Mary Jones.", set(), {"fired"}),
- ("fired", "conditional", "John Smith would fire Mary Jones if she stayed.", {("threatenedToFire", "John Smith", "Mary Jones")}, {"fired"}),
- ("fired", "passive", "Mary Jones was sacked by John Smith.", {("fired", "John Smith", "Mary Jones")}, set()),
- ("threatenedToFire", "positive", "John Smith threatened to fire Mary Jones.", {("threatenedToFire", "John Smith", "Mary Jones")}, {"fired"}),
- ("threatenedToFire", "negated", "John Smith never threatened to sack Mary Jones.", set(), {"fired", "threatenedToFire"}),
- ("threatenedToFire", "conditional", "John Smith would recommend the dismissal of Mary Jones.", {("threatenedToFire", "John Smith", "Mary Jones")}, {"fired"}),
- ("threatenedToFire", "passive", "Mary Jones would be sacked by John Smith.", {("threatenedToFire", "John Smith", "Mary Jones")}, {"fired"}),
- ("resigned", "positive", "Mary Jones resigned from the Senate on Friday.", {("resigned", "Mary Jones", "Senate")}, set()),
- ("resigned", "negated", "Mary Jones did not resign.", {("refusedToResign", "Mary Jones", None)}, {"resigned"}),
- ("resigned", "conditional", "Mary Jones would resign if the report was published.", set(), {"resigned"}),
- ("resigned", "passive", "Mary Jones's resignation was accepted by John Smith.", {("resigned", "Mary Jones", None)}, set()),
- ("refusedToResign", "positive", "Mary Jones refused to resign.", {("refusedToResign", "Mary Jones", None)}, {"resigned"}),
- ("refusedToResign", "negated", "Mary Jones will not step down, she said.", {("refusedToResign", "Mary Jones", None)}, {"resigned"}),
- ("refusedToResign", "conditional", "Mary Jones would refuse to resign.", set(), {"resigned", "refusedToResign"}),
- ("refusedToResign", "passive", "Mary Jones said she would not comply with the request to step down, which came from John Smith.", {("refusedToResign", "Mary Jones", "John Smith"), ("askedToResign", "John Smith", "Mary Jones")}, {"resigned"}),
- ("askedToResign", "positive", "John Smith asked Mary Jones to resign.", {("askedToResign", "John Smith", "Mary Jones")}, {"resigned"}),
- ("askedToResign", "negated", "John Smith did not ask Mary Jones to resign.", set(), {"askedToResign", "resigned"}),
- ("askedToResign", "conditional", "John Smith would ask Mary Jones to step down.", set(), {"askedToResign", "resigned"}),
- ("askedToResign", "passive", "Mary Jones was asked to resign by John Smith.", {("askedToResign", "John Smith", "Mary Jones")}, {"resigned"}),
- ("askedToResign", "nominal", "John Smith called for Mary Jones's resignation.", {("askedToResign", "John Smith", "Mary Jones")}, {"resigned"}),
- ("appointed", "positive", "John Smith appointed Mary Jones.", {("appointed", "John Smith", "Mary Jones")}, set()),
- ("appointed", "negated", "John Smith did not appoint Mary Jones.", set(), {"appointed"}),
- ("appointed", "conditional", "John Smith would appoint Mary Jones.", set(), {"appointed"}),
- ("appointed", "passive", "Mary Jones was appointed by John Smith.", {("appointed", "John Smith", "Mary Jones")}, set()),
- ("succeeded", "positive", "Mary Jones replaced John Smith.", {("succeeded", "Mary Jones", "John Smith")}, set()),
- ("succeeded", "negated", "Mary Jones did not replace John Smith.", set(), {"succeeded"}),
- ("succeeded", "conditional", "Mary Jones could replace John Smith.", set(), {"succeeded"}),
- ("succeeded", "passive", "John Smith was replaced by Mary Jones.", {("succeeded", "Mary Jones", "John Smith")}, set()),
- ("criticized", "positive", "John Smith criticised Mary Jones.", {("criticized", "John Smith", "Mary Jones")}, set()),
- ("criticized", "negated", "John Smith did not criticise Mary Jones.", set(), {"criticized"}),
- ("criticized", "conditional", "John Smith might attack Mary Jones.", set(), {"criticized"}),
- ("criticized", "passive", "Mary Jones was attacked by John Smith.", {("criticized", "John Smith", "Mary Jones")}, set()),
- ("supported", "positive", "John Smith backed Mary Jones.", {("supported", "John Smith", "Mary Jones")}, set()),
- ("supported", "negated", "John Smith did not back Mary Jones.", set(), {"supported"}),
- ("supported", "conditional", "John Smith would back Mary Jones.", set(), {"supported"}),
- ("supported", "passive", "Mary Jones was defended by John Smith.", {("supported", "John Smith", "Mary Jones")}, set()),
- ("metWith", "positive", "John Smith met Mary Jones in London.", {("metWith", "John Smith", "Mary Jones")}, set()),
- ("metWith", "negated", "John Smith did not meet Mary Jones.", set(), {"metWith"}),
- ("metWith", "conditional", "John Smith will meet Mary Jones next week.", set(), {"metWith"}),
- ("metWith", "passive", "Mary Jones was met by John Smith.", {("metWith", "John Smith", "Mary Jones")}, set()),
- ("reportsTo", "positive", "Mary Jones reports to John Smith.", {("reportsTo", "Mary Jones", "John Smith")}, set()),
- ("reportsTo", "negated", "Mary Jones does not report to John Smith.", set(), {"reportsTo"}),
- ("memberOf", "positive", "Labour MP Mary Jones spoke.", {("memberOf", "Mary Jones", "Labour Party"), ("holdsPosition", "Mary Jones", None)}, set()),
- ("heldPosition", "former", "Former Labour MP Mary Jones spoke.", {("heldPosition", "Mary Jones", None), ("memberOf", "Mary Jones", "Labour Party")}, {"holdsPosition"}),
+ ('fired', 'positive', 'Prime Minister John Smith fired Mary Jones on Monday.',
+  {('fired', 'John Smith', 'Mary Jones', 'asserted'), ('holdsPosition', 'John Smith', None, 'asserted')}),
+ ('fired', 'negated', 'John Smith did not fire Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'negated')}),
+ ('fired', 'conditional', 'John Smith would fire Mary Jones if she stayed.',
+  {('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('fired', 'passive', 'Mary Jones was sacked by John Smith.',
+  {('fired', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('threatenedToFire', 'positive', 'John Smith threatened to fire Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'hedged'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('threatenedToFire', 'negated', 'John Smith never threatened to sack Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'negated'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'negated')}),
+ ('threatenedToFire', 'conditional', 'John Smith would recommend the dismissal of Mary Jones.',
+  {('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('threatenedToFire', 'passive', 'Mary Jones would be sacked by John Smith.',
+  {('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('resigned', 'positive', 'Mary Jones resigned from the Senate on Friday.',
+  {('resigned', 'Mary Jones', 'Senate', 'asserted')}),
+ ('resigned', 'negated', 'Mary Jones did not resign.',
+  {('refusedToResign', 'Mary Jones', None, 'asserted')}),
+ ('resigned', 'conditional', 'Mary Jones would resign if the report was published.',
+  {('resigned', 'Mary Jones', None, 'conditional')}),
+ ('resigned', 'passive', "Mary Jones's resignation was accepted by John Smith.",
+  {('resigned', 'Mary Jones', None, 'asserted')}),
+ ('refusedToResign', 'positive', 'Mary Jones refused to resign.',
+  {('refusedToResign', 'Mary Jones', None, 'asserted'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('refusedToResign', 'negated', 'Mary Jones will not step down, she said.',
+  {('refusedToResign', 'Mary Jones', None, 'asserted')}),
+ ('refusedToResign', 'conditional', 'Mary Jones would refuse to resign.',
+  {('refusedToResign', 'Mary Jones', None, 'conditional'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('refusedToResign', 'passive', 'Mary Jones said she would not comply with the request to step down, which came from John Smith.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'asserted'), ('refusedToResign', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('askedToResign', 'positive', 'John Smith asked Mary Jones to resign.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'asserted'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToResign', 'negated', 'John Smith did not ask Mary Jones to resign.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'negated'), ('resigned', 'Mary Jones', None, 'negated')}),
+ ('askedToResign', 'conditional', 'John Smith would ask Mary Jones to step down.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'conditional'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToResign', 'passive', 'Mary Jones was asked to resign by John Smith.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'asserted'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToResign', 'nominal', "John Smith called for Mary Jones's resignation.",
+  {('askedToResign', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('appointed', 'positive', 'John Smith appointed Mary Jones.',
+  {('appointed', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('appointed', 'negated', 'John Smith did not appoint Mary Jones.',
+  {('appointed', 'John Smith', 'Mary Jones', 'negated')}),
+ ('appointed', 'conditional', 'John Smith would appoint Mary Jones.',
+  {('appointed', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('appointed', 'passive', 'Mary Jones was appointed by John Smith.',
+  {('appointed', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('succeeded', 'positive', 'Mary Jones replaced John Smith.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('succeeded', 'negated', 'Mary Jones did not replace John Smith.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'negated')}),
+ ('succeeded', 'conditional', 'Mary Jones could replace John Smith.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'conditional')}),
+ ('succeeded', 'passive', 'John Smith was replaced by Mary Jones.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('criticized', 'positive', 'John Smith criticised Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'negated', 'John Smith did not criticise Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'negated')}),
+ ('criticized', 'conditional', 'John Smith might attack Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('criticized', 'passive', 'Mary Jones was attacked by John Smith.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'positive', 'John Smith backed Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'negated', 'John Smith did not back Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'negated')}),
+ ('supported', 'conditional', 'John Smith would back Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('supported', 'passive', 'Mary Jones was defended by John Smith.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('metWith', 'positive', 'John Smith met Mary Jones in London.',
+  {('metWith', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('metWith', 'negated', 'John Smith did not meet Mary Jones.',
+  {('metWith', 'John Smith', 'Mary Jones', 'negated')}),
+ ('metWith', 'conditional', 'John Smith will meet Mary Jones next week.',
+  {('metWith', 'John Smith', 'Mary Jones', 'future')}),
+ ('metWith', 'passive', 'Mary Jones was met by John Smith.',
+  {('metWith', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('reportsTo', 'positive', 'Mary Jones reports to John Smith.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('reportsTo', 'negated', 'Mary Jones does not report to John Smith.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'negated')}),
+ ('memberOf', 'positive', 'Labour MP Mary Jones spoke.',
+  {('holdsPosition', 'Mary Jones', None, 'asserted'), ('memberOf', 'Mary Jones', 'Labour Party', 'asserted')}),
+ ('heldPosition', 'former', 'Former Labour MP Mary Jones spoke.',
+  {('heldPosition', 'Mary Jones', None, 'asserted'), ('memberOf', 'Mary Jones', 'Labour Party', 'asserted')}),
+ ('fired', 'asserted', 'John Smith fired Mary Jones on Monday.',
+  {('fired', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('fired', 'negated', 'John Smith did not fire Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'negated')}),
+ ('fired', 'conditional', 'John Smith would fire Mary Jones if the report was published.',
+  {('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('fired', 'future', 'John Smith will fire Mary Jones next week.',
+  {('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('fired', 'hedged', 'John Smith reportedly fired Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'hedged')}),
+ ('fired', 'denied', 'Aides denied reports that John Smith had fired Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'denied')}),
+ ('threatenedToFire', 'asserted', 'John Smith threatened to sack Mary Jones on Monday.',
+  {('fired', 'John Smith', 'Mary Jones', 'hedged'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('threatenedToFire', 'negated', 'John Smith did not threaten to sack Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'negated'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'negated')}),
+ ('threatenedToFire', 'conditional', 'John Smith would threaten to sack Mary Jones if the report was published.',
+  {('fired', 'John Smith', 'Mary Jones', 'hedged'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('threatenedToFire', 'future', 'John Smith will threaten to sack Mary Jones next week.',
+  {('fired', 'John Smith', 'Mary Jones', 'hedged'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'future')}),
+ ('threatenedToFire', 'hedged', 'John Smith reportedly threatened to sack Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'hedged'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'hedged')}),
+ ('threatenedToFire', 'denied', 'Aides denied reports that John Smith had threatened to sack Mary Jones.',
+  {('fired', 'John Smith', 'Mary Jones', 'denied'), ('threatenedToFire', 'John Smith', 'Mary Jones', 'denied')}),
+ ('resigned', 'asserted', 'Mary Jones resigned on Monday.',
+  {('resigned', 'Mary Jones', None, 'asserted')}),
+ ('resigned', 'negated', 'Mary Jones did not resign.',
+  {('refusedToResign', 'Mary Jones', None, 'asserted')}),
+ ('resigned', 'conditional', 'Mary Jones would resign if the report was published.',
+  {('resigned', 'Mary Jones', None, 'conditional')}),
+ ('resigned', 'future', 'Mary Jones will resign next week.',
+  {('resigned', 'Mary Jones', None, 'future')}),
+ ('resigned', 'hedged', 'Mary Jones reportedly resigned.',
+  {('resigned', 'Mary Jones', None, 'hedged')}),
+ ('resigned', 'denied', 'Aides denied reports that Mary Jones had resigned.',
+  {('resigned', 'Mary Jones', None, 'denied')}),
+ ('refusedToResign', 'asserted', 'Mary Jones refused to resign on Monday.',
+  {('refusedToResign', 'Mary Jones', None, 'asserted'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('refusedToResign', 'negated', 'Mary Jones did not refuse to resign.',
+  {('refusedToResign', 'Mary Jones', None, 'negated'), ('resigned', 'Mary Jones', None, 'negated')}),
+ ('refusedToResign', 'conditional', 'Mary Jones would refuse to resign if the report was published.',
+  {('refusedToResign', 'Mary Jones', None, 'conditional'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('refusedToResign', 'future', 'Mary Jones will refuse to resign next week.',
+  {('refusedToResign', 'Mary Jones', None, 'future'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('refusedToResign', 'hedged', 'Mary Jones reportedly refused to resign.',
+  {('refusedToResign', 'Mary Jones', None, 'hedged'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('refusedToResign', 'denied', 'Aides denied reports that Mary Jones had refused to resign.',
+  {('refusedToResign', 'Mary Jones', None, 'denied'), ('resigned', 'Mary Jones', None, 'denied')}),
+ ('askedToResign', 'asserted', 'John Smith asked Mary Jones to resign on Monday.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'asserted'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToResign', 'negated', 'John Smith did not ask Mary Jones to resign.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'negated'), ('resigned', 'Mary Jones', None, 'negated')}),
+ ('askedToResign', 'conditional', 'John Smith would ask Mary Jones to resign if the report was published.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'conditional'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToResign', 'future', 'John Smith will ask Mary Jones to resign next week.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'future'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToResign', 'hedged', 'John Smith reportedly asked Mary Jones to resign.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'hedged'), ('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToResign', 'denied', 'Aides denied reports that John Smith had asked Mary Jones to resign.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'denied'), ('resigned', 'Mary Jones', None, 'denied')}),
+ ('appointed', 'asserted', 'John Smith appointed Mary Jones on Monday.',
+  {('appointed', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('appointed', 'negated', 'John Smith did not appoint Mary Jones.',
+  {('appointed', 'John Smith', 'Mary Jones', 'negated')}),
+ ('appointed', 'conditional', 'John Smith would appoint Mary Jones if the report was published.',
+  {('appointed', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('appointed', 'future', 'John Smith will appoint Mary Jones next week.',
+  {('appointed', 'John Smith', 'Mary Jones', 'future')}),
+ ('appointed', 'hedged', 'John Smith reportedly appointed Mary Jones.',
+  {('appointed', 'John Smith', 'Mary Jones', 'hedged')}),
+ ('appointed', 'denied', 'Aides denied reports that John Smith had appointed Mary Jones.',
+  {('appointed', 'John Smith', 'Mary Jones', 'denied')}),
+ ('succeeded', 'asserted', 'Mary Jones replaced John Smith on Monday.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('succeeded', 'negated', 'Mary Jones did not replace John Smith.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'negated')}),
+ ('succeeded', 'conditional', 'Mary Jones would replace John Smith if the report was published.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'conditional')}),
+ ('succeeded', 'future', 'Mary Jones will replace John Smith next week.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'future')}),
+ ('succeeded', 'hedged', 'Mary Jones reportedly replaced John Smith.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'hedged')}),
+ ('succeeded', 'denied', 'Aides denied reports that Mary Jones had replaced John Smith.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'denied')}),
+ ('criticized', 'asserted', 'John Smith criticised Mary Jones on Monday.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'negated', 'John Smith did not criticise Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'negated')}),
+ ('criticized', 'conditional', 'John Smith would criticise Mary Jones if the report was published.',
+  {('criticized', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('criticized', 'future', 'John Smith will criticise Mary Jones next week.',
+  {('criticized', 'John Smith', 'Mary Jones', 'future')}),
+ ('criticized', 'hedged', 'John Smith reportedly criticised Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'hedged')}),
+ ('criticized', 'denied', 'Aides denied reports that John Smith had criticised Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'denied')}),
+ ('supported', 'asserted', 'John Smith backed Mary Jones on Monday.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'negated', 'John Smith did not back Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'negated')}),
+ ('supported', 'conditional', 'John Smith would back Mary Jones if the report was published.',
+  {('supported', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('supported', 'future', 'John Smith will back Mary Jones next week.',
+  {('supported', 'John Smith', 'Mary Jones', 'future')}),
+ ('supported', 'hedged', 'John Smith reportedly backed Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'hedged')}),
+ ('supported', 'denied', 'Aides denied reports that John Smith had backed Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'denied')}),
+ ('metWith', 'asserted', 'John Smith met Mary Jones on Monday.',
+  {('metWith', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('metWith', 'negated', 'John Smith did not meet Mary Jones.',
+  {('metWith', 'John Smith', 'Mary Jones', 'negated')}),
+ ('metWith', 'conditional', 'John Smith would meet Mary Jones if the report was published.',
+  {('metWith', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('metWith', 'future', 'John Smith will meet Mary Jones next week.',
+  {('metWith', 'John Smith', 'Mary Jones', 'future')}),
+ ('metWith', 'hedged', 'John Smith reportedly met Mary Jones.',
+  {('metWith', 'John Smith', 'Mary Jones', 'hedged')}),
+ ('metWith', 'denied', 'Aides denied reports that John Smith had met Mary Jones.',
+  {('metWith', 'John Smith', 'Mary Jones', 'denied')}),
+ ('reportsTo', 'asserted', 'Mary Jones reports to John Smith on Monday.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('reportsTo', 'negated', 'Mary Jones does not report to John Smith.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'negated')}),
+ ('reportsTo', 'conditional', 'Mary Jones would report to John Smith if the report was published.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'conditional')}),
+ ('reportsTo', 'future', 'Mary Jones will report to John Smith next week.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'future')}),
+ ('reportsTo', 'hedged', 'Mary Jones reportedly reports to John Smith.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'hedged')}),
+ ('reportsTo', 'denied', 'Aides denied reports that Mary Jones had reported to John Smith.',
+  {('reportsTo', 'Mary Jones', 'John Smith', 'denied')}),
+ ('withdrew', 'asserted', 'Mary Jones dropped out of the race on Monday.',
+  {('withdrew', 'Mary Jones', None, 'asserted')}),
+ ('withdrew', 'negated', 'Mary Jones did not drop out of the race.',
+  {('withdrew', 'Mary Jones', None, 'negated')}),
+ ('withdrew', 'conditional', 'Mary Jones would drop out of the race if the report was published.',
+  {('withdrew', 'Mary Jones', None, 'conditional')}),
+ ('withdrew', 'future', 'Mary Jones will drop out of the race next week.',
+  {('withdrew', 'Mary Jones', None, 'future')}),
+ ('withdrew', 'hedged', 'Mary Jones reportedly dropped out of the race.',
+  {('withdrew', 'Mary Jones', None, 'hedged')}),
+ ('withdrew', 'denied', 'Aides denied reports that Mary Jones had dropped out of the race.',
+  {('withdrew', 'Mary Jones', None, 'denied')}),
+ ('askedToWithdraw', 'asserted', 'John Smith urged Mary Jones to drop out of the race on Monday.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'asserted'), ('withdrew', 'Mary Jones', None, 'hedged')}),
+ ('askedToWithdraw', 'negated', 'John Smith did not urge Mary Jones to drop out of the race.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'negated'), ('withdrew', 'Mary Jones', None, 'negated')}),
+ ('askedToWithdraw', 'conditional', 'John Smith would urge Mary Jones to drop out of the race if the report was published.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'conditional'), ('withdrew', 'Mary Jones', None, 'hedged')}),
+ ('askedToWithdraw', 'future', 'John Smith will urge Mary Jones to drop out of the race next week.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'future'), ('withdrew', 'Mary Jones', None, 'hedged')}),
+ ('askedToWithdraw', 'hedged', 'John Smith reportedly urged Mary Jones to drop out of the race.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'hedged'), ('withdrew', 'Mary Jones', None, 'hedged')}),
+ ('askedToWithdraw', 'denied', 'Aides denied reports that John Smith had urged Mary Jones to drop out of the race.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'denied'), ('withdrew', 'Mary Jones', None, 'denied')}),
+ ('withdrew', 'as nominee', "Mary Jones stepped aside as the party's nominee.",
+  {('withdrew', 'Mary Jones', None, 'asserted')}),
+ ('withdrew', 'bid', 'Mary Jones ended her reelection bid.',
+  {('withdrew', 'Mary Jones', None, 'asserted')}),
+ ('withdrew', 'noun', "Mary Jones's exit from the race stunned donors.",
+  {('withdrew', 'Mary Jones', None, 'asserted')}),
+ ('withdrew', 'refused', 'Mary Jones will not step aside as the nominee.',
+  {('withdrew', 'Mary Jones', None, 'negated')}),
+ ('askedToWithdraw', 'call on', 'John Smith called on Mary Jones to end her campaign.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'asserted'), ('withdrew', 'Mary Jones', None, 'hedged')}),
+ ('resigned', 'not a race', 'Mary Jones quit the Senate.',
+  {('resigned', 'Mary Jones', 'Senate', 'asserted')}),
 ]
 
+READINGS = ("asserted", "negated", "conditional", "future", "hedged", "denied")
+# Posts and memberships are read from noun phrases, not from a clause with a modality.
+_POSTS = {"holdsPosition", "heldPosition", "memberOf"}
 
-@pytest.fixture(scope="module")
-def case_relations(nlp):
+
+def extraction_of_sentence(sentence: str):
+    """One sentence through the pinned pipeline and every rule. Each test reads its own (a few ms):
+    a shared fixture would hide from mutation testing which test exercises the rules."""
     from govgraph.build import extract_articles
 
-    articles = [Article(text=case[2], source=f"case-{i}") for i, case in enumerate(CASES)]
-    return [{(r.predicate, r.subject.label, r.object.label if r.object else None)
-             for r in extraction.relations if r.modality == "asserted"}
-            for extraction in extract_articles(articles)]
+    (extraction,) = extract_articles([Article(text=sentence, source="case")])
+    return extraction
+
+
+def readings_of(extraction) -> set[tuple]:
+    return {(r.predicate, r.subject.label, r.object.label if r.object else None, r.modality)
+            for r in extraction.relations}
 
 
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_rule_table(index, case_relations):
-    predicate, variant, sentence, expected, forbidden = CASES[index]
-    got = case_relations[index]
-    assert expected <= got, f"{sentence!r}: got {got}"
-    assert not {p for p, _, _ in got} & forbidden, f"{sentence!r}: got {got}"
+def test_rule_table(index, nlp):
+    predicate, variant, sentence, expected = CASES[index]
+    assert readings_of(extraction_of_sentence(sentence)) == expected, sentence
 
 
-def test_every_predicate_has_cases():
+def test_every_event_predicate_is_tested_in_every_reading():
     from govgraph.evaluate import ONTOLOGY_PREDICATES
 
-    covered = {c[0] for c in CASES} | {p for c in CASES for p, _, _ in c[3]}
-    assert set(ONTOLOGY_PREDICATES) == covered  # reportsTo is mostly derived: see test_reason.py
+    events = set(ONTOLOGY_PREDICATES) - _POSTS
+    grid = {(c[0], c[1]) for c in CASES}
+    assert {(p, reading) for p in events for reading in READINGS} <= grid
+    covered = {c[0] for c in CASES} | {p for c in CASES for p, *_ in c[3]}
+    assert set(ONTOLOGY_PREDICATES) <= covered
+
+
+def graph_readings(extraction) -> tuple[set[tuple], set[tuple]]:
+    """What the graph of one extraction says: (predicate, subject, object, gg:modality) of each
+    assertion node, and (predicate, subject, object) of each direct triple (posts left out)."""
+    from rdflib import RDF
+    from rdflib.namespace import SKOS
+
+    from govgraph.graph import GG, as_rdflib, build_graph
+
+    graph = as_rdflib(build_graph([extraction]))
+    label = lambda node: None if node is None or node == GG.unspecified else str(graph.value(node, SKOS.prefLabel))
+    nodes = set()
+    for node in graph.subjects(RDF.type, GG.Assertion):
+        predicate = str(graph.value(node, RDF.predicate)).rsplit("#", 1)[-1]
+        if predicate not in _POSTS:
+            nodes.add((predicate, label(graph.value(node, RDF.subject)), label(graph.value(node, RDF.object)),
+                       str(graph.value(node, GG.modality))))
+    direct = {(predicate, label(s), label(o)) for predicate in {r[0] for r in nodes}
+              for s, o in graph.subject_objects(GG[predicate])}
+    return nodes, direct
+
+
+def assert_graph_keeps_the_readings(extraction, expected: set[tuple]) -> None:
+    """Each reading is an assertion node with its modality; a direct triple exists only for an
+    asserted reading: a claim that did not happen never becomes a fact in the graph."""
+    nodes, direct = graph_readings(extraction)
+    events = {reading for reading in expected if reading[0] not in _POSTS}
+    assert nodes == events
+    assert direct == {(p, s, o) for p, s, o, modality in events if modality == "asserted"}
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_only_asserted_readings_become_triples(index, nlp):
+    assert_graph_keeps_the_readings(extraction_of_sentence(CASES[index][2]), CASES[index][3])
 
 
 def relations_of(doc):
@@ -177,6 +436,76 @@ def test_modality_without_a_model(vocab, aux, modality):
     assert modality_of(doc[2]) == modality
 
 
+def extraction_of(doc):
+    from govgraph.model import Extraction
+
+    sentences, entities = analyse(doc)
+    compiled = compile_rules(load_relation_rules(), doc.vocab)
+    article = Article(text=doc.text, source="x")
+    return Extraction(article, sentences, entities, (),
+                      tuple(extract_relations(doc, article, sentences, entities, compiled, load_lexicon())))
+
+
+@pytest.mark.parametrize("word, dep, tag, expected", [
+    (None, None, None, {("fired", "Smith", "Jones", "asserted")}),
+    ("not", "neg", "RB", {("fired", "Smith", "Jones", "negated")}),
+    ("would", "aux", "MD", {("threatenedToFire", "Smith", "Jones", "asserted")}),  # a conditional firing: a threat
+    ("might", "aux", "MD", {("threatenedToFire", "Smith", "Jones", "asserted")}),
+    ("will", "aux", "MD", {("threatenedToFire", "Smith", "Jones", "asserted")}),
+    ("should", "aux", "MD", {("fired", "Smith", "Jones", "hedged")}),
+    ("reportedly", "advmod", "RB", {("fired", "Smith", "Jones", "hedged")}),
+], ids=["asserted", "negated", "conditional", "might", "future", "hedged", "reportedly"])
+def test_each_reading_reaches_the_graph_as_read_without_a_model(vocab, word, dep, tag, expected):
+    rows = ["Smith PROPN NNP nsubj 2 B-PERSON"] + ([f"{word} PART {tag} {dep} 2"] if word else []) + [
+        "sack VERB VB ROOT 2 O sack", "Jones PROPN NNP dobj 2 B-PERSON", ". PUNCT . punct 2"]
+    if not word:  # "Smith sacked Jones ."
+        rows = ["Smith PROPN NNP nsubj 1 B-PERSON", "sacked VERB VBD ROOT 1 O sack", "Jones PROPN NNP dobj 1 B-PERSON",
+                ". PUNCT . punct 1"]
+    extraction = extraction_of(parsed(vocab, "\n".join(rows)))
+    assert readings_of(extraction) == expected
+    assert_graph_keeps_the_readings(extraction, expected)
+
+
+def test_a_race_left_is_a_withdrawal_not_a_resignation_without_a_model(vocab):
+    doc = parsed(vocab, """
+        Jones    PROPN NNP nsubj 1 B-PERSON
+        stepped  VERB  VBD ROOT  1 O step
+        aside    ADV   RB  prt   1
+        as       ADP   IN  prep  1
+        the      DET   DT  det   5
+        nominee  NOUN  NN  pobj  3 O nominee
+        .        PUNCT .   punct 1
+    """)
+    assert readings_of(extraction_of(doc)) == {("withdrew", "Jones", None, "asserted")}
+    office = parsed(vocab, """
+        Jones    PROPN NNP nsubj 1 B-PERSON
+        stepped  VERB  VBD ROOT  1 O step
+        aside    ADV   RB  prt   1
+        as       ADP   IN  prep  1
+        the      DET   DT  det   5
+        chairman NOUN  NN  pobj  3 O chairman
+        .        PUNCT .   punct 1
+    """)
+    assert readings_of(extraction_of(office)) == {("resigned", "Jones", None, "asserted")}
+
+
+def test_a_denied_report_reaches_the_graph_as_denied_without_a_model(vocab):
+    doc = parsed(vocab, """
+        Aides   NOUN  NNS nsubj 1
+        denied  VERB  VBD ROOT  1 O deny
+        reports NOUN  NNS dobj  1 O report
+        that    SCONJ IN  mark  6
+        Smith   PROPN NNP nsubj 6 B-PERSON
+        had     AUX   VBD aux   6 O have
+        sacked  VERB  VBN acl   2 O sack
+        Jones   PROPN NNP dobj  6 B-PERSON
+        .       PUNCT .   punct 1
+    """)
+    extraction = extraction_of(doc)
+    assert readings_of(extraction) == {("fired", "Smith", "Jones", "denied")}
+    assert_graph_keeps_the_readings(extraction, {("fired", "Smith", "Jones", "denied")})
+
+
 def test_denied_reports(vocab):
     doc = parsed(vocab, """
         Smith   PROPN NNP nsubj 1 B-PERSON
@@ -204,11 +533,21 @@ def test_attribution_and_weekday(nlp):
 
 
 def test_seed_relations_have_evidence(seed_extraction):
+    asserted = {(r.predicate, r.subject.label, r.object.label if r.object else None)
+                for r in seed_extraction.relations if r.modality == "asserted"}
+    # first, the relations the story is about are there (an empty extraction has no evidence to check)
+    assert {("askedToResign", "Alejandro N. Mayorkas", "Chris Magnus"), ("askedToResign", "John Tien", "Chris Magnus"),
+            ("threatenedToFire", "Alejandro N. Mayorkas", "Chris Magnus"),
+            ("refusedToResign", "Chris Magnus", "Alejandro N. Mayorkas")} <= asserted
     for relation in seed_extraction.relations:
         assert relation.rule and 0 < relation.confidence <= 1
-        assert relation.sentence < len(seed_extraction.sentences)
+        sentence = seed_extraction.sentences[relation.sentence].text
+        # the words that triggered it are in the sentence given as its evidence
+        words = relation.trigger.replace("...", " ").split()
+        assert words and all(word in sentence for word in words), (relation.trigger, sentence)
 
 
+@pytest.mark.slow
 def test_a_million_character_one_sentence_record_reads_in_linear_time(nlp):
     """A run-on record (no full stop in a million characters, a relation every few words) is read
     within half the time spaCy takes to parse it: nothing walks the whole sentence per token."""

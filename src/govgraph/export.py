@@ -73,6 +73,7 @@ RELATION_COLOURS = {
     "threatenedToFire": "#e377c2", "appointed": "#2ca02c", "succeeded": "#17becf", "reportsTo": "#7f7f7f",
     "criticized": "#ff7f0e", "supported": "#1f77b4", "metWith": "#bcbd22", "memberOf": "#aec7e8",
     "holdsPosition": "#ffbb78", "heldPosition": "#c7c7c7", "postIn": "#dbdb8d", "partOf": "#98df8a",
+    "withdrew": "#a55194", "askedToWithdraw": "#ce6dbd",
 }
 DASHED = {"threatenedToFire"}  # hedged by nature: drawn dashed like any reading that did not happen
 

@@ -68,6 +68,8 @@ class GG(DefinedNamespace):
     criticized: URIRef
     supported: URIRef
     metWith: URIRef
+    withdrew: URIRef  # left a race or candidacy (not an office)
+    askedToWithdraw: URIRef  # urged someone to leave a race
     # assertions: one node per reading, with evidence
     Assertion: URIRef
     modality: URIRef
@@ -348,7 +350,7 @@ def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodi
 
 
 _POST_PREDICATES = {"holdsPosition", "heldPosition"}
-_OPTIONAL_OBJECT = {"resigned", "refusedToResign"}
+_OPTIONAL_OBJECT = {"resigned", "refusedToResign", "withdrew"}
 
 
 def _build_statements() -> list[tuple]:

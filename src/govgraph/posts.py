@@ -288,7 +288,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     for entity in entities:
         posts = found.get(id(entity), [])
         seen: dict[tuple[str, str | None], Post] = {}
-        for post in posts:
+        # "former President X ... President X said": news keeps a title for its former holders, so
+        # one post that the story calls former anywhere is a former post (the first mention wins
+        # among equals)
+        for post in sorted(posts, key=lambda p: p.current):
             seen.setdefault((post.title.lower(), post.organization), post)
         entity.posts = sorted(seen.values(), key=lambda p: (p.sentence, p.title))
 

@@ -227,6 +227,9 @@ def _subject(verb: Token) -> Token | None:
     if head.dep_ in ("xcomp", "advcl") and head.head.i != head.i:
         # "asked X to resign": the one asked is the subject of the complement (object control)
         controller = next(iter(_children(head.head, "dobj")), None)
+        for prep in _children(head.head, "prep"):
+            if controller is None and prep.lower_ in ("on", "upon"):
+                controller = next(iter(_children(prep, "pobj")), None)  # "called on X to quit"
         if head.dep_ == "xcomp" and controller is not None and head.head.lemma_.lower() in _REQUEST_FRAMES:
             return controller
         return _subject(head.head)
@@ -237,7 +240,12 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb)) or verb.tag_ == "VBN" and verb.dep_ == "acl"
+    kids = children(verb)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return True
+    # "the minister sacked by X": a participle after a noun, with no subject or auxiliary of its own
+    # ("reports that X had sacked Y" is a finite clause of the noun, and active)
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux") for c in kids)
 
 
 def _agent_of_passive(verb: Token) -> Token | None:
@@ -252,13 +260,8 @@ def _verb_of(token: Token) -> Token:
     return token
 
 
-def modality_of(token: Token) -> str:
-    """How the clause of a trigger presents the event.
-
-    negated ("will not comply", "didn't resign"), conditional ("would recommend", "if ..."),
-    future ("will step down", "is to step down", "plans to quit"), hedged ("should resign",
-    "reportedly"), denied ("denied reports that he would quit"); otherwise asserted.
-    """
+def _clause_words(token: Token) -> set[str]:
+    """The function words of a trigger's own clause: negations, auxiliaries, markers, adverbs."""
     verb = _verb_of(token)
     chain = [token, verb, _conj_head(verb)]
     words = {c.text.lower() for t in chain for c in children(t) if c.dep_ in ("neg", "aux", "auxpass", "punct", "advmod", "mark")}
@@ -266,6 +269,41 @@ def modality_of(token: Token) -> str:
     # "no justification for me to resign": a clause hanging on a noun that "no" denies
     if clause.dep_ in ("advcl", "acl", "relcl") and any(c.lower_ in ("no", "never") for c in children(clause.head)):
         words.add("no")
+    return words
+
+
+def about_candidacy(token: Token, words: frozenset[str]) -> bool:
+    """Whether a trigger is about a race or candidacy: one of ``words`` ("race", "bid", "nominee")
+    heads an object of the trigger or of the verb it asks for ("drop out of the race", "quit the
+    race", "ended his reelection bid", "step aside as the nominee", "urged him to exit the race")."""
+    heads = []
+    for verb in [token] + [c for c in children(token, ("xcomp", "ccomp")) if c.pos_ in ("VERB", "AUX")]:
+        heads += children(verb, ("dobj", "attr", "oprd"))
+        preps = children(verb, ("prep",)) + [p for prt in children(verb, ("prt",)) for p in children(prt, ("prep",))]
+        for prep in preps + [p for prep in preps for p in children(prep, ("prep",))]:  # "out of the race"
+            heads += children(prep, ("pobj",))
+    # "withdrew the nomination of Jane Doe" is someone else's candidacy
+    return any(head.lemma_.lower() in words and not any(
+        pobj.ent_type_ == "PERSON" for prep in children(head, ("prep",)) if prep.lower_ == "of"
+        for pobj in children(prep, ("pobj",))) for head in heads)
+
+
+def negated_itself(token: Token) -> bool:
+    """Whether the trigger's own clause is negated ("did not resign"), rather than a clause above
+    it ("did not ask her to resign": the asking is denied, the resigning merely not asked for)."""
+    return bool(_clause_words(token) & _NEGATIONS)
+
+
+def modality_of(token: Token) -> str:
+    """How the clause of a trigger presents the event.
+
+    negated ("will not comply", "didn't resign"), conditional ("would recommend", "if ..."),
+    future ("will step down", "is to step down", "plans to quit"), hedged ("should resign",
+    "reportedly"), denied ("denied reports that he would quit"); otherwise asserted.
+    """
+    words = _clause_words(token)
+    verb = _verb_of(token)
+    clause = _conj_head(verb)
     if words & _NEGATIONS:
         return "negated"
     if words & _CONDITIONAL_AUX or "if" in words or "unless" in words:
@@ -282,15 +320,16 @@ def modality_of(token: Token) -> str:
     # "never threatened to sack X": a denied request denies what it asked for
     if clause.dep_ in ("xcomp", "ccomp") and clause.head.pos_ in ("VERB", "AUX") and modality_of(clause.head) == "negated":
         return "negated"
+    # "denied reports that she would quit", "denies he will resign": before the two below, as a
+    # denied report or request is denied, not merely unconfirmed
+    for ancestor in islice(verb.ancestors, 4):
+        if ancestor.lemma_.lower() in _DENIAL_VERBS:
+            return "denied"
     # "asked to resign", "told him to quit": what is asked for has not happened
     if clause.dep_ in ("xcomp", "ccomp", "acl", "advcl") and clause.head.lemma_.lower() in _REQUEST_FRAMES | {"request", "call", "demand"}:
         return "hedged"
     if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
         return "hedged"
-    # "denied reports that she would quit", "denies he will resign"
-    for ancestor in islice(verb.ancestors, 4):
-        if ancestor.lemma_.lower() in _DENIAL_VERBS:
-            return "denied"
     return "asserted"
 
 
@@ -387,6 +426,8 @@ def _frame_intransitive(token: Token, rule: RelationRule, ctx: _Context):
     for prep in _children(token, "prep"):
         if prep.lower_ in ("from", "as"):
             body = next(iter(_children(prep, "pobj")), None)
+    if body is not None and body.lemma_.lower() in rule.candidacy_words:
+        body = None  # "ended his reelection bid": a race left, not a body ("his" is who left it)
     yield _subject(token), body, token.text
 
 
@@ -453,7 +494,9 @@ def _complements(verb: Token, wanted: tuple[str, ...]) -> Iterable[Token]:
         if child.dep_ in ("xcomp", "ccomp", "advcl", "conj") or (child.dep_ == "dobj" and child.pos_ == "VERB"):
             for candidate in [child] + [c for c in children(child) if c.dep_ == "conj"]:
                 lemma = candidate.lemma_.lower()
-                particle = next((c.lower_ for c in children(candidate) if c.dep_ == "prt"), None)
+                # the particle of a phrasal verb, which the parser may also call an adverb ("step aside")
+                particle = next((c.lower_ for c in children(candidate, ("prt", "advmod"))
+                                 if f"{lemma} {c.lower_}" in wanted), None)
                 if not (lemma in wanted or (particle and f"{lemma} {particle}" in wanted)):
                     continue
                 if lemma == "go" and any(c.dep_ in _GO_COMPLEMENTS for c in children(candidate)):
@@ -557,12 +600,13 @@ def _ground(value, ctx: _Context) -> Entity | None:
     return ctx.entity_of(value)
 
 
-_OBJECT_OPTIONAL = {"resigned", "refusedToResign"}
+_OBJECT_OPTIONAL = {"resigned", "refusedToResign", "withdrew"}
 
 # Who can stand on each side of a predicate; ontology/shapes.ttl checks the same on the output.
 _PERSON_SUBJECT = {"resigned", "refusedToResign", "succeeded", "reportsTo", "memberOf", "holdsPosition",
-                   "heldPosition", "metWith"}
-_PERSON_OBJECT = {"askedToResign", "fired", "threatenedToFire", "appointed", "succeeded", "reportsTo", "metWith"}
+                   "heldPosition", "metWith", "withdrew"}
+_PERSON_OBJECT = {"askedToResign", "fired", "threatenedToFire", "appointed", "succeeded", "reportsTo", "metWith",
+                  "askedToWithdraw"}
 _LEFT_KINDS = {"Organization", "Person"}
 
 
@@ -601,13 +645,22 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         if subject is None or subject is obj:
             continue
         predicate = "refusedToResign" if refusal else rule.predicate
+        # a race is not an office: leaving one, or a call to, is a withdrawal ("step aside as the
+        # nominee", "urged him to drop out of the race")
+        candidacy = bool(rule.candidacy_words) and about_candidacy(token, rule.candidacy_words)
+        if rule.only_candidacy and not candidacy:
+            continue
+        if candidacy and rule.when_candidacy:
+            predicate = rule.when_candidacy
         if obj is None and predicate not in _OBJECT_OPTIONAL:
             continue
         # a request is asserted once made, whatever became of it; an event noun that is the subject
         # of "was" ("his attack on X was not a stunt") is taken as having happened
         named_event = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be"
         modality = "asserted" if rule.frame in ("speech", "request_from") or refusal or named_event else modality_of(token)
-        if modality == "negated" and rule.when_negated:
+        if candidacy:
+            pass  # "will not step aside as the nominee" stays a negated withdrawal, not a refusal to resign
+        elif modality == "negated" and rule.when_negated and negated_itself(token):
             predicate, modality = rule.when_negated, "asserted"
         elif modality in _UNREAL and rule.when_unreal:
             predicate, modality = rule.when_unreal, "asserted"

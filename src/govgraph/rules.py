@@ -186,6 +186,7 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
 FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech")
 
 _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "when_negated",
+              "when_candidacy", "only_candidacy",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
               "agent_preps", "not_governors"}
 
@@ -210,6 +211,9 @@ class RelationRule:
     agent_fallback: str | None = None
     agent_preps: tuple[str, ...] = ()
     not_governors: tuple[str, ...] = ()
+    when_candidacy: str | None = None  # the predicate when the trigger is about a race, not an office
+    only_candidacy: bool = False  # the rule reads only triggers about a race ("ended his bid")
+    candidacy_words: frozenset[str] = frozenset()  # relations.yml's top-level list, for the two above
 
 
 def ontology_predicates() -> set[str]:
@@ -233,6 +237,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path}: expected a top-level 'rules:' list")
     predicates = ontology_predicates()
+    candidacy_words = frozenset(str(w).lower() for w in data.get("candidacy_words") or ())
     rules, seen = [], set()
     for number, entry in enumerate(data["rules"], start=1):
         where = f"{path}: rule {number}" + (f" ({entry.get('id')})" if isinstance(entry, dict) and entry.get("id") else "")
@@ -249,7 +254,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
         seen.add(entry["id"])
         if entry["frame"] not in FRAMES:
             raise RuleError(f"{where}: unknown frame {entry['frame']!r}; frames are {', '.join(FRAMES)}")
-        for key in ("predicate", "when_negated", "when_unreal"):
+        for key in ("predicate", "when_negated", "when_unreal", "when_candidacy"):
             if entry.get(key) is not None and entry[key] not in predicates:
                 raise RuleError(f"{where}: {key} {entry[key]!r} is not a predicate of ontology/govgraph.ttl")
         if not (entry.get("verbs") or entry.get("nouns") or entry["frame"] == "speech"):
@@ -261,5 +266,9 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
                                   complement_is=entry.get("complement_is", "patient"),
                                   when_negated=entry.get("when_negated"), when_unreal=entry.get("when_unreal"),
                                   possessor_is=entry.get("possessor_is", "patient"),
-                                  agent_fallback=entry.get("agent_fallback"), **lists))
+                                  agent_fallback=entry.get("agent_fallback"),
+                                  when_candidacy=entry.get("when_candidacy"),
+                                  only_candidacy=bool(entry.get("only_candidacy", False)),
+                                  candidacy_words=candidacy_words if (entry.get("when_candidacy") or entry.get("only_candidacy"))
+                                  else frozenset(), **lists))
     return tuple(rules)
