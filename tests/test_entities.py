@@ -217,3 +217,81 @@ def test_seed_groups_and_anonymous_sources(seed_extraction):
     sources = by_kind(seed_extraction.entities, "AnonymousSource")
     assert {"Biden administration official", "administration official"} <= set(sources)
     assert not set(sources) & SEED_PERSONS
+
+
+def test_a_title_of_several_words_is_not_part_of_the_name(vocab):
+    doc = parsed(vocab, """
+        Attorney PROPN NNP compound 3 B-PERSON
+        General  PROPN NNP compound 3 I-PERSON
+        Jeff     PROPN NNP compound 3 I-PERSON
+        Sessions PROPN NNP nsubj    4 I-PERSON
+        resigned VERB  VBD ROOT     4 O resign
+        .        PUNCT .   punct    4
+    """)
+    assert set(by_kind(entities_of(doc), "Person")) == {"Jeff Sessions"}
+
+
+def test_a_title_alone_is_no_person(vocab):
+    doc = parsed(vocab, """
+        The      DET   DT  det      2
+        Attorney PROPN NNP compound 2 B-PERSON
+        General  PROPN NNP nsubj    3 I-PERSON
+        spoke    VERB  VBD ROOT     3 O speak
+        .        PUNCT .   punct    3
+    """)
+    assert by_kind(entities_of(doc), "Person") == {}
+
+
+def test_a_headline_in_title_case_gives_the_names_in_it_not_its_words(vocab):
+    # "Trump To Jeff Sessions: Stop The Probe", tagged one person by the model
+    doc = parsed(vocab, """
+        Trump    PROPN NNP nsubj    0 B-PERSON
+        To       ADP   IN  prep     0 I-PERSON
+        Jeff     PROPN NNP compound 3 I-PERSON
+        Sessions PROPN NNP pobj     1 I-PERSON
+        :        PUNCT :   punct    0 I-PERSON
+        Stop     VERB  VB  ROOT     5 I-PERSON
+        The      DET   DT  det      7 I-PERSON
+        Probe    NOUN  NN  dobj     5 I-PERSON
+    """)
+    people = set(by_kind(entities_of(doc), "Person"))
+    assert "Jeff Sessions" in people and not any(" To " in p or "Probe" in p for p in people)
+
+
+def test_a_question_opened_by_a_modal_is_not_a_name(vocab):
+    # "Will Brett Kavanaugh be confirmed ?" (a poll widget), "Will Brett" tagged a person
+    doc = parsed(vocab, """
+        Will      AUX   MD  aux       4 B-PERSON
+        Brett     PROPN NNP compound  2 I-PERSON
+        Kavanaugh PROPN NNP nsubjpass 4
+        be        AUX   VB  auxpass   4
+        confirmed VERB  VBN ROOT      4 O confirm
+        ?         PUNCT .   punct     4
+    """)
+    assert set(by_kind(entities_of(doc), "Person")) == {"Brett Kavanaugh"}
+
+
+def test_a_family_or_a_place_is_not_a_person(vocab):
+    doc = parsed(vocab, """
+        The        DET   DT   det      1
+        Buttigiegs PROPN NNPS nsubj    2 B-PERSON
+        stayed     VERB  VBD  ROOT     2 O stay
+        at         ADP   IN   prep     2
+        Marriott   PROPN NNP  compound 5 B-PERSON
+        Hotel      PROPN NNP  pobj     3 I-PERSON
+        .          PUNCT .    punct    2
+    """)
+    assert by_kind(entities_of(doc), "Person") == {}
+
+
+def test_a_son_with_his_suffix_is_not_his_father(vocab):
+    doc = parsed(vocab, """
+        Donald PROPN NNP compound 2 B-PERSON
+        Roe    PROPN NNP compound 2 I-PERSON
+        Jr.    PROPN NNP nsubj    3 I-PERSON
+        praised VERB VBD ROOT     3 O praise
+        Donald PROPN NNP compound 5 B-PERSON
+        Roe    PROPN NNP dobj     3 I-PERSON
+        .      PUNCT .   punct    3
+    """)
+    assert set(by_kind(entities_of(doc), "Person")) == {"Donald Roe Jr.", "Donald Roe"}

@@ -62,3 +62,54 @@ def test_seed_and_ten_bbc_stories_have_no_person_twice(tmp_path, nlp):
         firsts = [HumanName(n).first for n in group if HumanName(n).last and HumanName(n).first]
         # one node per person: a surname shared only by people with different first names
         assert len(group) == 1 or (len(firsts) == len(group) and len(set(firsts)) == len(firsts)), group
+
+
+def test_a_generational_suffix_is_part_of_who_someone_is():
+    father, son, son_short, bare = person("Donald Trump"), person("Donald Trump Jr."), person("Trump Jr."), person("Trump")
+    unify_people([extraction(son), extraction(father), extraction(son_short), extraction(bare)])
+    assert (father.label, bare.label) == ("Donald Trump", "Donald Trump")
+    assert (son.label, son_short.label) == ("Donald Trump Jr.", "Donald Trump Jr.")
+    senior, junior = person("Ken Griffey Sr."), person("Ken Griffey Jr.")
+    unify_people([extraction(senior), extraction(junior)])
+    assert (senior.label, junior.label) == ("Ken Griffey Sr.", "Ken Griffey Jr.")
+
+
+def test_short_forms_of_a_given_name_join_and_other_names_do_not():
+    chuck, charles, bill, william, will_other = (person("Chuck Roe"), person("Charles Roe"), person("Bill Poe"),
+                                                 person("William Poe"), person("Walter Poe"))
+    unify_people([extraction(chuck), extraction(charles), extraction(bill), extraction(william), extraction(will_other)])
+    assert chuck.label == charles.label == "Charles Roe" and "Chuck Roe" in chuck.aliases
+    assert bill.label == william.label == "William Poe"
+    assert will_other.label == "Walter Poe"
+
+
+STORIES = {
+    "father.txt": "Tycoon praises his son\n\nDonald Roe praised his son on Monday. Roe said the campaign was strong.",
+    "son.txt": "Son attacks rival\n\nDonald Roe Jr. attacked Jane Poe on Tuesday. Roe Jr. said she was weak.",
+    "nickname.txt": "Senator speaks\n\nSen. Chuck Moe spoke on Wednesday. Moe said the bill would pass.",
+    "formal.txt": "Senator votes\n\nSenator Charles Moe voted against the bill. Moe criticized Jane Poe.",
+    "family.txt": ("Couple campaign\n\nMary Voe and her husband Peter Voe campaigned on Thursday. Mary Voe praised "
+                   "Jane Poe, and Peter Voe criticized Donald Roe."),
+}
+
+
+def test_an_archive_of_short_stories_gets_one_node_per_person(tmp_path, nlp):
+    """Namesakes (a father and a son), a nickname and a formal name, a married couple: built as
+    one archive, each person is one node, and no node holds two people."""
+    from rdflib import RDF
+    from rdflib.namespace import FOAF, SKOS
+
+    from govgraph.build import build
+    from govgraph.query import load_graph
+
+    for name, text in STORIES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    report = build([tmp_path / name for name in STORIES], tmp_path / "out")
+    assert report.articles == len(STORIES)
+    graph = load_graph(tmp_path / "out" / "graph.ttl")
+    people = {str(graph.value(p, SKOS.prefLabel)): {str(a) for a in graph.objects(p, SKOS.altLabel)}
+              for p in graph.subjects(RDF.type, FOAF.Person)}
+    assert {"Donald Roe", "Donald Roe Jr.", "Charles Moe", "Mary Voe", "Peter Voe", "Jane Poe"} <= set(people)
+    assert "Chuck Moe" in people["Charles Moe"] and "Chuck Moe" not in people
+    assert not any("Jr." in alias for alias in people["Donald Roe"])
+    assert not any(alias.startswith(("Sen", "Senator")) for aliases in people.values() for alias in aliases)

@@ -210,3 +210,29 @@ def test_the_party_is_the_party_last_named(vocab):
         .         PUNCT .   punct    8
     """)
     assert posts_of(doc, chart) == {"Jane Doe": [("Leader", "Labour Party", True)]}
+
+
+def test_the_former_holder_of_a_title_news_keeps_using(vocab):
+    """"President Doe spoke. The former president smiled.": one person has the title and nobody
+    is said to have held it, so the description is his, and his presidency a former post."""
+    from govgraph.posts import resolve_descriptions
+
+    doc = parsed(vocab, """
+        President PROPN NNP compound 1
+        Doe       PROPN NNP nsubj    2 B-PERSON
+        spoke     VERB  VBD ROOT     2 O speak
+        .         PUNCT .   punct    2
+        The       DET   DT  det      6
+        former    ADJ   JJ  amod     6
+        president NOUN  NN  nsubj    7
+        smiled    VERB  VBD ROOT     7 O smile
+        .         PUNCT .   punct    7
+    """)
+    sentences, entities = analyse(doc)
+    lexicon = load_lexicon()
+    extract_posts(doc, sentences, entities, lexicon, OrgChart())
+    (doe,) = [e for e in entities if e.kind == "Person"]
+    assert [(p.title, p.current) for p in doe.posts] == [("President", True)]
+    resolve_descriptions(doc, sentences, entities, lexicon, OrgChart())
+    assert [(p.title, p.current) for p in doe.posts] == [("President", False)]
+    assert doe.mentions[-1].text == "The former president"

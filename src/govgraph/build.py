@@ -194,9 +194,9 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _person_records(extraction: Extraction) -> list[Entity]:
-    """Light copies of an extraction's persons (names and current posts): all identity needs."""
+    """Light copies of an extraction's persons (names and posts): all identity needs."""
     return [Entity("Person", e.label, set(e.aliases), [],
-                   [Post(p.title, p.organization, p.current, 0, "") for p in e.posts if p.current and p.organization])
+                   [Post(p.title, p.organization, p.current, 0, "") for p in e.posts])
             for e in extraction.entities if e.kind == "Person"]
 
 

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Sentence, sentence_index
-from .names import name_parts
+from .names import generation, name_parts
 from .nlp import children, tokens_where
 from .rules import Lexicon, OrgChart
 
@@ -60,11 +60,48 @@ def extract_sentences(doc: Doc) -> tuple[Sentence, ...]:
 _WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
+# Function words that title-case capitalises in headlines and widgets ("Trump To Jeff Sessions",
+# "Regarding Obama", "Will Brett Kavanaugh Be Confirmed?"): never part of a person's name.
+_NOT_IN_NAMES = frozenset({"to", "of", "and", "for", "the", "in", "on", "at", "with", "over", "regarding",
+                           "about", "after", "before", "from", "into", "than", "via", "vs", "be", "is", "are",
+                           "inside", "why", "how", "what", "who", "when", "where"})
+
+
 def _is_name(span: Span) -> bool:
-    """A well-formed name: capitalised words (hyphenated ones too), no line breaks or quotes."""
+    """A well-formed name: capitalised words (hyphenated ones too), no line breaks or quotes, no
+    function word a headline capitalised, and not an auxiliary opening a question ("Will X be...?")."""
     if not len(span) or "\n" in span.text or span[0].text == "-" or span[-1].text == "-":
         return False
+    if any(_not_in_name(t) for t in span):
+        return False
     return all(_NAME_TOKEN.match(t.text) or t.text == "-" for t in span)
+
+
+def _not_in_name(token: Token) -> bool:
+    # a function word, or a modal opening a question ("Will Brett Kavanaugh be confirmed?")
+    return token.lower_ in _NOT_IN_NAMES or token.tag_ == "MD"
+
+
+def _name_parts(span: Span) -> list[Span]:
+    """The runs of name-shaped words in a span the model called a person, between function words
+    and punctuation: "Trump To Jeff Sessions: Stop The Probe" (a headline in title case) holds
+    "Jeff Sessions"; "Will Brett" is "Brett", and a surname the model left out joins it."""
+    doc, runs, start = span.doc, [], span.start
+    for token in list(span) + [None]:
+        if token is None or _not_in_name(token) or not (_NAME_TOKEN.match(token.text) or token.text == "-"):
+            end = token.i if token is not None else span.end
+            if end > start:
+                runs.append(doc[start:end])
+            start = end + 1
+    whole = []
+    for run in runs:
+        end = run.end
+        # "Will Brett | Kavanaugh": the name's head, right after it, is part of it
+        while end < len(doc) and doc[end].pos_ == "PROPN" and _NAME_TOKEN.match(doc[end].text) \
+                and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and not _not_in_name(doc[end]):
+            end += 1
+        whole.append(doc[run.start:end])
+    return whole
 
 
 def _is_body_name(span: Span) -> bool:
@@ -283,6 +320,12 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
     doc, start, title, honorific = span.doc, span.start, None, None
     while start < span.end - 1:
         word = doc[start].text.lower().rstrip(".")
+        # the longest title first: "Attorney General Jeff Sessions" is not named "Attorney General"
+        phrase = next((n for n in (3, 2) if start + n < span.end and lexicon.title_of(doc[start:start + n].text)), 0)
+        if phrase:
+            title = lexicon.title_of(doc[start:start + phrase].text)
+            start += phrase
+            continue
         if word in lexicon.honorifics:
             honorific = word
         elif lexicon.title_of(word):
@@ -302,9 +345,19 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
     candidates = []
     for ent in doc.ents:
         if ent.label_ in PERSON_LABELS:
-            span, title, honorific = _strip_titles(_trim(ent), lexicon)
-            if _is_name(span) and not taken(span):
-                candidates.append(_Name(span, title, honorific))
+            trimmed = _trim(ent)
+            parts = _name_parts(trimmed)
+            for part in parts:
+                if (len(parts) > 1 or part.start != trimmed.start) and len(part) == 1 and part[0].tag_ != "NNP":
+                    continue  # a capitalised headline word left over ("Stop The Probe"), not a name
+                span, title, honorific = _strip_titles(part, lexicon)
+                if lexicon.title_of(span.text) or lexicon.title_of(part.text):
+                    continue  # "Attorney General" alone is a post, not a person's name
+                plural = len(span) == 1 and span[0].tag_ == "NNPS" and span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+                if plural or span[-1].text in lexicon.body_heads | lexicon.not_person_heads:
+                    continue  # "the Buttigiegs", "the Houthis", "Marriott Hotel": a family, group or place
+                if _is_name(span) and not taken(span):
+                    candidates.append(_Name(span, title, honorific))
     # Capitalised words right after an honorific or a capitalised title word are a name,
     # whatever the model said ("Chief Roe", "Mr Doe").
     covered = {t.i for c in candidates for t in c.span}
@@ -357,6 +410,8 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
     while start > 0:
         prev = doc[start - 1]
         word = prev.text.lower().rstrip(".")
+        if any(start - n >= 0 and lexicon.title_of(doc[start - n:start].text) for n in (2, 3)):
+            break  # "Attorney General Jeff Sessions": a title of several words ends here
         if prev.dep_ != "compound" or prev.head.i not in range(start, span.end) or prev.pos_ != "PROPN" \
                 or not _NAME_TOKEN.match(prev.text) or prev.i in org_tokens or word in lexicon.honorifics \
                 or lexicon.title_of(word) or prev.ent_type_ in _NOT_PEOPLE:
@@ -384,10 +439,18 @@ class _People:
     def find(self, name: str) -> Entity | None:
         first, last = name_parts(name)
         last = last or name
-        matches = [e for e, (_, known_last) in self.persons if (known_last or e.label) == last]
+        # a generational suffix is part of the identity: "Trump Jr." is not "Donald Trump", and a
+        # bare "Trump" is the one without a suffix, as news copy writes the son's suffix every time
+        suffix = generation(name)
+        persons = [(e, parts) for e, parts in self.persons if generation(e.label) == suffix]
+        matches = [e for e, (_, known_last) in persons if (known_last or e.label) == last]
         if not first or first == last:
+            if not matches and " " not in name:
+                # "Kamala" where the story names Kamala Harris: a lone first name of one person
+                by_first = [e for e, (known_first, known_last) in persons if known_first == name and known_last]
+                return by_first[0] if len(by_first) == 1 else None
             return matches[0] if len(matches) >= 1 else None
-        for entity, (known_first, known_last) in self.persons:
+        for entity, (known_first, known_last) in persons:
             if (known_last or entity.label) == last and (not known_first or known_first == first):
                 return entity
         return None

@@ -105,9 +105,16 @@ class Score:
         return precision, recall, f1
 
 
+# "U.S. Senate" and "the Senate" name one body: a leading article or country is no part of a name
+_PREFIXES = ("the ", "u.s. ", "us ", "united states ", "u.k. ", "uk ")
+
+
 def _norm(name: str) -> str:
-    name = name.strip().lower()
-    return name[4:] if name.startswith("the ") else name
+    name = " ".join(name.strip().lower().split())
+    for prefix in _PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix):]
+    return name
 
 
 def load_gold(path: str | Path) -> Gold:

@@ -3,8 +3,11 @@
 Within a story, entities.py already joins "Jane Q. Doe" and "Doe". Across stories the names
 differ too ("Jane Doe", "Doe"), so before the graph is written the
 persons of all stories (and of an existing graph being added to) are clustered: same surname,
-first names that agree (equal, an initial of the other, or absent), and no conflicting posts
-(the same title in different bodies marks two namesakes). Each cluster takes its longest name,
+first names that agree (equal, an initial of the other, short forms of one name in
+ontology/nicknames.yml, or absent), the same generational suffix
+(a "Jr." is never his father), and no conflicting posts (the same title in different bodies marks
+two namesakes). A surname alone joins the one person of that name, or among namesakes the one with
+the same title; otherwise it stays apart rather than guessed. Each cluster takes its longest name,
 except that a person already in an existing graph keeps its name, so its IRI and statements stay.
 """
 
@@ -13,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import name_parts
+from .names import generation, name_parts
+from .rules import load_nicknames
 from .model import Entity, Extraction, Post
 
 __all__ = ["unify", "unify_people", "people_in_graph"]
@@ -39,7 +43,7 @@ def _first_names_agree(a: str, b: str) -> bool:
     if not first_a or not first_b or first_a == _last(a) or first_b == _last(b):
         return True  # a surname alone agrees with any first name
     return first_a == first_b or (len(first_a) == 1 and first_b.startswith(first_a)) or (
-        len(first_b) == 1 and first_a.startswith(first_b))
+        len(first_b) == 1 and first_a.startswith(first_b)) or first_b in load_nicknames().get(first_a, ())
 
 
 def _posts_conflict(a: Entity, b: Entity) -> bool:
@@ -66,8 +70,15 @@ def unify(people: list[Entity], known: Iterable[Entity] = ()) -> None:
     for person in sorted(people, key=lambda e: (-len(e.label.split()), -len(e.label), e.label)):
         group = clusters.setdefault(_last(person.label), [])
         fits = [c for c in group if _first_names_agree(c.label, person.label)
+                and generation(c.label) == generation(person.label)  # Jr. and Sr. are two people
                 and not any(_posts_conflict(person, m) for m in c.members)]
         lone_surname = len(person.label.split()) == 1
+        if lone_surname and len(fits) > 1:
+            # "President Obama" in a story that gives no first name: the one namesake with that
+            # title ("Barack Obama", President), if only one has it
+            titles = {p.title.lower() for p in person.posts}
+            titled = [c for c in fits if titles & {p.title.lower() for m in c.members for p in m.posts}]
+            fits = titled if len(titled) == 1 else fits
         if fits and (not lone_surname or len(fits) == 1):
             cluster = fits[0]
             if not cluster.fixed and len(person.label) > len(cluster.label):

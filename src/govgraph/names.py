@@ -10,7 +10,10 @@ from functools import lru_cache
 
 from nameparser import HumanName
 
-__all__ = ["name_parts"]
+__all__ = ["name_parts", "generation"]
+
+# Generational suffixes are part of who someone is: "Donald Trump Jr." is never "Donald Trump".
+_GENERATIONS = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
 
 
 @lru_cache(maxsize=65536)
@@ -20,4 +23,16 @@ def name_parts(name: str) -> tuple[str, str]:
     Cached because parsing is slow and the same names recur in every story of an archive.
     """
     parsed = HumanName(name)
+    if not parsed.last and parsed.suffix:
+        return "", parsed.first  # "Trump Jr.": a surname and a suffix
     return parsed.first, parsed.last
+
+
+@lru_cache(maxsize=65536)
+def generation(name: str) -> str:
+    """The generational suffix of a name ("jr", "sr", "ii", "iii", "iv"), or "" when it has none."""
+    for part in reversed(name.replace(",", " ").split()):
+        key = part.lower().rstrip(".")
+        if key in _GENERATIONS:
+            return _GENERATIONS[key]
+    return ""

@@ -17,6 +17,7 @@ is in the past tense; otherwise it is current.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -74,7 +75,10 @@ def _title_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
 def _title_matcher(vocab, phrases: tuple[str, ...]) -> PhraseMatcher:
     """The lexicon's title phrases as one matcher, made once per pipeline rather than once a story."""
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    matcher.add("TITLE", [Doc(vocab, words=phrase.replace("-", " - ").split()) for phrase in phrases])
+    words = [phrase.replace("-", " - ").split() for phrase in phrases]
+    # abbreviations are written with full stops too ("Sen.", "Lt. Gov."), each one token
+    dotted = [[f"{word}." for word in phrase] for phrase in words if all(len(word) <= 4 for word in phrase)]
+    matcher.add("TITLE", [Doc(vocab, words=phrase) for phrase in words + dotted])
     return matcher
 
 
@@ -396,7 +400,16 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         # a post only one person holds at a time ("the home secretary") is its known holder's
         singular = any(title in {(b.head_title or "").lower(), (b.deputy_title or "").lower()}
                        for b in orgchart.bodies.values())
-        if singular and len(holders) == 1:
+        # "the former president" when one person has that title and no one is said to have held
+        # it: news copy keeps the title of a former holder ("President X"), so it is his, and former
+        titled = [p for p in people if any(post.title.lower() == title and post.current for post in p.posts)
+                  and p.mentions[0].start < token.idx] if former and not holders else []
+        if len(titled) == 1:
+            choice = titled[0]
+            choice.posts = [replace(post, current=False) if post.title.lower() == title else post
+                            for post in choice.posts]
+            holders = [choice]
+        elif singular and len(holders) == 1:
             choice = holders[0]
         elif previous is not None and subject:
             choice = previous  # "Mr X said ... The Glasgow MP, who ...": news copy varies the name

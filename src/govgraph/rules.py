@@ -15,7 +15,7 @@ import yaml
 from .model import GovgraphError
 from .ontology import ontology_file
 
-__all__ = ["Lexicon", "Body", "OrgChart", "RelationRule", "FRAMES", "load_lexicon", "load_orgchart",
+__all__ = ["load_nicknames", "Lexicon", "Body", "OrgChart", "RelationRule", "FRAMES", "load_lexicon", "load_orgchart",
            "load_relation_rules", "ontology_predicates", "RuleError"]
 
 
@@ -33,6 +33,7 @@ class Lexicon:
     tenure_markers: frozenset[str]
     country_prefixes: tuple[str, ...]
     body_heads: frozenset[str]
+    not_person_heads: frozenset[str]
     group_nouns: frozenset[str]
     leader_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -41,11 +42,13 @@ class Lexicon:
     part_of_nouns: frozenset[str]
 
     def title_of(self, words: str) -> str | None:
-        """The canonical title for a phrase ("police chief" -> "Chief"), or None."""
-        return self.titles.get(words.lower().strip(" .,"))
+        """The canonical title for a phrase ("police chief" -> "Chief", "Lt. Gov." -> "Lieutenant
+        Governor"), or None. Full stops are ignored, as abbreviations are written with or without."""
+        return self.titles.get(" ".join(words.lower().replace(".", " ").split()).strip(" ,"))
 
 
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
+                 "not_person_heads",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns"}
 
@@ -82,11 +85,12 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     lower = lambda key: frozenset(w.lower() for w in _string_list(data, key, path))
     return Lexicon(
         honorifics={str(k).lower(): v for k, v in honorifics.items()},
-        titles={str(k).lower(): v for k, v in titles.items()},
+        titles={" ".join(str(k).lower().replace(".", " ").split()): v for k, v in titles.items()},
         former_markers=lower("former_markers"),
         tenure_markers=lower("tenure_markers"),
         country_prefixes=tuple(sorted(_string_list(data, "country_prefixes", path), key=len, reverse=True)),
         body_heads=frozenset(_string_list(data, "body_heads", path)),
+        not_person_heads=frozenset(_string_list(data, "not_person_heads", path)),
         group_nouns=lower("group_nouns"),
         leader_nouns=lower("leader_nouns"),
         source_nouns=lower("source_nouns"),
@@ -272,3 +276,23 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
                                   candidacy_words=candidacy_words if (entry.get("when_candidacy") or entry.get("only_candidacy"))
                                   else frozenset(), **lists))
     return tuple(rules)
+
+
+@lru_cache(maxsize=4)
+def load_nicknames(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """Given name -> every form of it (ontology/nicknames.yml): "chuck" -> {"charles", "chuck", ...}."""
+    path = path or ontology_file("nicknames.yml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise RuleError(f"{path}: cannot read: {error}") from None
+    groups = data.get("groups") if isinstance(data, dict) else None
+    if not isinstance(groups, list) or not all(isinstance(g, list) and len(g) > 1 for g in groups):
+        raise RuleError(f"{path}: expected 'groups:', a list of lists of two or more given names")
+    forms: dict[str, set[str]] = {}
+    for number, group in enumerate(groups, start=1):
+        names = {str(name).lower() for name in group}
+        for name in names:
+            forms.setdefault(name, set()).update(names)
+    return {name: frozenset(found) for name, found in forms.items()}
+
