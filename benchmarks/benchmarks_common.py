@@ -75,7 +75,7 @@ def synthetic_archive(articles: int, seed: int = 1) -> list[Extraction]:
         relations += (Relation(rng.choice(["fired", "threatenedToFire"]), rng.choice(ministers),
                                rng.choice(people[:17]), 0, "synthetic", modality=rng.choice(FIRING_MODALITIES),
                                trigger="fired", time_text=rng.choice(WEEKDAYS),
-                               event_date=article.published if rng.random() < 0.5 else None),)
+                               event_date=article.published.isoformat() if rng.random() < 0.5 else None),)
         # a chain of command: each person reports to the next one, the last to a recurring minister
         chain = people[:5] + [rng.choice(ministers)]
         relations += tuple(Relation("reportsTo", chain[p], chain[p + 1], 0, "derived:synthetic", derived=True,

@@ -119,7 +119,7 @@ def test_relations_as_triples_and_assertion_nodes():
     doe, senate = base.entities
     roe = Entity("Person", "John Roe", set(), [Mention(0, 4, "Jane", 0)])
     fired = Relation("fired", roe, doe, 1, "fire", trigger="sacked", attributed_to=doe, time_text="Monday",
-                     event_date=date(2022, 1, 3), confidence=0.85)
+                     event_date="2022-01-03", confidence=0.85)
     threat = Relation("fired", roe, doe, 0, "fire", modality="conditional", trigger="would sack")
     quit_ = Relation("resigned", doe, None, 0, "resign", trigger="quit")
     derived = Relation("reportsTo", doe, roe, 0, "derived:deputy-of-head", derived=True, premises=("a", "b"))

@@ -152,3 +152,60 @@ def test_the_headline_starts_the_text_once(tmp_path, body):
     for article in load(tmp_path / "one.json", tmp_path / "one.jsonl", tmp_path / "one.html"):
         assert article.text.startswith("Minister quits over row\n")
         assert article.text.count("Minister quits over row") == 1, article.text
+
+
+def test_json_record_errors_name_the_record(tmp_path):
+    (tmp_path / "r.json").write_text(json.dumps([1, {"text": "Body.", "published": "not a date"}]))
+    errors = [str(item) for item in load(tmp_path / "r.json")]
+    assert errors == [f"{tmp_path / 'r.json'}[1]: expected a JSON object with a \"text\" field, got int",
+                      f"{tmp_path / 'r.json'}[2]: \"published\": not a date (expected YYYY-MM-DD): 'not a date'"]
+
+
+def test_json_record_fields_of_the_wrong_kind_are_left_out(tmp_path):
+    (tmp_path / "r.jsonl").write_text(json.dumps({"text": "Minister quits\n\nThe minister quit.", "title": 5}) + "\n"
+                                      + json.dumps({"text": "Another story\n\nThe chief quit.", "title": "  "}) + "\n")
+    first, second = load(tmp_path / "r.jsonl")
+    assert (first.title, first.url, first.record_id) == (None, None, None)
+    assert second.title is None and second.text.startswith("Another story")
+
+
+def test_a_body_that_starts_with_its_headline_after_blank_lines_is_not_given_it_twice(tmp_path):
+    (tmp_path / "r.json").write_text(json.dumps({"title": "Minister quits", "text": "\n  Minister quits\n\nThe minister quit."}))
+    (article,) = load(tmp_path / "r.json")
+    assert article.text.count("Minister quits") == 1
+
+
+CNN_STYLE = "# Minister quits over row\n\nPublished :`2024-07-16 20:59:18`\n\n---\n\nThe minister quit on Tuesday.\n\n### What comes next\n\nAn election.\n"
+
+
+@pytest.mark.parametrize("name, text, title, published", [
+    ("cnn.txt", CNN_STYLE, "Minister quits over row", date(2024, 7, 16)),
+    ("story.md", "# Chief resigns\n\nUpdated: July 23, 2024\n\nThe chief resigned.\n", "Chief resigns", date(2024, 7, 23)),
+    ("front.md", "---\ntitle: Mayor sacked\ndate: 2023-02-01\n---\nThe mayor was sacked.\n", "Mayor sacked", date(2023, 2, 1)),
+    ("nodate.markdown", "# Aide steps down\n\nThe aide stepped down.\n", "Aide steps down", None),
+], ids=["cnn-published-line", "updated-in-words", "yaml-front-matter", "heading-without-date"])
+def test_markdown_news_files(tmp_path, name, text, title, published):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (article,) = load(tmp_path / name)
+    assert (article.title, article.published) == (title, published)
+    assert article.text.startswith(f"{title}\n\n") and "#" not in article.text and "Published" not in article.text
+    assert "---" not in article.text
+
+
+def test_markdown_subheadings_keep_their_words(tmp_path):
+    (tmp_path / "cnn.txt").write_text(CNN_STYLE, encoding="utf-8")
+    (article,) = load(tmp_path / "cnn.txt")
+    assert "\nWhat comes next\n" in article.text
+
+
+def test_a_folder_readme_or_a_document_with_tables_is_skipped_not_failed(tmp_path):
+    from govgraph.load import InputSkipped
+
+    (tmp_path / "SOURCE.md").write_text("# Source\n\n| file | sha |\n|---|---|\n| a.txt | 1 |\n", encoding="utf-8")
+    (tmp_path / "table.md").write_text("# Figures\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text("# Chief resigns\n\nThe chief resigned.\n", encoding="utf-8")
+    items = load(tmp_path)
+    skipped = [str(i).removeprefix(f"{tmp_path}/") for i in items if isinstance(i, InputSkipped)]
+    assert skipped == ["SOURCE.md: a SOURCE file documents the folder; it is not a news story",
+                       "table.md: a Markdown document with tables or code, not a news story"]
+    assert [a.title for a in items if isinstance(a, Article)] == ["Chief resigns"]

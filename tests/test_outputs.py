@@ -84,8 +84,10 @@ def test_staging_of_a_killed_build_is_removed_and_a_running_one_kept(tmp_path):
             (tmp_path / name).mkdir()
             (tmp_path / name / "big").write_bytes(b"x" * 1000)
         (tmp_path / ".other.govgraph-staging-1").mkdir()  # beside a folder that is not this build's output
+        (tmp_path / f".store.govgraph-old-{dead + 1}").write_bytes(b"a file left half-swapped")
         recover(tmp_path, (tmp_path / "store",))
-        assert running.poll() is None  # only asked whether it runs
+        with pytest.raises(subprocess.TimeoutExpired):
+            running.wait(timeout=0.5)  # only asked whether it runs: no signal sent
     finally:
         running.kill()
         running.wait()
@@ -149,3 +151,10 @@ def test_signals_are_not_touched_outside_the_main_thread(tmp_path):
     thread.start()
     thread.join()
     assert errors == [None] and contents(tmp_path) == ["new turtle", "new page", "new store"]
+
+
+def test_discarding_a_set_with_only_a_folder_staged(tmp_path):
+    outputs = OutputSet(tmp_path)
+    outputs.folder(tmp_path / "store").mkdir()
+    outputs.discard()  # no file was staged: the staging folder never existed
+    assert list(tmp_path.iterdir()) == []

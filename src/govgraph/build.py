@@ -50,6 +50,7 @@ class BuildReport:
     duplicates: int = 0
     up_to_date: bool = False
     failures: list[InputError] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)  # inputs that are no stories (a folder's README)
     outputs: list[Path] = field(default_factory=list)
 
 
@@ -300,15 +301,17 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
           on_error: Callable[[InputError], None] | None = None, jobs: int = 1, executor: str = "local",
           scheduler: str | None = None, ops: str = DEFAULT_OPS, cache: bool = True,
           batch_size: int = DEFAULT_BATCH, progress: Callable[[Article], None] | None = None,
-          strict: bool = False, follow_links: bool = False) -> BuildReport:
+          strict: bool = False, follow_links: bool = False,
+          on_skip: Callable[[InputError], None] | None = None) -> BuildReport:
     """Build the graph of every story under ``paths`` and write it into ``out_dir``.
 
     With ``store``, an on-disk Oxigraph store is written too. With ``existing``, the stories are
     added to that graph: the same people are merged with the ones already there, an article
     already in it is left as it is, and nothing in it is lost (it is read again under the output
     lock if another build changed it meanwhile). Inputs that fail are reported through
-    ``on_error`` as they happen and skipped (with ``strict``, the first one stops the build); the
-    output folder and store are never read as inputs. Nothing is written when no article could be
+    ``on_error`` as they happen and skipped (with ``strict``, the first one stops the build); inputs
+    that are no stories (a folder's README) go to ``on_skip``; the output folder and store are never
+    read as inputs. Nothing is written when no article could be
     built; otherwise every output is replaced as one set, under a lock on ``out_dir`` (outputs.py).
     When the inputs, options and code are those of the last build and its outputs are intact,
     nothing is rewritten. An interruption raises ``Interrupted``, which says whether the new set
@@ -347,8 +350,14 @@ def build(paths: Iterable[str | Path], out_dir: str | Path, published: date | No
 
     def to_parse() -> Iterator[Article]:
         """New stories, for the parser; stories in the cache are recorded on the way."""
+        from .load import InputSkipped
+
         for item in _load(paths, published, skip, follow_links):
-            if isinstance(item, InputError):
+            if isinstance(item, InputSkipped):
+                report.skipped.append(item)
+                if on_skip:
+                    on_skip(item)
+            elif isinstance(item, InputError):
                 failed(item)
             elif item.id in seen:
                 report.duplicates += 1

@@ -100,7 +100,8 @@ def build(paths: tuple[str, ...], out_dir: str, published, pipeline: str, format
                                existing=existing, store=store_dir, html_max_nodes=html_max_nodes,
                                on_error=lambda error: progress.write(f"govgraph: error: {printable(str(error))}"),
                                jobs=jobs, executor=executor, scheduler=scheduler, ops=ops, cache=cache,
-                               progress=progress.update, strict=strict, follow_links=follow_links)
+                               progress=progress.update, strict=strict, follow_links=follow_links,
+                               on_skip=lambda item: progress.write(f"govgraph: skipped: {printable(str(item))}"))
     except KeyboardInterrupt as stop:
         if getattr(stop, "written", False):
             fail(f"{out_dir}: interrupted after the new graph was in place; its outputs are complete")

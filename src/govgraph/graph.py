@@ -236,6 +236,11 @@ def _date(value) -> ox.Literal:
     return ox.Literal(value.isoformat(), datatype=xsd.date)
 
 
+def _calendar(value: str) -> ox.Literal:
+    """A date of the precision the text gave: xsd:gYear ("1968"), xsd:gYearMonth ("2019-03") or xsd:date."""
+    return ox.Literal(value, datatype={4: xsd.gYear, 7: xsd.gYearMonth}.get(len(value), xsd.date))
+
+
 def _decimal(value: float) -> ox.Literal:
     return ox.Literal(repr(value), datatype=xsd.decimal)
 
@@ -394,7 +399,7 @@ def _relation_statements(extraction: Extraction, iri: dict[int, ox.NamedNode]) -
         if relation.attributed_to is not None:
             add((node, gg.attributedTo, iri[id(relation.attributed_to)]))
         if relation.event_date is not None:
-            add((node, gg.eventDate, _date(relation.event_date)))
+            add((node, gg.eventDate, _calendar(relation.event_date)))
         if relation.time_text:
             add((node, gg.eventTimeText, _text(relation.time_text)))
         if relation.title and relation.predicate not in _POST_PREDICATES:

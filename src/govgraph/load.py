@@ -21,10 +21,11 @@ from urllib.parse import quote
 from .clean import clean_text
 from .model import Article, InputError
 
-__all__ = ["load_articles", "decode_bytes", "parse_date", "source_name", "SUPPORTED_SUFFIXES", "MAX_ARTICLE_CHARS",
+__all__ = ["load_articles", "decode_bytes", "parse_date", "source_name", "InputSkipped", "SUPPORTED_SUFFIXES", "MAX_ARTICLE_CHARS",
            "MAX_PAGE_CHARS", "MAX_JSON_BYTES", "MAX_JSONL_LINE_BYTES"]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -73,6 +74,11 @@ _UTF8_SEQUENCE = re.compile(
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+class InputSkipped(InputError):
+    """An input that is no news story (a folder's README or SOURCE file): skipped with one line
+    saying why, not counted as a failure."""
 
 
 class _InvalidUtf8(InputError):
@@ -224,7 +230,83 @@ def _make_article(raw_text: str, source: str, title: str | None, published: date
                    record_id=record_id)
 
 
+# Markdown news files: "# headline", a date line ("Published :`2024-07-16 20:59:18`", "Updated:
+# July 23, 2024"), a rule ("---"), then the story; or YAML front matter with title and date.
+_HEADING = re.compile(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$")
+_DATE_LINE = re.compile(r"^\s*(?:\*\*)?(published|updated|posted|date)(?:\*\*)?\s*(?:on|at)?\s*:?\s*[`\"']?(.+?)[`\"']?\s*$",
+                        re.IGNORECASE)
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
+# Markdown files that document a folder rather than tell a story
+_NOT_STORIES = {"readme", "source", "sources", "license", "licence", "changelog", "contributing", "index", "notes"}
+
+
+def _markdown_story(text: str, source: str) -> tuple[str, str, date | None] | None:
+    """(headline, text to build, publication date) of a Markdown-shaped story, or None when the
+    text is not Markdown-shaped; InputSkipped when it is a Markdown document but no story."""
+    front = _FRONT_MATTER.match(text)
+    if front:
+        import yaml
+
+        try:
+            meta = yaml.safe_load(front.group(1))
+        except yaml.YAMLError:
+            meta = None
+        if isinstance(meta, dict):
+            body = text[front.end():]
+            heading = next((m for m in map(_HEADING.match, body.splitlines()) if m), None)
+            title = str(meta.get("title") or (heading.group(1) if heading else "")).strip() or None
+            when = next((meta[k] for k in ("published", "date", "datePublished", "updated") if meta.get(k)), None)
+            if heading:
+                body = body.replace(heading.group(0), "", 1)
+            return title, _with_headline(title, body.strip()), _date_in_words(when)
+    lines = text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    heading = _HEADING.match(lines[first]) if first is not None else None
+    if heading is None:
+        return None
+    if sum(1 for line in lines if line.lstrip().startswith(("|", "```"))) >= 2:
+        raise InputSkipped(source, "a Markdown document with tables or code, not a news story")
+    title, published, rest = heading.group(1).strip(), None, lines[first + 1:]
+    # the date line and a rule come before the story's first paragraph
+    kept = []
+    for number, line in enumerate(rest):
+        date_line = _DATE_LINE.match(line) if published is None and not any(k.strip() for k in kept) else None
+        if date_line and (when := _date_in_words(date_line.group(2))):
+            published = when
+            continue
+        if _RULE.match(line) and not any(k.strip() for k in kept):
+            continue
+        subheading = _HEADING.match(line)
+        kept.append(subheading.group(1) if subheading else line)  # "### An intraparty fight": its words
+    return title, f"{title}\n\n" + "\n".join(kept).strip(), published
+
+
+def _date_in_words(value: object) -> date | None:
+    """A publication date written as ISO ("2024-07-16 20:59:18") or in words ("July 23, 2024",
+    "Tue July 23, 2024"); None when there is none (a bare "Tuesday" names no date)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return parse_date(value)
+    except ValueError:
+        pass
+    text = str(value)
+    if not re.search(r"\b(1[89]|20)\d\d\b", text):
+        return None  # a date without a year is a guess
+    import dateparser
+
+    found = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False, "REQUIRE_PARTS": ["year"]})
+    return found.date() if found else None
+
+
 def _article_from_text(text: str, source: str, published: date | None) -> Article:
+    story = _markdown_story(text, source)
+    if story is not None:
+        title, body, when = story
+        return _make_article(body, source, title, when or published)
     # The first non-blank line of a plain-text story is its headline.
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return _make_article(text, source, title, published)
@@ -499,6 +581,9 @@ def _read_jsonl(path: Path, source: str, published: date | None,
 
 def _read_file(path: Path, published: date | None, in_folder: bool = False) -> Iterator[Article | InputError]:
     source = source_name(path)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES and path.stem.lower() in _NOT_STORIES:
+        yield InputSkipped(source, f"a {path.stem} file documents the folder; it is not a news story")
+        return
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(path, source, published, in_folder)
         return

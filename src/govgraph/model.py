@@ -167,7 +167,7 @@ class Relation:
     confidence: float = 0.8
     attributed_to: Entity | None = None
     time_text: str | None = None
-    event_date: date | None = None
+    event_date: str | None = None  # ISO 8601 of the precision the text gives: "1968", "2019-03", "2024-07-23"
     title: str | None = None
     derived: bool = False
     premises: tuple[str, ...] = ()

@@ -12,12 +12,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.attrs import DEP, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import children, conj_head, token_bounds, tokens_at, tokens_where
 from .rules import Lexicon, RelationRule
@@ -39,7 +40,6 @@ _REQUEST_FRAMES = {"ask", "tell", "urge", "call", "press", "pressure", "order", 
 _FIRST_PERSON = {"i", "me", "my", "myself"}
 _GO_COMPLEMENTS = {"acomp", "prt", "prep", "advmod", "xcomp", "dobj", "oprd", "attr", "ccomp", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 # what a conditional or future reading re-routes (a conditional firing is a threat); "should"
 # (hedged) is advice, not a threat
 _UNREAL = {"conditional", "future"}
@@ -333,9 +333,9 @@ def modality_of(token: Token) -> str:
     return "asserted"
 
 
-def _time_of(verb: Token, article: Article, ctx: _Context) -> tuple[str | None, date | None]:
-    """"on Wednesday", "in December": the date phrase nearest the trigger's verb, within its clause,
-    resolved against the publication date when it can be."""
+def _time_of(verb: Token, article: Article, ctx: _Context) -> tuple[str | None, str | None]:
+    """"on Wednesday", "in December", "in 1968": the date phrase nearest the trigger's verb, within
+    its clause, and its calendar value (dates.py: relative words only when the story has a date)."""
     # a parse's subtrees are contiguous: the verb's clause is its left edge to its right edge
     roots = ctx.date_roots
     low, high = bisect_left(roots, verb.left_edge.i), bisect_right(roots, verb.right_edge.i)
@@ -344,17 +344,7 @@ def _time_of(verb: Token, article: Article, ctx: _Context) -> tuple[str | None, 
     at = bisect_left(roots, verb.i, low, high)
     nearest = min((i for i in (at - 1, at) if low <= i < high), key=lambda i: abs(roots[i] - verb.i))
     text = ctx.date_texts[nearest]
-    return text, _resolve_weekday(text, article.published)
-
-
-def _resolve_weekday(text: str, published: date | None) -> date | None:
-    """The last such weekday on or before publication ("on Wednesday" in a Friday story)."""
-    if published is None:
-        return None
-    for index, name in enumerate(_WEEKDAYS):
-        if name in text.lower().split():
-            return published - timedelta(days=(published.weekday() - index) % 7)
-    return None
+    return text, resolve_time(text, article.published)
 
 
 def _attribution(token: Token, ctx: _Context) -> Entity | None:
