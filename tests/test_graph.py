@@ -4,7 +4,7 @@ import pyoxigraph as ox
 import pytest
 
 from govgraph.graph import (GG, ID, article_iri, build_graph, canonical_labels, dcterms, entity_iri, foaf, gg, new_graph,
-                            oa, org, rdf, rdfs, schema, sentence_iri, skos, slugify, xsd)
+                            oa, org, prov, rdf, rdfs, schema, sentence_iri, skos, slugify, xsd)
 from govgraph.model import Article, Entity, Extraction, Mention, Sentence
 
 
@@ -109,6 +109,31 @@ def test_posts_groups_sources_and_structure():
     # an anonymous source belongs to its article and is never merged with another's
     assert has(graph, node(f"source-{base.article.id}-senior-official"), rdf.type, gg.AnonymousSource)
     assert has(graph, node("organization-ethics-committee"), org.subOrganizationOf, node("organization-senate"))
+
+
+def test_a_dated_tenure_is_a_membership_of_the_holder():
+    from govgraph.graph import owltime, post_iri
+    from govgraph.model import Post
+
+    base = small_extraction()
+    doe, senate = base.entities
+    doe.posts = [Post("Senator", "Senate", False, 1, "Doe left the Senate.", started="2009", ended="2022-01-02"),
+                 Post("Mayor", "Springfield", True, 0, "Mayor Jane Doe")]
+    graph = build_graph([base])
+    person, senator = entity_iri(doe), post_iri(doe.posts[0], doe)
+    memberships = {q.subject for q in graph.quads_for_pattern(None, rdf.type, org.Membership)}
+    assert len(memberships) == 1  # the undated mayoralty has none
+    membership = next(iter(memberships))
+    assert value(graph, membership, org.member) == person and value(graph, membership, gg.post) == senator
+    assert value(graph, membership, org.organization) == ox.NamedNode(ID["organization-senate"])
+    assert value(graph, membership, schema.startDate) == ox.Literal("2009", datatype=xsd.gYear)
+    assert value(graph, membership, schema.endDate) == ox.Literal("2022-01-02", datatype=xsd.date)
+    during = value(graph, membership, org.memberDuring)
+    assert has(graph, during, rdf.type, owltime.Interval)
+    began, ended = value(graph, during, owltime.hasBeginning), value(graph, during, owltime.hasEnd)
+    assert value(graph, began, owltime.inXSDgYear) == ox.Literal("2009", datatype=xsd.gYear)
+    assert value(graph, ended, owltime.inXSDDate) == ox.Literal("2022-01-02", datatype=xsd.date)
+    assert value(graph, membership, prov.wasDerivedFrom) == value(graph, senator, prov.wasDerivedFrom)
 
 
 def test_relations_as_triples_and_assertion_nodes():

@@ -209,3 +209,18 @@ def test_a_folder_readme_or_a_document_with_tables_is_skipped_not_failed(tmp_pat
     assert skipped == ["SOURCE.md: a SOURCE file documents the folder; it is not a news story",
                        "table.md: a Markdown document with tables or code, not a news story"]
     assert [a.title for a in items if isinstance(a, Article)] == ["Chief resigns"]
+
+
+@pytest.mark.parametrize("name, text, published, expected, source", [
+    ("wire.txt", "Minister quits\n\nWASHINGTON, July 23, 2024 (Reuters) - The minister quit.\n", None,
+     date(2024, 7, 23), "dateline"),
+    ("nodate.txt", "Minister quits\n\nWASHINGTON, July 23 (Reuters) - The minister quit.\n", date(2024, 7, 25),
+     date(2024, 7, 25), "--published"),
+    ("both.md", "# Minister quits\n\nPublished :`2024-07-16 20:59:18`\n\nLONDON, July 15, 2024 - The minister quit.\n",
+     None, date(2024, 7, 16), "Markdown date line"),
+    ("plain.txt", "Minister quits\n\nThe minister quit.\n", None, None, None),
+], ids=["dateline", "dateline-without-year-is-no-date", "time-of-day-wins-over-a-dateline", "undated"])
+def test_the_publication_date_and_where_it_came_from(tmp_path, name, text, published, expected, source):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (article,) = load(tmp_path / name, published=published)
+    assert (article.published, article.date_source) == (expected, source)

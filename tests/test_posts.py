@@ -236,3 +236,26 @@ def test_the_former_holder_of_a_title_news_keeps_using(vocab):
     resolve_descriptions(doc, sentences, entities, lexicon, OrgChart())
     assert [(p.title, p.current) for p in doe.posts] == [("President", False)]
     assert doe.mentions[-1].text == "The former president"
+
+
+def test_a_tenure_stated_in_the_clause_dates_the_post(vocab):
+    # "Roe , who led Harbour Police from 2009 to 2013 , spoke ."
+    doc = parsed(vocab, """
+        Roe     PROPN NNP nsubj    11 B-PERSON
+        ,       PUNCT ,   punct    0
+        who     PRON  WP  nsubj    3
+        led     VERB  VBD relcl    0 O lead
+        Harbour PROPN NNP compound 5 B-ORG
+        Police  PROPN NNP dobj     3 I-ORG
+        from    ADP   IN  prep     3
+        2009    NUM   CD  pobj     6 B-DATE
+        to      ADP   IN  prep     6
+        2013    NUM   CD  pobj     8 B-DATE
+        ,       PUNCT ,   punct    0
+        spoke   VERB  VBD ROOT     11 O speak
+        .       PUNCT .   punct    11
+    """)
+    sentences, entities = analyse(doc)
+    extract_posts(doc, sentences, entities, load_lexicon(), OrgChart())
+    (roe,) = [e for e in entities if e.kind == "Person"]
+    assert [(p.organization, p.current, p.started, p.ended) for p in roe.posts] == [("Harbour Police", False, "2009", "2013")]

@@ -161,3 +161,18 @@ def test_spreadsheet_safe(cell, shown):
     from govgraph.query import spreadsheet_safe
 
     assert spreadsheet_safe(cell) == shown
+
+
+def test_tenure_lists_posts_with_their_dates(tmp_path, nlp):
+    from govgraph.build import build
+    from govgraph.query import bindings_for, named_queries
+    from datetime import date
+
+    (tmp_path / "a.txt").write_text("Secretary quits\n\nJane Doe, the transport secretary, resigned on Tuesday.\n",
+                                    encoding="utf-8")
+    build([tmp_path / "a.txt"], tmp_path / "out", published=date(2024, 7, 25), formats=["turtle"])
+    graph = load_graph(tmp_path / "out" / "graph.ttl")
+    result = run_query(graph, named_queries()["tenure"].text, bindings_for({"person": "Jane Doe"}))
+    assert format_result(result, "csv").splitlines() == [
+        "person_name,post,status,started,ended,evidence,published",
+        "Jane Doe,Transport Secretary,held,,2024-07-23,\"Jane Doe, the transport secretary, resigned on Tuesday.\",2024-07-25"]

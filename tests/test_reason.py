@@ -51,3 +51,23 @@ def test_stated_structure_wins_and_premises_say_so():
 def test_no_head_no_relation():
     deputy = person("Bo Chan", post("Deputy", "Department of Transport"))
     assert derive_reports_to((deputy, body("Department of Transport")), (), CHART) == []
+
+
+def test_dated_events_give_posts_their_tenure():
+    from govgraph.model import Entity, Post, Relation
+    from govgraph.reason import date_posts
+
+    doe = Entity("Person", "Jane Doe", set(), [], [Post("Transport Secretary", None, True, 0, "")])
+    roe = Entity("Person", "John Roe", set(), [], [Post("Chief", "Police Department", True, 0, ""),
+                                                    Post("Adviser", None, True, 0, "")])
+    poe = Entity("Person", "Ann Poe", set(), [], [Post("Minister", None, True, 0, "")])
+    department = Entity("Organization", "Police Department")
+    relations = [Relation("resigned", doe, None, 0, "resign", event_date="2024-07-23"),
+                 Relation("appointed", poe, roe, 0, "appoint", event_date="2021", title="Chief"),
+                 Relation("resigned", roe, department, 0, "resign", event_date="2024-05"),
+                 Relation("resigned", poe, None, 0, "resign", modality="hedged", event_date="2024-01-01")]
+    date_posts((doe, roe, poe, department), relations)
+    assert [(p.title, p.current, p.started, p.ended) for p in doe.posts] == [("Transport Secretary", False, None, "2024-07-23")]
+    assert [(p.title, p.current, p.started, p.ended) for p in roe.posts] == [
+        ("Chief", False, "2021", "2024-05"), ("Adviser", True, None, None)]
+    assert [(p.current, p.ended) for p in poe.posts] == [(True, None)]  # a hedged resignation ends nothing

@@ -89,7 +89,7 @@ def _extract(doc, article: Article, lexicon, orgchart, compiled, patient_nouns) 
     from .coref import resolve_pronouns
     from .entities import extract_entities, extract_sentences
     from .posts import extract_posts, resolve_descriptions
-    from .reason import derive_reports_to
+    from .reason import date_posts, derive_reports_to
     from .relations import extract_relations, relations_from_posts
     from .structure import extract_structure
 
@@ -100,6 +100,7 @@ def _extract(doc, article: Article, lexicon, orgchart, compiled, patient_nouns) 
     resolve_descriptions(doc, sentences, entities, lexicon, orgchart)
     structure = extract_structure(doc, sentences, entities, lexicon)
     relations = extract_relations(doc, article, sentences, entities, compiled, lexicon)
+    date_posts(entities, relations)
     relations += relations_from_posts(entities)
     relations += derive_reports_to(entities, structure, orgchart)
     return Extraction(article, sentences, entities, structure, tuple(relations))

@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, DefinedNamespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, TIME, DefinedNamespace
 
 from .model import Entity, Extraction, GovgraphError, Post, Relation
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PROV", "PREFIXES", "Terms", "gg", "rdf", "rdfs", "xsd", "dcterms", "foaf",
-           "org", "skos", "schema", "oa", "prov", "new_graph", "new_dataset", "add_extraction",
+           "org", "skos", "schema", "oa", "prov", "owltime", "new_graph", "new_dataset", "add_extraction",
            "add_article_graph", "merge_graphs", "canonical_labels", "build_graph", "slugify", "entity_iri",
            "post_iri", "article_iri", "sentence_iri", "mention_iri", "assertion_iri", "article_graph_iri",
            "build_iri", "rules_version", "parse_file", "graph_format", "GRAPH_FORMATS", "to_oxigraph", "as_rdflib",
@@ -53,6 +53,8 @@ class GG(DefinedNamespace):
     holdsPosition: URIRef  # person -> org:Post held at the time of the article
     heldPosition: URIRef  # person -> org:Post held before
     postPlace: URIRef  # a place named with a post whose body the text does not name ("chief in Springfield")
+    post: URIRef  # org:Membership -> the org:Post it is the tenure of
+    dateSource: URIRef  # where an article's publication date came from
     headTitle: URIRef  # organisation charts: the title of a body's head
     deputyTitle: URIRef  # organisation charts: the title of a body's deputy head
     # the personnel relation vocabulary
@@ -102,6 +104,7 @@ PREFIXES = {
     "schema": SCHEMA,
     "oa": OA,
     "prov": PROV,
+    "time": TIME,
     "dcterms": DCTERMS,
     "rdfs": RDFS,
     "rdf": RDF,
@@ -131,6 +134,7 @@ class Terms:
 
 gg, rdf, rdfs, xsd, dcterms = Terms(GG), Terms(RDF), Terms(RDFS), Terms(XSD), Terms(DCTERMS)
 foaf, org, skos, schema, oa, prov = Terms(FOAF), Terms(ORG), Terms(SKOS), Terms(SCHEMA), Terms(OA), Terms(PROV)
+owltime = Terms(TIME)  # OWL-Time
 
 ENTITY_CLASSES = {"Person": foaf.Person, "Organization": org.Organization, "Group": gg.Group,
                   "AnonymousSource": gg.AnonymousSource}
@@ -241,6 +245,20 @@ def _calendar(value: str) -> ox.Literal:
     return ox.Literal(value, datatype={4: xsd.gYear, 7: xsd.gYearMonth}.get(len(value), xsd.date))
 
 
+def _interval(membership: ox.NamedNode, started: str | None, ended: str | None) -> list[tuple]:
+    """The same tenure as W3C ORG reads it: org:memberDuring a time:Interval whose beginning and
+    end are time:Instants at the text's precision (time:inXSDDate, inXSDgYearMonth or inXSDgYear)."""
+    interval = ox.NamedNode(membership.value + "-during")
+    out = [(membership, org.memberDuring, interval), (interval, rdf.type, owltime.Interval)]
+    for edge, suffix, value in ((owltime.hasBeginning, "-began", started), (owltime.hasEnd, "-ended", ended)):
+        if value:
+            instant = ox.NamedNode(membership.value + suffix)
+            precision = {4: owltime.inXSDgYear, 7: owltime.inXSDgYearMonth}.get(len(value), owltime.inXSDDate)
+            out += [(interval, edge, instant), (instant, rdf.type, owltime.Instant),
+                    (instant, precision, _calendar(value))]
+    return out
+
+
 def _decimal(value: float) -> ox.Literal:
     return ox.Literal(repr(value), datatype=xsd.decimal)
 
@@ -296,6 +314,8 @@ def extraction_statements(extraction: Extraction) -> list[tuple]:
         add((art, rdfs.label, _text(article.title)))
     if article.published:
         add((art, schema.datePublished, _date(article.published)))
+    if article.date_source:
+        add((art, gg.dateSource, _text(article.date_source)))
     if article.url:
         add((art, schema.url, _url(article.url)))
 
@@ -347,6 +367,18 @@ def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodi
     elif post.organization:
         out.append((node, gg.postPlace, _text(post.organization)))
     out.append((node, prov.wasDerivedFrom, evidence))
+    if post.started or post.ended:
+        # tenure belongs to the holder's membership, not to the post, which others hold too
+        membership = _id(f"membership-{slugify(holder.label)}-{node.value.rsplit('/', 1)[-1]}")
+        out += [(membership, rdf.type, org.Membership), (membership, org.member, holder_node),
+                (membership, gg.post, node), (membership, prov.wasDerivedFrom, evidence)]
+        if post.organization in bodies:
+            out.append((membership, org.organization, bodies[post.organization]))
+        if post.started:
+            out.append((membership, schema.startDate, _calendar(post.started)))
+        if post.ended:
+            out.append((membership, schema.endDate, _calendar(post.ended)))
+        out += _interval(membership, post.started, post.ended)
     if post.current:
         out += [(holder_node, gg.holdsPosition, node), (holder_node, org.holds, node)]
     else:

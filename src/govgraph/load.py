@@ -217,8 +217,43 @@ def _safe_url(url: str | None) -> str | None:
     return _NOT_IN_IRI.sub(lambda match: quote(match.group(), safe=""), url) or None
 
 
+# "WASHINGTON, July 23, 2024 (Reuters) -": a dateline opening a story's first paragraph
+_DATELINE = re.compile(r"^[A-Z][A-Za-z.'\- ]{1,40}(?:, [A-Z][A-Za-z. ]{1,30})?,?\s+(?:\([A-Za-z ]+\)\s*)?"
+                       r"((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4})"
+                       r"\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014]")
+
+
+def _dateline(text: str) -> date | None:
+    """The date of a dateline at the start of the story's first paragraph (one with its year: a
+    "July 23" alone would be a guess)."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    for paragraph in paragraphs[1:3]:  # after the headline
+        match = _DATELINE.match(paragraph)
+        if match:
+            return _date_in_words(match.group(1))
+    return None
+
+
+def _choose_date(stated: list[tuple[date | None, int, str]], fallback: date | None) -> tuple[date | None, str | None]:
+    """The publication date and where it came from: of the dates the source states (value,
+    precision: 4 with a time of day, 3 a day; where), the most precise, the first among equals;
+    else the --published fallback."""
+    found = [(value, precision, where) for value, precision, where in stated if value is not None]
+    if found:
+        value, _, where = max(found, key=lambda item: item[1])  # max keeps the first of equals
+        return value, where
+    return fallback, "--published" if fallback else None
+
+
+def _precision(value: object) -> int:
+    return 4 if isinstance(value, str) and re.search(r"\d:\d\d", value) else 3
+
+
 def _make_article(raw_text: str, source: str, title: str | None, published: date | None,
-                  url: str | None = None, record_id: str | None = None) -> Article:
+                  url: str | None = None, record_id: str | None = None,
+                  stated: tuple[tuple[date | None, int, str], ...] = ()) -> Article:
+    """An Article from raw text (cleaned here); ``stated`` are the dates its source gives, the
+    story's own dateline is one more, and ``published`` is the fallback."""
     _check_length(raw_text, source)
     text = clean_text(raw_text)
     if not text:
@@ -226,8 +261,9 @@ def _make_article(raw_text: str, source: str, title: str | None, published: date
     _check_length(text, source)
     if title is not None:
         title = clean_text(title) or None
-    return Article(text=text, source=source, title=title, published=published, url=_safe_url(url),
-                   record_id=record_id)
+    when, where = _choose_date([*stated, (_dateline(text), 3, "dateline")], published)
+    return Article(text=text, source=source, title=title, published=when, url=_safe_url(url),
+                   record_id=record_id, date_source=where)
 
 
 # Markdown news files: "# headline", a date line ("Published :`2024-07-16 20:59:18`", "Updated:
@@ -241,8 +277,9 @@ _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _NOT_STORIES = {"readme", "source", "sources", "license", "licence", "changelog", "contributing", "index", "notes"}
 
 
-def _markdown_story(text: str, source: str) -> tuple[str, str, date | None] | None:
-    """(headline, text to build, publication date) of a Markdown-shaped story, or None when the
+def _markdown_story(text: str, source: str) -> tuple[str, str, date | None, str, int] | None:
+    """(headline, text to build, publication date, where it came from, its precision) of a
+    Markdown-shaped story, or None when the
     text is not Markdown-shaped; InputSkipped when it is a Markdown document but no story."""
     front = _FRONT_MATTER.match(text)
     if front:
@@ -259,7 +296,7 @@ def _markdown_story(text: str, source: str) -> tuple[str, str, date | None] | No
             when = next((meta[k] for k in ("published", "date", "datePublished", "updated") if meta.get(k)), None)
             if heading:
                 body = body.replace(heading.group(0), "", 1)
-            return title, _with_headline(title, body.strip()), _date_in_words(when)
+            return title, _with_headline(title, body.strip()), _date_in_words(when), "front matter", _precision(when)
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     heading = _HEADING.match(lines[first]) if first is not None else None
@@ -267,19 +304,19 @@ def _markdown_story(text: str, source: str) -> tuple[str, str, date | None] | No
         return None
     if sum(1 for line in lines if line.lstrip().startswith(("|", "```"))) >= 2:
         raise InputSkipped(source, "a Markdown document with tables or code, not a news story")
-    title, published, rest = heading.group(1).strip(), None, lines[first + 1:]
+    title, published, rest, precision = heading.group(1).strip(), None, lines[first + 1:], 3
     # the date line and a rule come before the story's first paragraph
     kept = []
     for number, line in enumerate(rest):
         date_line = _DATE_LINE.match(line) if published is None and not any(k.strip() for k in kept) else None
         if date_line and (when := _date_in_words(date_line.group(2))):
-            published = when
+            published, precision = when, _precision(date_line.group(2))
             continue
         if _RULE.match(line) and not any(k.strip() for k in kept):
             continue
         subheading = _HEADING.match(line)
         kept.append(subheading.group(1) if subheading else line)  # "### An intraparty fight": its words
-    return title, f"{title}\n\n" + "\n".join(kept).strip(), published
+    return title, f"{title}\n\n" + "\n".join(kept).strip(), published, "Markdown date line", precision
 
 
 def _date_in_words(value: object) -> date | None:
@@ -305,8 +342,8 @@ def _date_in_words(value: object) -> date | None:
 def _article_from_text(text: str, source: str, published: date | None) -> Article:
     story = _markdown_story(text, source)
     if story is not None:
-        title, body, when = story
-        return _make_article(body, source, title, when or published)
+        title, body, when, where, precision = story
+        return _make_article(body, source, title, published, stated=((when, precision, where),))
     # The first non-blank line of a plain-text story is its headline.
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return _make_article(text, source, title, published)
@@ -331,8 +368,9 @@ def _article_from_html(text: str, source: str, published: date | None) -> Articl
         page_date = parse_date(record.get("date"))
     except ValueError:
         page_date = None
-    return _make_article(_with_headline(title, body), source, title, page_date or published,
-                         url=record.get("source") or record.get("url") or None)
+    return _make_article(_with_headline(title, body), source, title, published,
+                         url=record.get("source") or record.get("url") or None,
+                         stated=((page_date, _precision(record.get("date")), "page metadata"),))
 
 
 def _article_from_record(record: object, source: str, published: date | None) -> Article:
@@ -349,9 +387,10 @@ def _article_from_record(record: object, source: str, published: date | None) ->
         raise InputError(source, f'"published": {error}') from None
     record_id = record.get("id")
     url = record.get("url")
-    return _make_article(_with_headline(title, body), source, title, record_date or published,
+    return _make_article(_with_headline(title, body), source, title, published,
                          url=str(url) if url else None,
-                         record_id=str(record_id) if record_id is not None else None)
+                         record_id=str(record_id) if record_id is not None else None,
+                         stated=((record_date, _precision(record.get("published")), "record's published"),))
 
 
 def _articles_from_json(text: str, source: str, published: date | None) -> Iterator[Article | InputError]:

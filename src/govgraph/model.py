@@ -75,6 +75,7 @@ class Article:
     published: date | None = None
     url: str | None = None
     record_id: str | None = None
+    date_source: str | None = None  # where ``published`` came from ("Published line", "dateline", "--published")
 
     @cached_property
     def id(self) -> str:
@@ -120,6 +121,8 @@ class Post:
     sentence: int
     evidence: str
     party: str | None = None
+    started: str | None = None  # when the story says it began ("appointed in 2021"): ISO 8601, any precision
+    ended: str | None = None  # when it ended ("resigned on Tuesday")
 
 
 @dataclass

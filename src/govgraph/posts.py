@@ -24,6 +24,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .dates import resolve_time
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at
 from .rules import Lexicon, OrgChart
@@ -208,7 +209,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     body_before_name: dict[int, Entity | None] = {}  # name's last token -> the body of its title
 
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
-            title_text: str | None = None, body: Entity | None = None, place: str | None = None) -> None:
+            title_text: str | None = None, body: Entity | None = None, place: str | None = None,
+            tenure: tuple[str | None, str | None] = (None, None)) -> None:
         if body is None and place is None:
             body, place = _body_of_title(title_span, index, doc, lexicon)
         title = title_text or _canonical_title(title_span, lexicon, doc, index)
@@ -216,6 +218,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS for c in children(title_span.root))
         post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
                      stated_elsewhere=of_something)
+        if tenure != (None, None):
+            post = replace(post, started=tenure[0], ended=tenure[1], current=post.current and tenure[1] is None)
         if body is not None and body is person:
             return
         found.setdefault(id(person), []).append(post)
@@ -344,8 +348,25 @@ def _relative_clause(relcl: Token, person: Entity, add, index: _Index, anchor: T
     for obj in (c for c in children(relcl) if c.dep_ == "dobj"):
         body = index.body_in(obj.subtree)
         if body is not None:
-            add(person, doc[relcl.i:relcl.i + 1], _past(relcl), anchor, doc[relcl.left_edge.i:obj.right_edge.i + 1],
-                title_text=title, body=body)
+            add(person, doc[relcl.i:relcl.i + 1], _past(relcl), anchor, doc[relcl.left_edge.i:relcl.right_edge.i + 1],
+                title_text=title, body=body, tenure=_tenure(relcl))
+
+
+def _tenure(verb: Token) -> tuple[str | None, str | None]:
+    """"who led it from 2009 to 2013", "since 2017": when a post began and ended, from dates with
+    their year in the clause (relative ones need the story's date, which posts do not know)."""
+    started = ended = None
+    for prep in children(verb, ("prep",)):
+        for date_token in children(prep, ("pobj",)):
+            value = resolve_time(date_token.text, None) if date_token.ent_type_ == "DATE" else None
+            if prep.lower_ in ("from", "since"):
+                started = started or value
+                for to in children(prep, ("prep",)) + children(date_token, ("prep",)):  # "from 2009 to 2013"
+                    if to.lower_ in ("to", "until", "through", "till"):
+                        ended = ended or next((resolve_time(t.text, None) for t in children(to, ("pobj",))), None)
+            elif prep.lower_ in ("to", "until", "through", "till"):
+                ended = ended or value
+    return started, ended
 
 
 def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],

@@ -15,10 +15,12 @@ that title.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .model import Entity, PartOf, Relation
 from .rules import Body, OrgChart
 
-__all__ = ["derive_reports_to", "GENERIC_HEAD_TITLES"]
+__all__ = ["derive_reports_to", "date_posts", "GENERIC_HEAD_TITLES"]
 
 GENERIC_HEAD_TITLES = {"head", "chief", "leader", "director", "chair", "chairman", "chief executive"}
 _MAX_CLIMB = 2
@@ -116,3 +118,33 @@ def _key(label: str | None, body: Body | None) -> str:
 def _held(person: Entity, post) -> str:
     where = f" of {post.organization}" if post.organization else ""
     return f"{person.label} is {post.title}{where} (\"{post.evidence}\")"
+
+
+def date_posts(entities: tuple[Entity, ...], relations: list[Relation]) -> None:
+    """Tenure in time: a post starts when the story dates the person's appointment to it ("was
+    appointed in 2021") and ends when it dates their resignation or firing from it ("resigned on
+    Tuesday"). Only asserted, dated events count; the post is the one whose title the appointment
+    names, or whose body was left, or the person's only post."""
+    for relation in relations:
+        if relation.modality != "asserted" or not relation.event_date or relation.derived:
+            continue
+        if relation.predicate == "appointed":
+            person, field, title, body = relation.object, "started", relation.title, None
+        elif relation.predicate in ("resigned", "withdrew"):
+            person, field, title, body = relation.subject, "ended", relation.title, relation.object
+        elif relation.predicate == "fired":
+            person, field, title, body = relation.object, "ended", relation.title, None
+        else:
+            continue
+        if person is None or person.kind != "Person" or not person.posts:
+            continue
+        candidates = [p for p in person.posts if (title and p.title.lower() == title.lower())
+                      or (body is not None and p.organization == body.label)] or \
+            (person.posts if len(person.posts) == 1 else [])
+        if len(candidates) != 1 or getattr(candidates[0], field):
+            continue
+        dated = replace(candidates[0], **{field: relation.event_date})
+        if field == "ended":
+            dated = replace(dated, current=False)  # a post the story says ended is held no more
+        person.posts = [dated if p is candidates[0] else p for p in person.posts]
+
