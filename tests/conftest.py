@@ -76,7 +76,7 @@ def parsed(vocab, table: str):
     such as ``B-PERSON`` (``O`` for none); the lemma defaults to the lower-cased word. This keeps
     rule tests independent of any statistical model.
     """
-    rows = [line.split() for line in table.strip().splitlines()]
+    rows = [line.split() for line in table.strip().splitlines() if line.strip()]
     words = [r[0] for r in rows]
     return Doc(vocab, words=words, pos=[r[1] for r in rows], tags=[r[2] for r in rows],
                deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],

@@ -111,6 +111,23 @@ def test_posts_groups_sources_and_structure():
     assert has(graph, node("organization-ethics-committee"), org.subOrganizationOf, node("organization-senate"))
 
 
+def test_a_seat_for_a_place_is_in_its_chamber_even_when_the_story_never_names_it():
+    from govgraph.graph import post_iri
+    from govgraph.model import Post
+
+    base = small_extraction()
+    doe, senate = base.entities
+    doe.posts = [Post("Representative", "House of Representatives", True, 0, "Ohio Rep. Jane Doe", place="Ohio")]
+    graph = build_graph([base])
+    post = post_iri(doe.posts[0], doe)
+    assert post == ox.NamedNode(ID["post-representative-house-of-representatives-ohio"])
+    house = ox.NamedNode(ID["organization-house-of-representatives"])
+    assert value(graph, post, org.postIn) == house and value(graph, post, gg.postPlace) == ox.Literal("Ohio")
+    assert value(graph, post, rdfs.label) == ox.Literal("Representative, House of Representatives, Ohio")
+    assert has(graph, house, rdf.type, org.Organization)
+    assert value(graph, house, skos.prefLabel) == ox.Literal("House of Representatives")
+
+
 def test_a_dated_tenure_is_a_membership_of_the_holder():
     from govgraph.graph import owltime, post_iri
     from govgraph.model import Post

@@ -238,6 +238,91 @@ def test_the_former_holder_of_a_title_news_keeps_using(vocab):
     assert doe.mentions[-1].text == "The former president"
 
 
+def test_the_former_holder_among_several_is_the_nearest_named_before(vocab):
+    """"President Roe thanked President Doe. Doe spoke. The former president smiled.": with two
+    people titled President, the description refers back to the nearer one (Doe), as a reader does."""
+    from govgraph.posts import resolve_descriptions
+
+    doc = parsed(vocab, """
+        President PROPN NNP compound 1
+        Roe       PROPN NNP nsubj    2 B-PERSON
+        thanked   VERB  VBD ROOT     2 O thank
+        President PROPN NNP compound 4
+        Doe       PROPN NNP dobj     2 B-PERSON
+        .         PUNCT .   punct    2
+        Doe       PROPN NNP nsubj    7 B-PERSON
+        spoke     VERB  VBD ROOT     7 O speak
+        .         PUNCT .   punct    7
+        The       DET   DT  det      11
+        former    ADJ   JJ  amod     11
+        president NOUN  NN  nsubj    12
+        smiled    VERB  VBD ROOT     12 O smile
+        .         PUNCT .   punct    12
+    """)
+    sentences, entities = analyse(doc)
+    lexicon = load_lexicon()
+    extract_posts(doc, sentences, entities, lexicon, OrgChart())
+    resolve_descriptions(doc, sentences, entities, lexicon, OrgChart())
+    assert {e.label: [(p.title, p.current) for p in e.posts] for e in entities if e.kind == "Person"} == {
+        "Roe": [("President", True)], "Doe": [("President", False)]}
+
+
+def test_a_place_before_a_members_title_is_the_seat_and_a_place_before_other_titles_is_where(vocab):
+    # "Ohio Sen. Jane Doe met Springfield Mayor John Roe and U.S. Attorney General Ann Poe."
+    chart = OrgChart({"s": Body("s", "Senate", member_titles=("Senator",)),
+                      "j": Body("j", "Department of Justice", head_title="Attorney General")})
+    doc = parsed(vocab, """
+        Ohio        PROPN NNP compound 1 B-GPE
+        Sen.        PROPN NNP compound 3
+        Jane        PROPN NNP compound 3 B-PERSON
+        Doe         PROPN NNP nsubj    4 I-PERSON
+        met         VERB  VBD ROOT     4 O meet
+        Springfield PROPN NNP compound 6 B-GPE
+        Mayor       PROPN NNP compound 8
+        John        PROPN NNP compound 8 B-PERSON
+        Roe         PROPN NNP dobj     4 I-PERSON
+        and         CCONJ CC  cc       8
+        U.S.        PROPN NNP compound 12 B-GPE
+        Attorney    PROPN NNP compound 12
+        General     PROPN NNP compound 14
+        Ann         PROPN NNP compound 14 B-PERSON
+        Poe         PROPN NNP conj     8 I-PERSON
+        .           PUNCT .   punct    4
+    """)
+    sentences, entities = analyse(doc, chart)
+    extract_posts(doc, sentences, entities, load_lexicon(), chart)
+    assert {e.label: [(p.title, p.organization, p.place, p.current) for p in e.posts] for e in entities
+            if e.kind == "Person"} == {"Jane Doe": [("Senator", "Senate", "Ohio", True)],
+                                       "John Roe": [("Mayor", "Springfield", None, True)],
+                                       "Ann Poe": [("Attorney General", "Department of Justice", None, True)]}
+
+
+ERA = """
+    Roe        PROPN NNP nsubj    1 B-PERSON
+    criticized VERB  VBD ROOT     1 O criticize
+    the        DET   DT  det      4
+    State      PROPN NNP compound 4 B-ORG
+    Department PROPN NNP dobj     1 I-ORG
+    under      ADP   IN  prep     4
+    President  PROPN NNP compound 7
+    Doe        PROPN NNP pobj     5 B-PERSON
+    .          PUNCT .   punct    1
+"""
+
+
+def test_a_holder_named_only_as_an_era_held_the_post_when_another_holds_it(vocab):
+    # "Roe criticized the State Department under President Doe. President Poe spoke."
+    doc = parsed(vocab, ERA + """
+        President  PROPN NNP compound 10
+        Poe        PROPN NNP nsubj    11 B-PERSON
+        spoke      VERB  VBD ROOT     11 O speak
+        .          PUNCT .   punct    11
+    """)
+    assert posts_of(doc) == {"Roe": [], "Doe": [("President", None, False)], "Poe": [("President", None, True)]}
+    # with no one else titled so, "under President Doe" is simply his presidency
+    assert posts_of(parsed(vocab, ERA)) == {"Roe": [], "Doe": [("President", None, True)]}
+
+
 def test_a_tenure_stated_in_the_clause_dates_the_post(vocab):
     # "Roe , who led Harbour Police from 2009 to 2013 , spoke ."
     doc = parsed(vocab, """

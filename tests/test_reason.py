@@ -71,3 +71,15 @@ def test_dated_events_give_posts_their_tenure():
     assert [(p.title, p.current, p.started, p.ended) for p in roe.posts] == [
         ("Chief", False, "2021", "2024-05"), ("Adviser", True, None, None)]
     assert [(p.current, p.ended) for p in poe.posts] == [(True, None)]  # a hedged resignation ends nothing
+
+
+def test_a_withdrawal_or_an_appointment_to_something_unnamed_dates_no_post():
+    from govgraph.model import Entity, Post, Relation
+    from govgraph.reason import date_posts
+
+    doe = Entity("Person", "Jane Doe", set(), [], [Post("President", None, True, 0, "")])
+    roe = Entity("Person", "John Roe", set(), [], [Post("Senator", "Senate", True, 0, "")])
+    relations = [Relation("withdrew", doe, None, 0, "quit the race", event_date="2024-07-21"),
+                 Relation("appointed", doe, roe, 0, "named him to a commission", event_date="2024-03")]
+    date_posts((doe, roe), relations)
+    assert [(p.current, p.started, p.ended) for p in doe.posts + roe.posts] == [(True, None, None), (True, None, None)]

@@ -165,7 +165,8 @@ def entity_iri(entity: Entity, article_id: str | None = None) -> ox.NamedNode:
 def post_iri(post: Post, holder: Entity) -> ox.NamedNode:
     """IRI of a post from its title and body; a post of no named body is told apart by its holder."""
     where = post.organization or holder.label
-    return _id(f"post-{slugify(post.title)}-{slugify(where)}")
+    seat = f"-{slugify(post.place)}" if post.place else ""  # a chamber's seat for a place: Senate, Ohio
+    return _id(f"post-{slugify(post.title)}-{slugify(where)}{seat}")
 
 
 def article_iri(article_id: str) -> ox.NamedNode:
@@ -359,21 +360,29 @@ def extraction_statements(extraction: Extraction) -> list[tuple]:
 def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodies: dict[str, ox.NamedNode],
                      evidence: ox.NamedNode) -> list[tuple]:
     node = post_iri(post, holder)
-    label = _text(f"{post.title}, {post.organization}" if post.organization else post.title)
+    label = _text(", ".join(filter(None, (post.title, post.organization, post.place))))
     out = [(node, rdf.type, org.Post), (node, schema.jobTitle, _text(post.title)), (node, rdfs.label, label),
            (node, skos.prefLabel, label)]
     if post.organization in bodies:
         out.append((node, org.postIn, bodies[post.organization]))
+    elif post.organization and post.place:
+        # a chamber's seat ("Ohio Sen."): the chamber is a body even when the story never names it
+        chamber = entity_iri(Entity("Organization", post.organization))
+        out += [(node, org.postIn, chamber), (chamber, rdf.type, org.Organization),
+                (chamber, skos.prefLabel, _text(post.organization)), (chamber, rdfs.label, _text(post.organization))]
     elif post.organization:
         out.append((node, gg.postPlace, _text(post.organization)))
+    if post.place:
+        out.append((node, gg.postPlace, _text(post.place)))
     out.append((node, prov.wasDerivedFrom, evidence))
     if post.started or post.ended:
         # tenure belongs to the holder's membership, not to the post, which others hold too
         membership = _id(f"membership-{slugify(holder.label)}-{node.value.rsplit('/', 1)[-1]}")
         out += [(membership, rdf.type, org.Membership), (membership, org.member, holder_node),
                 (membership, gg.post, node), (membership, prov.wasDerivedFrom, evidence)]
-        if post.organization in bodies:
-            out.append((membership, org.organization, bodies[post.organization]))
+        if post.organization in bodies or post.place:
+            out.append((membership, org.organization, bodies.get(post.organization)
+                        or entity_iri(Entity("Organization", post.organization))))
         if post.started:
             out.append((membership, schema.startDate, _calendar(post.started)))
         if post.ended:

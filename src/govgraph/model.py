@@ -121,6 +121,7 @@ class Post:
     sentence: int
     evidence: str
     party: str | None = None
+    place: str | None = None  # a seat's place; set only when organization is a chamber ("Ohio Sen." -> Senate, Ohio)
     started: str | None = None  # when the story says it began ("appointed in 2021"): ISO 8601, any precision
     ended: str | None = None  # when it ended ("resigned on Tuesday")
 

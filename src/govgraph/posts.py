@@ -32,6 +32,7 @@ from .rules import Lexicon, OrgChart
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_PLACE_OR_PARTY = {"GPE", "LOC", "NORP"}  # "Ohio Republican Gov.": where the post is and a party, not its title
 
 # verbs of leading in a relative clause ("who led X") -> the title they imply
 LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair", "direct": "Director",
@@ -157,6 +158,7 @@ def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> 
     """The title, extended over capitalised words before it that are not a body ("Trade and Industry Secretary")."""
     start = title.start
     while start > 0 and start - 1 not in index.body and start - 1 not in index.person \
+            and doc[start - 1].ent_type_ not in _PLACE_OR_PARTY \
             and doc[start - 1].text.lower() not in lexicon.tenure_markers and (
             doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in ("PROPN", "NOUN", "ADJ")
             or (doc[start - 1].text == "and" and start > 1 and doc[start - 2].text[:1].isupper()
@@ -179,8 +181,10 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
             if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
                 body, place = None, seat.label if seat else None
     seat = orgchart.member_body(lexicon.title_of(title) or title)
+    seat_place = None
     if seat is not None and body is None:
-        # "an MEP for the East Midlands": a member sits in the chamber; the place is the seat
+        # "an MEP for the East Midlands", "Ohio Sen.": a member sits in the chamber, for a place
+        seat_place = place if place != seat.label else None
         place = seat.label
     organization = body.label if body else place
     if organization is None and not stated_elsewhere and title.lower() not in _GENERIC_TITLES:
@@ -191,7 +195,7 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
         if len(heads) == 1:
             organization = heads[0].label
     return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence,
-                party=party)
+                party=party, place=seat_place)
 
 
 def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
@@ -206,6 +210,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         return sentence_index(starts, token.idx)
 
     found: dict[int, list[Post]] = {}
+    stated: dict[tuple[int, str, str | None], set[bool]] = {}  # a post -> whether each statement of it names an era
     body_before_name: dict[int, Entity | None] = {}  # name's last token -> the body of its title
 
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
@@ -223,6 +228,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if body is not None and body is person:
             return
         found.setdefault(id(person), []).append(post)
+        # "the State Department under President X": the name marks an era, not who holds it now
+        era = anchor.dep_ == "pobj" and anchor.head.lower_ == "under"
+        stated.setdefault((id(person), post.title.lower(), post.organization), set()).add(era)
 
     for token in (doc[i] for i in sorted(index.person)):
         person = index.person[token.i]
@@ -244,8 +252,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             full_name = token.i - first >= 1
             if body is None and _body_of_title(span, index, doc, lexicon) == (None, None):
                 body = _shared_body(token, body_before_name, orgchart)
+            place = _place_before(doc, chain_start, span.start) if body is None else None
+            if place is not None and place.lower() in {c.lower() for c in lexicon.country_prefixes}:
+                place = None  # "U.S. Attorney General": the national post the chart knows
             if span[0].text[:1].isupper() or body is not None or former or full_name:
-                add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body)
+                add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body, place=place)
                 body_before_name[token.i] = body
         # 0. a party right before the name: "Labour's Jane Doe", "Tory John Roe"
         party_at = first - 1
@@ -302,6 +313,36 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         for post in sorted(posts, key=lambda p: p.current):
             seen.setdefault((post.title.lower(), post.organization), post)
         entity.posts = sorted(seen.values(), key=lambda p: (p.sentence, p.title))
+    _one_holder_now(entities, stated)
+
+
+def _one_holder_now(entities: tuple[Entity, ...], stated: dict[tuple[int, str, str | None], set[bool]]) -> None:
+    """"The department under President X ... President Y said": when people share a post and some
+    are named with it only as an era ("under X"), those held it before; the others hold it now."""
+    holders: dict[tuple[str, str | None], list[Entity]] = {}
+    for entity in entities:
+        for post in entity.posts:
+            if post.current:
+                holders.setdefault((post.title.lower(), post.organization), []).append(entity)
+    for (title, organization), people in holders.items():
+        eras = {id(p) for p in people if stated.get((id(p), title, organization)) == {True}}
+        if not eras or len(eras) == len(people):
+            continue
+        for person in people:
+            if id(person) in eras:
+                person.posts = [replace(p, current=False) if (p.title.lower(), p.organization) == (title, organization)
+                                else p for p in person.posts]
+
+
+def _place_before(doc: Doc, start: int, end: int) -> str | None:
+    """"Ohio Sen.", "New York City Mayor": the place named among the words before a title."""
+    places = [t for t in doc[start:end] if t.ent_type_ in ("GPE", "LOC")]
+    if not places:
+        return None
+    first = last = places[0].i
+    while last + 1 < end and doc[last + 1].ent_type_ == doc[first].ent_type_ and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return doc[first:last + 1].text
 
 
 def _shared_body(name: Token, body_before_name: dict[int, Entity | None], orgchart: OrgChart) -> Entity | None:
@@ -425,6 +466,9 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         # it: news copy keeps the title of a former holder ("President X"), so it is his, and former
         titled = [p for p in people if any(post.title.lower() == title and post.current for post in p.posts)
                   and p.mentions[0].start < token.idx] if former and not holders else []
+        if len(titled) > 1:
+            # several say "President": a definite description refers back to the nearest of them
+            titled = [max(titled, key=lambda p: max(m.start for m in p.mentions if m.start < token.idx))]
         if len(titled) == 1:
             choice = titled[0]
             choice.posts = [replace(post, current=False) if post.title.lower() == title else post
@@ -432,6 +476,11 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             holders = [choice]
         elif singular and len(holders) == 1:
             choice = holders[0]
+        elif len(holders) > 1:
+            # several hold it ("Sen. X ... Sen. Y ... the senator"): the last subject if one of
+            # them, else the one named nearest before; never someone without the post
+            choice = previous if previous in holders else \
+                max(holders, key=lambda p: max(m.start for m in p.mentions if m.start < token.idx))
         elif previous is not None and subject:
             choice = previous  # "Mr X said ... The Glasgow MP, who ...": news copy varies the name
         else:

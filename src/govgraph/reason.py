@@ -123,14 +123,16 @@ def _held(person: Entity, post) -> str:
 def date_posts(entities: tuple[Entity, ...], relations: list[Relation]) -> None:
     """Tenure in time: a post starts when the story dates the person's appointment to it ("was
     appointed in 2021") and ends when it dates their resignation or firing from it ("resigned on
-    Tuesday"). Only asserted, dated events count; the post is the one whose title the appointment
-    names, or whose body was left, or the person's only post."""
+    Tuesday"). Only asserted, dated events count. The post is the one whose title the event names
+    or whose body was left; a resignation or firing that names neither ends the person's only
+    post, but an appointment that names neither starts nothing (it may be to something else).
+    Withdrawing from a race ends a candidacy, not a post."""
     for relation in relations:
         if relation.modality != "asserted" or not relation.event_date or relation.derived:
             continue
         if relation.predicate == "appointed":
             person, field, title, body = relation.object, "started", relation.title, None
-        elif relation.predicate in ("resigned", "withdrew"):
+        elif relation.predicate == "resigned":
             person, field, title, body = relation.subject, "ended", relation.title, relation.object
         elif relation.predicate == "fired":
             person, field, title, body = relation.object, "ended", relation.title, None
@@ -140,7 +142,7 @@ def date_posts(entities: tuple[Entity, ...], relations: list[Relation]) -> None:
             continue
         candidates = [p for p in person.posts if (title and p.title.lower() == title.lower())
                       or (body is not None and p.organization == body.label)] or \
-            (person.posts if len(person.posts) == 1 else [])
+            (person.posts if len(person.posts) == 1 and field == "ended" else [])
         if len(candidates) != 1 or getattr(candidates[0], field):
             continue
         dated = replace(candidates[0], **{field: relation.event_date})
