@@ -69,16 +69,18 @@ def vocab():
     return spacy.blank("en").vocab
 
 
-def parsed(vocab, table: str):
+def parsed(vocab, table: str, glued: frozenset[int] = frozenset()):
     """A Doc built by hand from a small table, one token a line: ``word POS TAG dep head [ENT [lemma]]``.
 
     ``head`` is the index of the head token (the root points at itself); ``ENT`` is a BIO tag
-    such as ``B-PERSON`` (``O`` for none); the lemma defaults to the lower-cased word. This keeps
-    rule tests independent of any statistical model.
+    such as ``B-PERSON`` (``O`` for none); the lemma defaults to the lower-cased word; the tokens
+    whose indices are in ``glued`` have no space after them ("(R-Iowa)"). This keeps rule tests
+    independent of any statistical model.
     """
     rows = [line.split() for line in table.strip().splitlines() if line.strip()]
     words = [r[0] for r in rows]
-    return Doc(vocab, words=words, pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+    return Doc(vocab, words=words, spaces=[i not in glued for i in range(len(rows))],
+               pos=[r[1] for r in rows], tags=[r[2] for r in rows],
                deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows],
                ents=[r[5] if len(r) > 5 else "O" for r in rows],
                lemmas=[r[6] if len(r) > 6 else r[0].lower() for r in rows])

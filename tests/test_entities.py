@@ -1,7 +1,7 @@
 import pytest
 from spacy.tokens import Doc
 
-from conftest import parsed
+from conftest import analyse, parsed
 from govgraph.entities import acronym_of, body_key, extract_entities, extract_sentences
 from govgraph.rules import Body, OrgChart, load_lexicon
 
@@ -295,3 +295,54 @@ def test_a_son_with_his_suffix_is_not_his_father(vocab):
         .      PUNCT .   punct    3
     """)
     assert set(by_kind(entities_of(doc), "Person")) == {"Donald Roe Jr.", "Donald Roe"}
+
+
+def test_a_members_tag_gives_the_party_and_the_seats_place(vocab):
+    # "Sen. Jane Doe (R-Iowa) met Rep. John Roe, D-N.J., and Ann Poe (D-Day)."
+    from govgraph.posts import extract_posts
+
+    chart = OrgChart({"r": Body("r", "Republican Party", party=True, initials=("R",)),
+                      "d": Body("d", "Democratic Party", party=True, initials=("D",)),
+                      "s": Body("s", "Senate", member_titles=("Senator",)),
+                      "h": Body("h", "House of Representatives", member_titles=("Representative",))})
+    doc = parsed(vocab, """
+        Sen.   PROPN NNP compound 2
+        Jane   PROPN NNP compound 2 B-PERSON
+        Doe    PROPN NNP nsubj    8 I-PERSON
+        (      PUNCT -LRB- punct  2
+        R      PROPN NNP compound 6
+        -      PUNCT HYPH punct   6
+        Iowa   PROPN NNP appos    2 B-GPE
+        )      PUNCT -RRB- punct  2
+        met    VERB  VBD ROOT     8 O meet
+        Rep.   PROPN NNP compound 11
+        John   PROPN NNP compound 11 B-PERSON
+        Roe    PROPN NNP dobj     8 I-PERSON
+        ,      PUNCT ,   punct    11
+        D      PROPN NNP compound 15
+        -      PUNCT HYPH punct   15
+        N.J.   PROPN NNP appos    11 B-GPE
+        ,      PUNCT ,   punct    11
+        and    CCONJ CC  cc       11
+        Ann    PROPN NNP compound 19 B-PERSON
+        Poe    PROPN NNP conj     11 I-PERSON
+        (      PUNCT -LRB- punct  21
+        D      PROPN NNP compound 23
+        -      PUNCT HYPH punct   23
+        Day    PROPN NNP appos    19
+        landings NOUN NNS appos   19
+        )      PUNCT -RRB- punct  19
+        .      PUNCT .   punct    8
+    """, glued=frozenset({3, 4, 5, 6, 11, 13, 14, 15, 20, 21, 22, 24}))
+    sentences, entities = analyse(doc, chart)
+    lexicon = load_lexicon()
+    extract_posts(doc, sentences, entities, lexicon, chart)
+    people = {e.label: e for e in entities if e.kind == "Person"}
+    assert [(m.organization, m.place, m.evidence) for m in people["Jane Doe"].memberships] == [
+        ("Republican Party", "Iowa", "Jane Doe (R-Iowa)")]
+    assert [(p.title, p.organization, p.place) for p in people["Jane Doe"].posts] == [("Senator", "Senate", "Iowa")]
+    assert [(m.organization, m.place) for m in people["John Roe"].memberships] == [("Democratic Party", "New Jersey")]
+    assert [(p.title, p.organization, p.place) for p in people["John Roe"].posts] == [
+        ("Representative", "House of Representatives", "New Jersey")]
+    assert people["Ann Poe"].memberships == []  # "(D-Day landings)" is no tag
+    assert [m.text for e in entities if e.label == "Republican Party" for m in e.mentions] == ["R"]

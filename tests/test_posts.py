@@ -344,3 +344,34 @@ def test_a_tenure_stated_in_the_clause_dates_the_post(vocab):
     extract_posts(doc, sentences, entities, load_lexicon(), OrgChart())
     (roe,) = [e for e in entities if e.kind == "Person"]
     assert [(p.organization, p.current, p.started, p.ended) for p in roe.posts] == [("Harbour Police", False, "2009", "2013")]
+
+
+def test_a_party_before_the_title_or_in_an_appositive_is_a_membership(vocab):
+    # "Democratic Rep. Jane Doe met Sen. John Roe, a Republican from Ohio."
+    chart = OrgChart({"r": Body("r", "Republican Party", ("Republican",), party=True),
+                      "d": Body("d", "Democratic Party", ("Democratic",), party=True),
+                      "s": Body("s", "Senate", member_titles=("Senator",)),
+                      "h": Body("h", "House of Representatives", member_titles=("Representative",))})
+    doc = parsed(vocab, """
+        Democratic ADJ   JJ  amod     1 B-NORP
+        Rep.       PROPN NNP compound 3
+        Jane       PROPN NNP compound 3 B-PERSON
+        Doe        PROPN NNP nsubj    4 I-PERSON
+        met        VERB  VBD ROOT     4 O meet
+        Sen.       PROPN NNP compound 7
+        John       PROPN NNP compound 7 B-PERSON
+        Roe        PROPN NNP dobj     4 I-PERSON
+        ,          PUNCT ,   punct    7
+        a          DET   DT  det      10
+        Republican PROPN NNP appos    7 B-NORP
+        from       ADP   IN  prep     10
+        Ohio       PROPN NNP pobj     11 B-GPE
+        .          PUNCT .   punct    4
+    """)
+    sentences, entities = analyse(doc, chart)
+    extract_posts(doc, sentences, entities, load_lexicon(), chart)
+    people = {e.label: e for e in entities if e.kind == "Person"}
+    assert [(p.title, p.organization, p.party) for p in people["Jane Doe"].posts] == [
+        ("Representative", "House of Representatives", "Democratic Party")]
+    assert [(m.organization, m.place) for m in people["John Roe"].memberships] == [("Republican Party", "Ohio")]
+    assert [(p.title, p.organization, p.place) for p in people["John Roe"].posts] == [("Senator", "Senate", "Ohio")]

@@ -28,10 +28,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .model import Entity, Mention, Sentence, sentence_index
+from .model import Entity, Mention, Post, Sentence, sentence_index
 from .names import generation, name_parts
 from .nlp import children, tokens_where
-from .rules import Lexicon, OrgChart
+from .rules import Body, Lexicon, OrgChart
 
 __all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key"]
 
@@ -531,6 +531,53 @@ def _party_references(doc: Doc, org_spans: list[Span], orgchart: OrgChart) -> li
     return found
 
 
+def _member_tags(doc: Doc, orgchart: OrgChart, lexicon: Lexicon) -> list[tuple[Token, Token, Body, Span]]:
+    """US news style's tag after a member's name: "Sen. Jane Doe, D-N.J.," or "(R-Iowa)".
+
+    Returns (the token opening the tag, the party's letter, the party, the place after the hyphen).
+    The letter is a party's only where the chart gives it (gg:partyInitial) and a hyphen joins it
+    to a place (a known abbreviation or a place the model found) of at most three tokens, closed
+    by a comma or a bracket.
+    """
+    found = []
+    for token in doc[:-2]:
+        party = orgchart.party_with_initial(token.text) if token.is_upper and len(token) <= 3 else None
+        if party is None or token.i == 0 or token.whitespace_ or doc[token.i - 1].text not in ("(", ","):
+            continue
+        hyphen = doc[token.i + 1]
+        if hyphen.text != "-" or hyphen.whitespace_ or not doc[token.i + 2].text[:1].isupper():
+            continue
+        end = token.i + 2
+        while end < len(doc) and end - token.i - 2 < 3 and doc[end].text not in (")", ",", ";") \
+                and not doc[end].is_sent_start:
+            end += 1
+        place = doc[token.i + 2:end]
+        if end < len(doc) and doc[end].text not in (")", ",") or not (
+                lexicon.is_known_place(place.text) or all(t.ent_type_ in ("GPE", "LOC") for t in place)):
+            continue  # not a tag: "(D-Day landings)"
+        found.append((doc[token.i - 1], token, party, place))
+    return found
+
+
+def _tag_memberships(doc: Doc, tags, people: list[Entity], lexicon: Lexicon, mention) -> None:
+    """A member's tag makes the person named just before it a member of the party, with the seat's
+    place ("Sen. Jane Doe (R-Iowa)": Republican, Iowa)."""
+    for opening, letter, party, place in tags:
+        before = opening.i - 1
+        if before >= 0 and doc[before].text in ("'s", "’s"):
+            before -= 1  # "Sen. Cory Doe's (R-Colo.) office"
+        if before < 0:
+            continue
+        at = doc[before].idx
+        person = next((p for p in people for m in p.mentions if m.start <= at < m.end), None)
+        if person is None:
+            continue
+        name = next(m for m in person.mentions if m.start <= at < m.end)
+        evidence = doc.text[name.start:place.end_char + (1 if place.end < len(doc) and doc[place.end].text == ")" else 0)]
+        person.memberships.append(Post("member", party.label, True, mention(doc[letter.i:letter.i + 1]).sentence,
+                                       evidence, party=party.label, place=lexicon.place_name(place.text)))
+
+
 def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon,
                      orgchart: OrgChart) -> tuple[Entity, ...]:
     """Find the persons, bodies, groups and anonymous sources of a parsed article, with mentions.
@@ -551,6 +598,10 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     for token, party in _party_references(doc, org_spans, orgchart):
         bodies.entity_for(party.text).mentions.append(mention(doc[token.i:token.i + 1]))
         org_tokens.add(token.i)
+    tags = _member_tags(doc, orgchart, lexicon)
+    for _, letter, party, _ in tags:  # the letter in "(R-Iowa)" names the party
+        bodies.entity_for(party.label).mentions.append(mention(doc[letter.i:letter.i + 1]))
+        org_tokens.add(letter.i)
 
     # 2. people
     def names_a_body(span: Span) -> bool:
@@ -583,6 +634,8 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
             if len(span) > len(entity.label.split()) and _is_name(span):
                 entity.aliases.add(entity.label)
                 entity.label = span.text
+
+    _tag_memberships(doc, tags, [e for e, _ in people.persons], lexicon, mention)
 
     # 4. groups and anonymous sources
     groups: dict[str, Entity] = {}

@@ -57,6 +57,7 @@ class GG(DefinedNamespace):
     dateSource: URIRef  # where an article's publication date came from
     headTitle: URIRef  # organisation charts: the title of a body's head
     deputyTitle: URIRef  # organisation charts: the title of a body's deputy head
+    partyInitial: URIRef  # organisation charts: a party's letter in a member's tag ("D" in "D-N.J.")
     # the personnel relation vocabulary
     askedToResign: URIRef
     refusedToResign: URIRef

@@ -274,6 +274,17 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if heads and heads[0].i in index.body and heads[0].head.dep_ == "prep" and heads[0].head.text.lower() == "of":
             heads.append(heads[0].head.head)
         for appos in [c for c in children(root) if c.dep_ == "appos"] + heads:
+            party = index.body.get(appos.i)
+            known = orgchart.find(party.label) if party is not None else None
+            if known is not None and known.party and appos.i > token.i:
+                # "Rep. Jane Doe, a Democrat from Pennsylvania": the appositive says the party
+                place = next((_whole_entity(o).text for prep in children(appos)
+                              if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
+                              for o in children(prep) if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")), None)
+                person.memberships.append(Post("member", party.label, True, sentence_of(token),
+                                               doc[first:appos.right_edge.i + 1].text, party=party.label,
+                                               place=place))
+                continue
             span = title_at.get(appos.i)
             if span is None:
                 continue
@@ -313,7 +324,18 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         for post in sorted(posts, key=lambda p: p.current):
             seen.setdefault((post.title.lower(), post.organization), post)
         entity.posts = sorted(seen.values(), key=lambda p: (p.sentence, p.title))
+        # "Sen. Jane Doe (R-Iowa)": the member's tag says where the seat is
+        tagged = next((m.place for m in entity.memberships if m.place), None)
+        if tagged:
+            entity.posts = [replace(p, place=tagged) if p.place is None and _is_seat(p, orgchart, lexicon) else p
+                            for p in entity.posts]
     _one_holder_now(entities, stated)
+
+
+def _is_seat(post: Post, orgchart: OrgChart, lexicon: Lexicon) -> bool:
+    """A member's seat in a chamber ("Senator" in the Senate), which is for a place."""
+    chamber = orgchart.member_body(lexicon.title_of(post.title) or post.title)
+    return chamber is not None and chamber.label == post.organization
 
 
 def _one_holder_now(entities: tuple[Entity, ...], stated: dict[tuple[int, str, str | None], set[bool]]) -> None:
@@ -332,6 +354,18 @@ def _one_holder_now(entities: tuple[Entity, ...], stated: dict[tuple[int, str, s
             if id(person) in eras:
                 person.posts = [replace(p, current=False) if (p.title.lower(), p.organization) == (title, organization)
                                 else p for p in person.posts]
+
+
+def _whole_entity(token: Token) -> Span:
+    """The named-entity span a token is part of ("North Carolina" for "Carolina"), or the token."""
+    start, end = token.i, token.i + 1
+    while token.ent_iob_ == "I" and start > 0 and token.doc[start - 1].ent_type_ == token.ent_type_:
+        start -= 1
+        if token.doc[start].ent_iob_ == "B":
+            break
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return token.doc[start:end]
 
 
 def _place_before(doc: Doc, start: int, end: int) -> str | None:

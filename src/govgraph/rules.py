@@ -40,6 +40,19 @@ class Lexicon:
     speech_verbs: frozenset[str]
     part_of_verbs: frozenset[str]
     part_of_nouns: frozenset[str]
+    place_abbreviations: dict[str, str] = field(default_factory=dict)
+
+    def place_name(self, words: str) -> str:
+        """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
+        return self.place_abbreviations.get(words, words)
+
+    def is_known_place(self, words: str) -> bool:
+        """Whether the words are a place the abbreviations table names, in full or abbreviated."""
+        return words in self.place_abbreviations or words in self._place_names
+
+    @cached_property
+    def _place_names(self) -> frozenset[str]:
+        return frozenset(self.place_abbreviations.values())
 
     def title_of(self, words: str) -> str | None:
         """The canonical title for a phrase ("police chief" -> "Chief", "Lt. Gov." -> "Lieutenant
@@ -50,7 +63,7 @@ class Lexicon:
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
                  "not_person_heads",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
-                 "part_of_verbs", "part_of_nouns"}
+                 "part_of_verbs", "part_of_nouns", "place_abbreviations"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -82,6 +95,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     for words, title in titles.items():
         if not isinstance(title, str) or not title.strip():
             raise RuleError(f"{path}: title {words!r} needs a canonical title (a non-empty string)")
+    places = data.get("place_abbreviations") or {}
+    if not isinstance(places, dict) or not all(isinstance(v, str) and v.strip() for v in places.values()):
+        raise RuleError(f"{path}: 'place_abbreviations' must map each abbreviation to a place's name")
     lower = lambda key: frozenset(w.lower() for w in _string_list(data, key, path))
     return Lexicon(
         honorifics={str(k).lower(): v for k, v in honorifics.items()},
@@ -97,6 +113,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         speech_verbs=lower("speech_verbs"),
         part_of_verbs=lower("part_of_verbs"),
         part_of_nouns=lower("part_of_nouns"),
+        place_abbreviations={str(k): v for k, v in places.items()},
     )
 
 
@@ -112,6 +129,7 @@ class Body:
     deputy_title: str | None = None
     member_titles: tuple[str, ...] = ()
     party: bool = False
+    initials: tuple[str, ...] = ()  # a party's letter in a member's tag: "D" in "D-N.J."
 
 
 @dataclass(frozen=True)
@@ -142,6 +160,10 @@ class OrgChart:
         """The one body whose members bear this title ("MEP" -> European Parliament), if only one."""
         bodies = [b for b in self.bodies.values() if title.lower() in {t.lower() for t in b.member_titles}]
         return bodies[0] if len(bodies) == 1 else None
+
+    def party_with_initial(self, letter: str) -> Body | None:
+        """The party a member's tag names by its letter ("R" in "R-Iowa"), if the chart has one."""
+        return next((b for b in self.bodies.values() if b.party and letter in b.initials), None)
 
     def parent_of(self, body: Body) -> Body | None:
         """The body this one is part of, if the chart says."""
@@ -180,6 +202,7 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
             deputy_title=str(deputy) if deputy else None,
             member_titles=members,
             party=(iri, RDF.type, URIRef(gg + "PoliticalParty")) in graph,
+            initials=tuple(sorted(str(t) for t in graph.objects(iri, URIRef(gg + "partyInitial")))),
         )
     for body in bodies.values():
         if body.parent and body.parent not in bodies:
