@@ -117,7 +117,8 @@ def test_a_seat_for_a_place_is_in_its_chamber_even_when_the_story_never_names_it
 
     base = small_extraction()
     doe, senate = base.entities
-    doe.posts = [Post("Representative", "House of Representatives", True, 0, "Ohio Rep. Jane Doe", place="Ohio")]
+    doe.posts = [Post("Representative", "House of Representatives", True, 0, "Ohio Rep. Jane Doe", place="Ohio",
+                      in_chart=True)]
     graph = build_graph([base])
     post = post_iri(doe.posts[0], doe)
     assert post == ox.NamedNode(ID["post-representative-house-of-representatives-ohio"])

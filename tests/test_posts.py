@@ -375,3 +375,31 @@ def test_a_party_before_the_title_or_in_an_appositive_is_a_membership(vocab):
         ("Representative", "House of Representatives", "Democratic Party")]
     assert [(m.organization, m.place) for m in people["John Roe"].memberships] == [("Republican Party", "Ohio")]
     assert [(p.title, p.organization, p.place) for p in people["John Roe"].posts] == [("Senator", "Senate", "Ohio")]
+
+
+def test_a_title_names_the_chart_body_whose_head_has_it(vocab):
+    # "Transportation Secretary Jane Doe and Home Secretary John Roe met Secretary Ann Poe."
+    chart = OrgChart({"t": Body("t", "Department of Transportation", ("Transportation Department",), None, "Secretary"),
+                      "h": Body("h", "Home Office", (), None, "Home Secretary")})
+    doc = parsed(vocab, """
+        Transportation PROPN NNP compound 1
+        Secretary PROPN NNP compound 3
+        Jane      PROPN NNP compound 3 B-PERSON
+        Doe       PROPN NNP nsubj    9 I-PERSON
+        and       CCONJ CC  cc       3
+        Home      PROPN NNP compound 6
+        Secretary PROPN NNP compound 8
+        John      PROPN NNP compound 8 B-PERSON
+        Roe       PROPN NNP conj     3 I-PERSON
+        met       VERB  VBD ROOT     9 O meet
+        Secretary PROPN NNP compound 12
+        Ann       PROPN NNP compound 12 B-PERSON
+        Poe       PROPN NNP dobj     9 I-PERSON
+        .         PUNCT .   punct    9
+    """)
+    sentences, entities = analyse(doc, chart)
+    extract_posts(doc, sentences, entities, load_lexicon(), chart)
+    assert {e.label: [(p.title, p.organization, p.in_chart) for p in e.posts] for e in entities if e.kind == "Person"} == {
+        "Jane Doe": [("Transportation Secretary", "Department of Transportation", True)],
+        "John Roe": [("Home Secretary", "Home Office", True)],
+        "Ann Poe": [("Secretary", None, False)]}  # a generic title alone names no body

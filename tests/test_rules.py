@@ -77,3 +77,28 @@ def test_bad_relation_rules_are_named(tmp_path, entry, message):
     path.write_text(f"rules:\n  - {entry}\n")
     with pytest.raises(RuleError, match=message):
         load_relation_rules(path)
+
+
+@pytest.mark.parametrize("statement, message", [
+    ('gg:headTitel "Director"', r"x\.ttl:5: unknown term https://w3id.org/govgraph/ns#headTitel"),
+    ('gg:headTitle "Grand Poobah"', r"x\.ttl:5: title 'Grand Poobah' is not in titles\.yml"),
+    ('a org:Agency', r"x\.ttl:5: unknown class http://www.w3.org/ns/org#Agency"),
+], ids=["misspelt-term", "unknown-title", "unknown-class"])
+def test_an_orgchart_with_a_term_or_title_govgraph_cannot_use_fails_with_file_and_line(tmp_path, statement, message):
+    (tmp_path / "x.ttl").write_text(f"""@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix gg: <https://w3id.org/govgraph/ns#> .
+<http://x/a> a org:Organization ; skos:prefLabel "A" ;
+    {statement} .
+""")
+    with pytest.raises(RuleError, match=message):
+        load_orgchart(tmp_path)
+
+
+def test_a_chart_title_may_be_words_before_a_known_title(tmp_path):
+    (tmp_path / "x.ttl").write_text("""@prefix org: <http://www.w3.org/ns/org#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix gg: <https://w3id.org/govgraph/ns#> .
+<http://x/a> a org:Organization ; skos:prefLabel "A" ; gg:headTitle "Trade and Industry Secretary" .
+""")
+    assert load_orgchart(tmp_path).find("A").head_title == "Trade and Industry Secretary"

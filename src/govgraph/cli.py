@@ -154,7 +154,7 @@ def query(graph_file: str | None, sparql: str | None, query_file: str | None, qu
           params: dict, list_queries: bool, fmt: str, raw: bool) -> None:
     """Run a SPARQL query over GRAPH (a .ttl, .nt, .trig or .jsonld file, or a --store folder).
 
-    The prefixes gg, ggid, org, foaf, skos, schema, oa, prov, dcterms, rdf, rdfs and xsd are bound.
+    The prefixes gg, ggid, org, foaf, skos, schema, oa, prov, time, dcterms, rdf, rdfs and xsd are bound.
 
     \b
     Example:

@@ -366,11 +366,12 @@ def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodi
            (node, skos.prefLabel, label)]
     if post.organization in bodies:
         out.append((node, org.postIn, bodies[post.organization]))
-    elif post.organization and post.place:
-        # a chamber's seat ("Ohio Sen."): the chamber is a body even when the story never names it
-        chamber = entity_iri(Entity("Organization", post.organization))
-        out += [(node, org.postIn, chamber), (chamber, rdf.type, org.Organization),
-                (chamber, skos.prefLabel, _text(post.organization)), (chamber, rdfs.label, _text(post.organization))]
+    elif post.organization and post.in_chart:
+        # a body the chart knows ("Ohio Sen." -> Senate, "Home Secretary" -> Home Office) is a body
+        # even when the story never names it
+        body = entity_iri(Entity("Organization", post.organization))
+        out += [(node, org.postIn, body), (body, rdf.type, org.Organization),
+                (body, skos.prefLabel, _text(post.organization)), (body, rdfs.label, _text(post.organization))]
     elif post.organization:
         out.append((node, gg.postPlace, _text(post.organization)))
     if post.place:
@@ -381,7 +382,7 @@ def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodi
         membership = _id(f"membership-{slugify(holder.label)}-{node.value.rsplit('/', 1)[-1]}")
         out += [(membership, rdf.type, org.Membership), (membership, org.member, holder_node),
                 (membership, gg.post, node), (membership, prov.wasDerivedFrom, evidence)]
-        if post.organization in bodies or post.place:
+        if post.organization in bodies or (post.organization and post.in_chart):
             out.append((membership, org.organization, bodies.get(post.organization)
                         or entity_iri(Entity("Organization", post.organization))))
         if post.started:

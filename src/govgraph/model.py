@@ -121,7 +121,8 @@ class Post:
     sentence: int
     evidence: str
     party: str | None = None
-    place: str | None = None  # a seat's place; set only when organization is a chamber ("Ohio Sen." -> Senate, Ohio)
+    place: str | None = None  # a seat's place where organization is a chamber ("Ohio Sen." -> Senate, Ohio)
+    in_chart: bool = False  # organization is a body of the organisation chart, even if the story never names it
     started: str | None = None  # when the story says it began ("appointed in 2021"): ISO 8601, any precision
     ended: str | None = None  # when it ended ("resigned on Tuesday")
 

@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 from .dates import resolve_time
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at
-from .rules import Lexicon, OrgChart
+from .rules import Body, Lexicon, OrgChart
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
 
@@ -181,21 +181,41 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
             if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
                 body, place = None, seat.label if seat else None
     seat = orgchart.member_body(lexicon.title_of(title) or title)
-    seat_place = None
+    seat_place, in_chart = None, False
     if seat is not None and body is None:
         # "an MEP for the East Midlands", "Ohio Sen.": a member sits in the chamber, for a place
         seat_place = place if place != seat.label else None
-        place = seat.label
+        place, in_chart = seat.label, True
     organization = body.label if body else place
-    if organization is None and not stated_elsewhere and title.lower() not in _GENERIC_TITLES:
-        # a title that the chart gives to exactly one body's head or deputy ("Home Secretary" ->
-        # Home Office, "Chancellor" -> HM Treasury); generic titles ("Secretary") name no body
+    if organization is None and not stated_elsewhere:
+        known = _chart_body_of_title(title, orgchart)
+        if known is not None:
+            organization, in_chart = known.label, True
+    return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence,
+                party=party, place=seat_place, in_chart=in_chart)
+
+
+_DEPARTMENT_NAMES = ("Department of {}", "{} Department", "Ministry of {}", "{} Ministry", "Office of {}", "{} Office")
+
+
+def _chart_body_of_title(title: str, orgchart: OrgChart) -> Body | None:
+    """The body a title alone names in the chart: the one body whose head or deputy has that
+    title ("Home Secretary" -> Home Office, "Chancellor" -> HM Treasury), or a department named
+    by the words before a generic head title ("Transportation Secretary" -> Department of
+    Transportation, when the chart's head of that department is a Secretary). A generic title
+    alone ("Secretary") names no body."""
+    if title.lower() not in _GENERIC_TITLES:
         heads = [b for b in orgchart.bodies.values()
                  if title.lower() in {(b.head_title or "").lower(), (b.deputy_title or "").lower()}]
         if len(heads) == 1:
-            organization = heads[0].label
-    return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence,
-                party=party, place=seat_place)
+            return heads[0]
+    field, _, head = title.rpartition(" ")
+    if field and head.lower() in _GENERIC_TITLES:
+        for pattern in _DEPARTMENT_NAMES:
+            body = orgchart.find(pattern.format(field))
+            if body is not None and (body.head_title or "").lower() == head.lower():
+                return body
+    return None
 
 
 def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],

@@ -180,10 +180,13 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
     folder = folder or ontology_file("orgcharts")
     graph = Graph()
     for path in sorted(folder.glob("*.ttl")):
+        part = Graph()
         try:
-            graph.parse(path, format="turtle")
+            part.parse(path, format="turtle")
         except Exception as error:
             raise RuleError(f"{path}: not valid Turtle: {error}") from None
+        _check_chart(path, part)
+        graph += part
     bodies = {}
     for iri in sorted(set(graph.subjects(SKOS.prefLabel, None))):
         labels = list(graph.objects(iri, SKOS.prefLabel))
@@ -208,6 +211,47 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
         if body.parent and body.parent not in bodies:
             raise RuleError(f"organisation chart: {body.label}: parent {body.parent} is not described")
     return OrgChart(bodies)
+
+
+_CHART_TERMS = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2000/01/rdf-schema#comment",
+    "http://www.w3.org/ns/org#subOrganizationOf", "https://w3id.org/govgraph/ns#headTitle",
+    "https://w3id.org/govgraph/ns#deputyTitle", "https://w3id.org/govgraph/ns#memberTitle",
+    "https://w3id.org/govgraph/ns#partyInitial"}
+_CHART_CLASSES = {"http://www.w3.org/ns/org#FormalOrganization", "http://www.w3.org/ns/org#OrganizationalUnit",
+                  "http://www.w3.org/ns/org#Organization", "https://w3id.org/govgraph/ns#PoliticalParty"}
+_CHART_TITLES = {"https://w3id.org/govgraph/ns#headTitle", "https://w3id.org/govgraph/ns#deputyTitle",
+                 "https://w3id.org/govgraph/ns#memberTitle"}
+
+
+def _check_chart(path: Path, graph) -> None:
+    """An organisation chart uses only the terms govgraph reads, and titles that end in a title
+    titles.yml knows (else the posts stage could never find them in a story): anything else fails
+    with the file and the line, so that a typo is not silently ignored."""
+    text = path.read_text(encoding="utf-8").splitlines()
+
+    def line_of(*needles: str) -> int:
+        return next((n for n, line in enumerate(text, 1) if any(x in line for x in needles)), 0)
+
+    def local(iri: str) -> str:
+        return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    lexicon = load_lexicon()
+    for subject, predicate, value in sorted(graph):
+        if str(predicate) not in _CHART_TERMS:
+            raise RuleError(f"{path}:{line_of(':' + local(predicate), str(predicate))}: unknown term {predicate}; an "
+                            "organisation chart uses rdf:type, skos:prefLabel, skos:altLabel, org:subOrganizationOf, "
+                            "gg:headTitle, gg:deputyTitle, gg:memberTitle and gg:partyInitial")
+        if str(predicate).endswith("#type") and str(value) not in _CHART_CLASSES:
+            raise RuleError(f"{path}:{line_of(':' + local(value), str(value))}: unknown class {value}; a body is an "
+                            "org:FormalOrganization, org:OrganizationalUnit or org:Organization (a party also gg:PoliticalParty)")
+        words = str(value).split()
+        # "Trade and Industry Secretary": the title words end it; the words before are read with it
+        if str(predicate) in _CHART_TITLES and not any(lexicon.title_of(" ".join(words[n:])) for n in range(len(words))):
+            quoted = f'"{value}"'
+            raise RuleError(f"{path}:{line_of(quoted)}: title {str(value)!r} is not in titles.yml; add it "
+                            "there so that stories can give it")
 
 
 FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech")
