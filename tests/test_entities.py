@@ -346,3 +346,36 @@ def test_a_members_tag_gives_the_party_and_the_seats_place(vocab):
         ("Representative", "House of Representatives", "New Jersey")]
     assert people["Ann Poe"].memberships == []  # "(D-Day landings)" is no tag
     assert [m.text for e in entities if e.label == "Republican Party" for m in e.mentions] == ["R"]
+
+
+def test_a_body_name_runs_on_into_a_title_and_a_name_no_more(vocab):
+    # "Democratic National Committee Chair Jaime Harrison said", read by the model as one ORG
+    doc = parsed(vocab, """
+        Democratic PROPN NNP compound 5 B-ORG
+        National   PROPN NNP compound 2 I-ORG
+        Committee  PROPN NNP compound 3 I-ORG
+        Chair      PROPN NNP compound 5 I-ORG
+        Jaime      PROPN NNP compound 5 I-ORG
+        Harrison   PROPN NNP nsubj    6 I-ORG
+        said       VERB  VBD ROOT     6 O say
+        .          PUNCT .   punct    6
+    """)
+    _, entities = analyse(doc)
+    assert [(e.kind, e.label) for e in entities] == [("Organization", "Democratic National Committee"),
+                                                   ("Person", "Jaime Harrison")]
+
+
+def test_a_field_before_a_title_is_the_charts_department(vocab):
+    # "Transportation Secretary Jane Doe spoke": the model reads "Transportation" as a body
+    chart = OrgChart({"t": Body("t", "Department of Transportation", ("Transportation Department",), None, "Secretary")})
+    doc = parsed(vocab, """
+        Transportation PROPN NNP compound 1 B-ORG
+        Secretary PROPN NNP compound 3
+        Jane      PROPN NNP compound 3 B-PERSON
+        Doe       PROPN NNP nsubj    4 I-PERSON
+        spoke     VERB  VBD ROOT     4 O speak
+        .         PUNCT .   punct    4
+    """)
+    _, entities = analyse(doc, chart)
+    assert [(e.kind, e.label, [m.text for m in e.mentions]) for e in entities] == [
+        ("Organization", "Department of Transportation", ["Transportation"]), ("Person", "Jane Doe", ["Jane Doe"])]

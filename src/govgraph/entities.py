@@ -164,7 +164,8 @@ class _Bodies:
         self.by_key: dict[str, Entity] = {}
 
     def entity_for(self, name: str) -> Entity:
-        known = self.orgchart.find(name)
+        # "Transportation" in "Transportation Secretary X" is the chart's Department of Transportation
+        known = self.orgchart.find(name) or self.orgchart.find_department(name)
         key = body_key(known.label if known else name, self.lexicon)
         entity = self.by_key.get(key) or self._related(name, key)
         if entity is None:
@@ -234,7 +235,12 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
         if any(lexicon.title_of(doc[span.end - n:span.end].text + " " + after) for n in (1, 2) if span.end - n >= span.start) \
                 and len((lexicon.title_of(span[-1].text + " " + after) or "").split()) > 1:
             continue
-        # "UKIP MEP": a title after a body's name is not part of it
+        # "UKIP MEP": a title after a body's name is not part of it, nor what follows it
+        # ("Democratic National Committee Chair Jaime Harrison": the body ends before "Chair")
+        title_at = next((i for i in range(1, len(span) - 1) if lexicon.title_of(span[i].text)
+                         and span[i + 1].text[:1].isupper() and span[i + 1].pos_ == "PROPN"), None)
+        if title_at is not None and orgchart.find(span.text) is None:
+            span = span[:title_at]
         while len(span) > 1 and lexicon.title_of(span[-1].text):
             span = span[:-1]
         # "London UKIP": a place before a body the chart knows is not part of its name

@@ -195,9 +195,6 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
                 party=party, place=seat_place, in_chart=in_chart)
 
 
-_DEPARTMENT_NAMES = ("Department of {}", "{} Department", "Ministry of {}", "{} Ministry", "Office of {}", "{} Office")
-
-
 def _chart_body_of_title(title: str, orgchart: OrgChart) -> Body | None:
     """The body a title alone names in the chart: the one body whose head or deputy has that
     title ("Home Secretary" -> Home Office, "Chancellor" -> HM Treasury), or a department named
@@ -211,10 +208,9 @@ def _chart_body_of_title(title: str, orgchart: OrgChart) -> Body | None:
             return heads[0]
     field, _, head = title.rpartition(" ")
     if field and head.lower() in _GENERIC_TITLES:
-        for pattern in _DEPARTMENT_NAMES:
-            body = orgchart.find(pattern.format(field))
-            if body is not None and (body.head_title or "").lower() == head.lower():
-                return body
+        body = orgchart.find_department(field)
+        if body is not None and (body.head_title or "").lower() == head.lower():
+            return body
     return None
 
 

@@ -132,6 +132,9 @@ class Body:
     initials: tuple[str, ...] = ()  # a party's letter in a member's tag: "D" in "D-N.J."
 
 
+_DEPARTMENT_NAMES = ("Department of {}", "{} Department", "Ministry of {}", "{} Ministry", "Office of {}", "{} Office")
+
+
 @dataclass(frozen=True)
 class OrgChart:
     """Background facts about bodies, from ontology/orgcharts/*.ttl."""
@@ -160,6 +163,15 @@ class OrgChart:
         """The one body whose members bear this title ("MEP" -> European Parliament), if only one."""
         bodies = [b for b in self.bodies.values() if title.lower() in {t.lower() for t in b.member_titles}]
         return bodies[0] if len(bodies) == 1 else None
+
+    def find_department(self, field: str) -> Body | None:
+        """The body a field names as its department or ministry ("Transportation" -> Department of
+        Transportation, "Home" -> Home Office), when the chart has exactly that name."""
+        for pattern in _DEPARTMENT_NAMES:
+            body = self.find(pattern.format(field))
+            if body is not None:
+                return body
+        return None
 
     def party_with_initial(self, letter: str) -> Body | None:
         """The party a member's tag names by its letter ("R" in "R-Iowa"), if the chart has one."""
