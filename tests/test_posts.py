@@ -403,3 +403,29 @@ def test_a_title_names_the_chart_body_whose_head_has_it(vocab):
         "Jane Doe": [("Transportation Secretary", "Department of Transportation", True)],
         "John Roe": [("Home Secretary", "Home Office", True)],
         "Ann Poe": [("Secretary", None, False)]}  # a generic title alone names no body
+
+
+def test_his_deputy_is_deputy_in_the_body_of_the_one_whose_deputy_he_is(vocab):
+    # "Attorney General Jane Doe thanked Doe's deputy John Roe." -> Roe reports to Doe
+    from govgraph.reason import derive_reports_to
+
+    chart = OrgChart({"j": Body("j", "Department of Justice", ("Justice Department",), None, "Attorney General")})
+    doc = parsed(vocab, """
+        Attorney PROPN NNP compound 1
+        General  PROPN NNP compound 3
+        Jane     PROPN NNP compound 3 B-PERSON
+        Doe      PROPN NNP nsubj    4 I-PERSON
+        thanked  VERB  VBD ROOT     4 O thank
+        Doe      PROPN NNP poss     9 B-PERSON
+        's       PART  POS case     5
+        deputy   NOUN  NN  compound 9
+        John     PROPN NNP compound 9 B-PERSON
+        Roe      PROPN NNP dobj     4 I-PERSON
+        .        PUNCT .   punct    4
+    """)
+    sentences, entities = analyse(doc, chart)
+    extract_posts(doc, sentences, entities, load_lexicon(), chart)
+    people = {e.label: e for e in entities if e.kind == "Person"}
+    assert [(p.title, p.organization) for p in people["John Roe"].posts] == [("Deputy", "Department of Justice")]
+    (reports,) = derive_reports_to(entities, (), chart)
+    assert (reports.subject.label, reports.object.label) == ("John Roe", "Jane Doe")

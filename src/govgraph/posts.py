@@ -16,6 +16,7 @@ is in the past tense; otherwise it is current.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -228,6 +229,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     found: dict[int, list[Post]] = {}
     stated: dict[tuple[int, str, str | None], set[bool]] = {}  # a post -> whether each statement of it names an era
     body_before_name: dict[int, Entity | None] = {}  # name's last token -> the body of its title
+    deputies: list[tuple[Entity, Post, Entity]] = []  # "his deputy X": X, the post, whose deputy
 
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
             title_text: str | None = None, body: Entity | None = None, place: str | None = None,
@@ -244,6 +246,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if body is not None and body is person:
             return
         found.setdefault(id(person), []).append(post)
+        possessor = _possessor(title_span, anchor, index) if post.organization is None and _DEPUTY.match(title) else None
+        if possessor is not None and possessor is not person:
+            deputies.append((person, post, possessor))
         # "the State Department under President X": the name marks an era, not who holds it now
         era = anchor.dep_ == "pobj" and anchor.head.lower_ == "under"
         stated.setdefault((id(person), post.title.lower(), post.organization), set()).add(era)
@@ -345,6 +350,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if tagged:
             entity.posts = [replace(p, place=tagged) if p.place is None and _is_seat(p, orgchart, lexicon) else p
                             for p in entity.posts]
+    _deputy_of(deputies)
     _one_holder_now(entities, stated)
 
 
@@ -370,6 +376,31 @@ def _one_holder_now(entities: tuple[Entity, ...], stated: dict[tuple[int, str, s
             if id(person) in eras:
                 person.posts = [replace(p, current=False) if (p.title.lower(), p.organization) == (title, organization)
                                 else p for p in person.posts]
+
+
+_DEPUTY = re.compile(r"(?i)^(deputy|second in command|number two|no\. 2)\b")
+
+
+def _possessor(title: Span, name: Token, index: _Index) -> Entity | None:
+    """The person a title is given as belonging to: "his deputy", "Sessions's deputy" (the
+    possessive hangs on the title or, in "his deputy Rod Roe", on the name)."""
+    for child in (*children(title.root), *children(name)):
+        if child.dep_ == "poss" and child.i in index.person and child.i < title.start:
+            return index.person[child.i]
+    return None
+
+
+def _deputy_of(deputies: list[tuple[Entity, Post, Entity]]) -> None:
+    """"his deputy X": X is deputy in the body where the possessor holds a post now (the one such
+    post), so the chain of command runs through the body, with the charts' premises."""
+    for person, post, principal in deputies:
+        bodies = {p.organization for p in principal.posts if p.current and p.organization}
+        if len(bodies) != 1:
+            continue
+        (body,) = bodies
+        in_chart = any(p.in_chart for p in principal.posts if p.organization == body)
+        person.posts = [replace(p, organization=body, in_chart=in_chart) if p is post or p == post else p
+                        for p in person.posts]
 
 
 def _whole_entity(token: Token) -> Span:
