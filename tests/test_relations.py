@@ -23,6 +23,15 @@ CASES = [
   {('fired', 'John Smith', 'Mary Jones', 'negated')}),
  ('fired', 'conditional', 'John Smith would fire Mary Jones if she stayed.',
   {('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ # a condition in a clause of its own, with no modal: "if", "unless", "or else"
+ ('resigned', 'conditional-if', 'Mary Jones resigns if the report is published.',
+  {('resigned', 'Mary Jones', None, 'conditional')}),
+ ('appointed', 'conditional-unless', 'John Smith appoints Mary Jones unless the board objects.',
+  {('appointed', 'John Smith', 'Mary Jones', 'conditional')}),
+ ('fired', 'conditional-if', 'John Smith fires Mary Jones if she stays.',
+  {('threatenedToFire', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('askedToResign', 'or-else', 'John Smith told Mary Jones to resign or else be fired.',
+  {('askedToResign', 'John Smith', 'Mary Jones', 'asserted'), ('resigned', 'Mary Jones', None, 'conditional')}),
  ('fired', 'passive', 'Mary Jones was sacked by John Smith.',
   {('fired', 'John Smith', 'Mary Jones', 'asserted')}),
  ('threatenedToFire', 'positive', 'John Smith threatened to fire Mary Jones.',
@@ -575,3 +584,22 @@ def test_a_million_character_one_sentence_record_reads_in_linear_time(nlp):
     reading = time.perf_counter() - started
     assert len(extraction.relations) > 10_000
     assert reading <= 1.5 * parsing, f"parse {parsing:.1f} s, parse and read {reading:.1f} s"
+
+
+def test_a_condition_in_its_own_clause_makes_the_event_conditional(vocab):
+    # "Doe resigns if Roe wins." / "Doe resigns unless Roe wins." / "Doe resigns when Roe wins."
+    from conftest import parsed
+    from govgraph.relations import modality_of
+
+    def reading(marker):
+        doc = parsed(vocab, f"""
+            Doe     PROPN NNP nsubj 1 B-PERSON
+            resigns VERB  VBZ ROOT  1 O resign
+            {marker} SCONJ IN mark  4
+            Roe     PROPN NNP nsubj 4 B-PERSON
+            wins    VERB  VBZ advcl 1 O win
+            .       PUNCT .   punct 1
+        """)
+        return modality_of(doc[1])
+
+    assert [reading(m) for m in ("if", "unless", "when")] == ["conditional", "conditional", "asserted"]

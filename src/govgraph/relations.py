@@ -330,6 +330,10 @@ def modality_of(token: Token) -> str:
         return "hedged"
     if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
         return "hedged"
+    # "resigns if the report is published": a condition in a clause of its own, with no modal
+    if any(mark.lower_ in ("if", "unless") for t in (verb, clause) for condition in children(t, ("advcl",))
+           for mark in children(condition, ("mark",))):
+        return "conditional"
     return "asserted"
 
 
