@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -54,9 +55,21 @@ class Served:
             return error.code, error.read().decode()
 
     def engine(self) -> int:
-        children = open(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read().split()
-        (pid,) = children
-        return int(pid)
+        # the engine is the child of whichever thread started it (a restart runs in the thread
+        # that answered the request), so every thread's children are read
+        def children_of(task: Path) -> list[str]:
+            try:
+                return (task / "children").read_text().split()
+            except FileNotFoundError:
+                return []  # a thread that has just ended
+
+        for _ in range(50):
+            children = [pid for task in Path(f"/proc/{self.process.pid}/task").iterdir() for pid in children_of(task)]
+            if children:
+                (pid,) = children
+                return int(pid)
+            time.sleep(0.1)
+        raise AssertionError("no query engine running")
 
     def stop(self):
         self.process.terminate()

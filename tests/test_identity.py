@@ -29,6 +29,18 @@ def test_namesakes_with_conflicting_posts_stay_apart():
     assert lone.label == "Roe"
 
 
+def test_one_body_named_in_full_or_short_and_a_party_post_beside_a_chambers_are_no_conflict():
+    # "Charles E. Grassley", chairman of the "Senate Judiciary Committee" in one story and of the
+    # "Judiciary Committee" in another; "Chuck Doe", Majority Leader of the Senate and of his party
+    full = person("Charles E. Roe", Post("Chairman", "Senate Judiciary Committee", True, 0, ""))
+    short = person("Chuck Roe", Post("Chairman", "Judiciary Committee", True, 0, ""))
+    chamber = person("Chuck Doe", Post("Majority Leader", "Senate", True, 0, ""))
+    party = person("Charles Doe", Post("Majority Leader", "Democratic Party", True, 0, "", party="Democratic Party"))
+    unify_people([extraction(full), extraction(short), extraction(chamber), extraction(party)])
+    assert (full.label, short.label) == ("Charles E. Roe", "Charles E. Roe")
+    assert chamber.label == party.label
+
+
 def test_different_first_names_are_different_people():
     jane, john = person("Jane Doe"), person("John Doe")
     unify_people([extraction(jane), extraction(john)])

@@ -90,6 +90,18 @@ class _EngineFailed(Exception):
     """The engine died or dropped the connection while answering."""
 
 
+
+def _answers(port: int) -> bool:
+    """Whether the engine on ``port`` answers a trivial query (ASK {}) with 200."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+    try:
+        connection.request("GET", "/query?query=ASK%7B%7D", headers={"Accept": "application/sparql-results+json"})
+        return connection.getresponse().status == 200
+    except (http.client.HTTPException, ConnectionError, OSError):
+        return False
+    finally:
+        connection.close()
+
 @dataclass
 class _Answer:
     status: int
@@ -179,8 +191,11 @@ class Endpoint:
                 raise GovgraphError(f"{self.source}: the query engine did not start"
                                     + (f" ({reason[-1]})" if reason else ""))
             try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                break
+                # ready when it answers a query, not when it accepts a connection: the engine
+                # listens before its store is open, and a query then would fail (a 503)
+                if _answers(self.port):
+                    break
+                raise OSError("not answering yet")
             except OSError:
                 if time.monotonic() > deadline:
                     raise GovgraphError(f"{self.source}: the query engine did not start in {_ENGINE_START_S} s") from None

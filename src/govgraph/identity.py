@@ -47,12 +47,19 @@ def _first_names_agree(a: str, b: str) -> bool:
 
 
 def _posts_conflict(a: Entity, b: Entity) -> bool:
-    """The same current title in two different bodies: two people, not one."""
-    for post_a in (p for p in a.posts if p.current and p.organization):
-        for post_b in (p for p in b.posts if p.current and p.organization):
-            if post_a.title.lower() == post_b.title.lower() and post_a.organization != post_b.organization:
+    """The same current title in two different bodies: two people, not one. A body named in full
+    in one story and shorter in another ("Judiciary Committee", "Senate Judiciary Committee") is
+    one body, and a party post ("Democratic leader") sits beside a chamber's."""
+    for post_a in (p for p in a.posts if p.current and p.organization and not p.party):
+        for post_b in (p for p in b.posts if p.current and p.organization and not p.party):
+            if post_a.title.lower() == post_b.title.lower() and not _same_body(post_a.organization, post_b.organization):
                 return True
     return False
+
+
+def _same_body(a: str, b: str) -> bool:
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def unify_people(extractions: Iterable[Extraction], known: Iterable[Entity] = ()) -> None:
