@@ -5,10 +5,16 @@ from govgraph.rules import Body, OrgChart, load_lexicon
 CHART = OrgChart({"h": Body("h", "Home Office", (), None, "Home Secretary")})
 
 
-def posts_of(doc, chart=OrgChart()):
+def with_posts(doc, chart=OrgChart()):
+    """The entities of a hand-built Doc after the posts stage, and its persons by label."""
     sentences, entities = analyse(doc, chart)
     extract_posts(doc, sentences, entities, load_lexicon(), chart)
-    return {e.label: [(p.title, p.organization, p.current) for p in e.posts] for e in entities if e.kind == "Person"}
+    return entities, {e.label: e for e in entities if e.kind == "Person"}
+
+
+def posts_of(doc, chart=OrgChart()):
+    _, people = with_posts(doc, chart)
+    return {label: [(p.title, p.organization, p.current) for p in e.posts] for label, e in people.items()}
 
 
 def test_title_before_the_name_with_its_body(vocab):
@@ -289,12 +295,10 @@ def test_a_place_before_a_members_title_is_the_seat_and_a_place_before_other_tit
         Poe         PROPN NNP conj     8 I-PERSON
         .           PUNCT .   punct    4
     """)
-    sentences, entities = analyse(doc, chart)
-    extract_posts(doc, sentences, entities, load_lexicon(), chart)
-    assert {e.label: [(p.title, p.organization, p.place, p.current) for p in e.posts] for e in entities
-            if e.kind == "Person"} == {"Jane Doe": [("Senator", "Senate", "Ohio", True)],
-                                       "John Roe": [("Mayor", "Springfield", None, True)],
-                                       "Ann Poe": [("Attorney General", "Department of Justice", None, True)]}
+    _, people = with_posts(doc, chart)
+    assert {label: [(p.title, p.organization, p.place, p.current) for p in e.posts] for label, e in people.items()} == {
+        "Jane Doe": [("Senator", "Senate", "Ohio", True)], "John Roe": [("Mayor", "Springfield", None, True)],
+        "Ann Poe": [("Attorney General", "Department of Justice", None, True)]}
 
 
 ERA = """
@@ -340,10 +344,8 @@ def test_a_tenure_stated_in_the_clause_dates_the_post(vocab):
         spoke   VERB  VBD ROOT     11 O speak
         .       PUNCT .   punct    11
     """)
-    sentences, entities = analyse(doc)
-    extract_posts(doc, sentences, entities, load_lexicon(), OrgChart())
-    (roe,) = [e for e in entities if e.kind == "Person"]
-    assert [(p.organization, p.current, p.started, p.ended) for p in roe.posts] == [("Harbour Police", False, "2009", "2013")]
+    _, people = with_posts(doc)
+    assert [(p.organization, p.current, p.started, p.ended) for p in people["Roe"].posts] == [("Harbour Police", False, "2009", "2013")]
 
 
 def test_a_party_before_the_title_or_in_an_appositive_is_a_membership(vocab):
@@ -368,9 +370,7 @@ def test_a_party_before_the_title_or_in_an_appositive_is_a_membership(vocab):
         Ohio       PROPN NNP pobj     11 B-GPE
         .          PUNCT .   punct    4
     """)
-    sentences, entities = analyse(doc, chart)
-    extract_posts(doc, sentences, entities, load_lexicon(), chart)
-    people = {e.label: e for e in entities if e.kind == "Person"}
+    entities, people = with_posts(doc, chart)
     assert [(p.title, p.organization, p.party) for p in people["Jane Doe"].posts] == [
         ("Representative", "House of Representatives", "Democratic Party")]
     assert [(m.organization, m.place) for m in people["John Roe"].memberships] == [("Republican Party", "Ohio")]
@@ -397,9 +397,8 @@ def test_a_title_names_the_chart_body_whose_head_has_it(vocab):
         Poe       PROPN NNP dobj     9 I-PERSON
         .         PUNCT .   punct    9
     """)
-    sentences, entities = analyse(doc, chart)
-    extract_posts(doc, sentences, entities, load_lexicon(), chart)
-    assert {e.label: [(p.title, p.organization, p.in_chart) for p in e.posts] for e in entities if e.kind == "Person"} == {
+    _, people = with_posts(doc, chart)
+    assert {label: [(p.title, p.organization, p.in_chart) for p in e.posts] for label, e in people.items()} == {
         "Jane Doe": [("Transportation Secretary", "Department of Transportation", True)],
         "John Roe": [("Home Secretary", "Home Office", True)],
         "Ann Poe": [("Secretary", None, False)]}  # a generic title alone names no body
@@ -423,9 +422,7 @@ def test_his_deputy_is_deputy_in_the_body_of_the_one_whose_deputy_he_is(vocab):
         Roe      PROPN NNP dobj     4 I-PERSON
         .        PUNCT .   punct    4
     """)
-    sentences, entities = analyse(doc, chart)
-    extract_posts(doc, sentences, entities, load_lexicon(), chart)
-    people = {e.label: e for e in entities if e.kind == "Person"}
+    entities, people = with_posts(doc, chart)
     assert [(p.title, p.organization) for p in people["John Roe"].posts] == [("Deputy", "Department of Justice")]
     (reports,) = derive_reports_to(entities, (), chart)
     assert (reports.subject.label, reports.object.label) == ("John Roe", "Jane Doe")

@@ -546,9 +546,9 @@ def _member_tags(doc: Doc, orgchart: OrgChart, lexicon: Lexicon) -> list[tuple[T
     by a comma or a bracket.
     """
     found = []
-    for token in doc[:-2]:
-        party = orgchart.party_with_initial(token.text) if token.is_upper and len(token) <= 3 else None
-        if party is None or token.i == 0 or token.whitespace_ or doc[token.i - 1].text not in ("(", ","):
+    for token in tokens_where(doc, ORTH, orgchart.party_initials):
+        party = orgchart.party_initials[token.text]
+        if token.i == 0 or token.i + 2 >= len(doc) or token.whitespace_ or doc[token.i - 1].text not in ("(", ","):
             continue
         hyphen = doc[token.i + 1]
         if hyphen.text != "-" or hyphen.whitespace_ or not doc[token.i + 2].text[:1].isupper():

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, SKOS, TIME, DefinedNamespace
 
+from .dates import period_of
 from .model import Entity, Extraction, GovgraphError, Post, Relation
 
 __all__ = ["GG", "ID", "OA", "SCHEMA", "PROV", "PREFIXES", "Terms", "gg", "rdf", "rdfs", "xsd", "dcterms", "foaf",
@@ -242,9 +243,14 @@ def _date(value) -> ox.Literal:
     return ox.Literal(value.isoformat(), datatype=xsd.date)
 
 
+# a date's precision -> its XSD datatype and the OWL-Time property of an instant at that precision
+_PRECISION = {"year": (xsd.gYear, owltime.inXSDgYear), "month": (xsd.gYearMonth, owltime.inXSDgYearMonth),
+              "day": (xsd.date, owltime.inXSDDate)}
+
+
 def _calendar(value: str) -> ox.Literal:
     """A date of the precision the text gave: xsd:gYear ("1968"), xsd:gYearMonth ("2019-03") or xsd:date."""
-    return ox.Literal(value, datatype={4: xsd.gYear, 7: xsd.gYearMonth}.get(len(value), xsd.date))
+    return ox.Literal(value, datatype=_PRECISION[period_of(value)][0])
 
 
 def _interval(membership: ox.NamedNode, started: str | None, ended: str | None) -> list[tuple]:
@@ -255,9 +261,8 @@ def _interval(membership: ox.NamedNode, started: str | None, ended: str | None) 
     for edge, suffix, value in ((owltime.hasBeginning, "-began", started), (owltime.hasEnd, "-ended", ended)):
         if value:
             instant = ox.NamedNode(membership.value + suffix)
-            precision = {4: owltime.inXSDgYear, 7: owltime.inXSDgYearMonth}.get(len(value), owltime.inXSDDate)
             out += [(interval, edge, instant), (instant, rdf.type, owltime.Instant),
-                    (instant, precision, _calendar(value))]
+                    (instant, _PRECISION[period_of(value)][1], _calendar(value))]
     return out
 
 
@@ -364,14 +369,15 @@ def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodi
     label = _text(", ".join(filter(None, (post.title, post.organization, post.place))))
     out = [(node, rdf.type, org.Post), (node, schema.jobTitle, _text(post.title)), (node, rdfs.label, label),
            (node, skos.prefLabel, label)]
-    if post.organization in bodies:
-        out.append((node, org.postIn, bodies[post.organization]))
-    elif post.organization and post.in_chart:
+    body = bodies.get(post.organization)
+    if body is None and post.organization and post.in_chart:
         # a body the chart knows ("Ohio Sen." -> Senate, "Home Secretary" -> Home Office) is a body
         # even when the story never names it
         body = entity_iri(Entity("Organization", post.organization))
-        out += [(node, org.postIn, body), (body, rdf.type, org.Organization),
-                (body, skos.prefLabel, _text(post.organization)), (body, rdfs.label, _text(post.organization))]
+        out += [(body, rdf.type, org.Organization), (body, skos.prefLabel, _text(post.organization)),
+                (body, rdfs.label, _text(post.organization))]
+    if body is not None:
+        out.append((node, org.postIn, body))
     elif post.organization:
         out.append((node, gg.postPlace, _text(post.organization)))
     if post.place:
@@ -382,9 +388,8 @@ def _post_statements(holder_node: ox.NamedNode, holder: Entity, post: Post, bodi
         membership = _id(f"membership-{slugify(holder.label)}-{node.value.rsplit('/', 1)[-1]}")
         out += [(membership, rdf.type, org.Membership), (membership, org.member, holder_node),
                 (membership, gg.post, node), (membership, prov.wasDerivedFrom, evidence)]
-        if post.organization in bodies or (post.organization and post.in_chart):
-            out.append((membership, org.organization, bodies.get(post.organization)
-                        or entity_iri(Entity("Organization", post.organization))))
+        if body is not None:
+            out.append((membership, org.organization, body))
         if post.started:
             out.append((membership, schema.startDate, _calendar(post.started)))
         if post.ended:

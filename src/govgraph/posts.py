@@ -230,6 +230,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     stated: dict[tuple[int, str, str | None], set[bool]] = {}  # a post -> whether each statement of it names an era
     body_before_name: dict[int, Entity | None] = {}  # name's last token -> the body of its title
     deputies: list[tuple[Entity, Post, Entity]] = []  # "his deputy X": X, the post, whose deputy
+    countries = {c.lower() for c in lexicon.country_prefixes}
 
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
             title_text: str | None = None, body: Entity | None = None, place: str | None = None,
@@ -274,7 +275,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             if body is None and _body_of_title(span, index, doc, lexicon) == (None, None):
                 body = _shared_body(token, body_before_name, orgchart)
             place = _place_before(doc, chain_start, span.start) if body is None else None
-            if place is not None and place.lower() in {c.lower() for c in lexicon.country_prefixes}:
+            if place is not None and place.lower() in countries:
                 place = None  # "U.S. Attorney General": the national post the chart knows
             if span[0].text[:1].isupper() or body is not None or former or full_name:
                 add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body, place=place)
@@ -399,31 +400,21 @@ def _deputy_of(deputies: list[tuple[Entity, Post, Entity]]) -> None:
             continue
         (body,) = bodies
         in_chart = any(p.in_chart for p in principal.posts if p.organization == body)
-        person.posts = [replace(p, organization=body, in_chart=in_chart) if p is post or p == post else p
-                        for p in person.posts]
+        person.posts = [replace(p, organization=body, in_chart=in_chart) if p == post else p for p in person.posts]
 
 
 def _whole_entity(token: Token) -> Span:
     """The named-entity span a token is part of ("North Carolina" for "Carolina"), or the token."""
-    start, end = token.i, token.i + 1
-    while token.ent_iob_ == "I" and start > 0 and token.doc[start - 1].ent_type_ == token.ent_type_:
-        start -= 1
-        if token.doc[start].ent_iob_ == "B":
-            break
-    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-        end += 1
-    return token.doc[start:end]
+    return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), token.doc[token.i:token.i + 1])
 
 
 def _place_before(doc: Doc, start: int, end: int) -> str | None:
     """"Ohio Sen.", "New York City Mayor": the place named among the words before a title."""
-    places = [t for t in doc[start:end] if t.ent_type_ in ("GPE", "LOC")]
-    if not places:
+    place = next((t for t in doc[start:end] if t.ent_type_ in ("GPE", "LOC")), None)
+    if place is None:
         return None
-    first = last = places[0].i
-    while last + 1 < end and doc[last + 1].ent_type_ == doc[first].ent_type_ and doc[last + 1].ent_iob_ == "I":
-        last += 1
-    return doc[first:last + 1].text
+    whole = _whole_entity(place)
+    return doc[max(whole.start, start):min(whole.end, end)].text
 
 
 def _shared_body(name: Token, body_before_name: dict[int, Entity | None], orgchart: OrgChart) -> Entity | None:
@@ -549,7 +540,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
                   and p.mentions[0].start < token.idx] if former and not holders else []
         if len(titled) > 1:
             # several say "President": a definite description refers back to the nearest of them
-            titled = [max(titled, key=lambda p: max(m.start for m in p.mentions if m.start < token.idx))]
+            titled = [_nearest_before(titled, token.idx)]
         if len(titled) == 1:
             choice = titled[0]
             choice.posts = [replace(post, current=False) if post.title.lower() == title else post
@@ -560,8 +551,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         elif len(holders) > 1:
             # several hold it ("Sen. X ... Sen. Y ... the senator"): the last subject if one of
             # them, else the one named nearest before; never someone without the post
-            choice = previous if previous in holders else \
-                max(holders, key=lambda p: max(m.start for m in p.mentions if m.start < token.idx))
+            choice = previous if previous in holders else _nearest_before(holders, token.idx)
         elif previous is not None and subject:
             choice = previous  # "Mr X said ... The Glasgow MP, who ...": news copy varies the name
         else:
@@ -577,3 +567,8 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             choice.posts.append(_post(lexicon, orgchart, title_text, None, None, not former, sentence, text))
         token_person[token.i] = choice
         subject_of_sentence.setdefault(sentence, choice)
+
+
+def _nearest_before(people: list[Entity], offset: int) -> Entity:
+    """The one of ``people`` (each named before ``offset``) named last before it."""
+    return max(people, key=lambda p: max(m.start for m in p.mentions if m.start < offset))

@@ -652,11 +652,10 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         # of "was" ("his attack on X was not a stunt") is taken as having happened
         named_event = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be"
         modality = "asserted" if rule.frame in ("speech", "request_from") or refusal or named_event else modality_of(token)
-        if candidacy:
-            pass  # "will not step aside as the nominee" stays a negated withdrawal, not a refusal to resign
-        elif modality == "negated" and rule.when_negated and negated_itself(token):
+        # "will not step aside as the nominee" stays a negated withdrawal, not a refusal to resign
+        if not candidacy and modality == "negated" and rule.when_negated and negated_itself(token):
             predicate, modality = rule.when_negated, "asserted"
-        elif modality in _UNREAL and rule.when_unreal:
+        elif not candidacy and modality in _UNREAL and rule.when_unreal:
             predicate, modality = rule.when_unreal, "asserted"
         if predicate in _OBJECT_OPTIONAL and obj is not None and obj.kind not in _LEFT_KINDS:
             obj = None  # "quit the cabinet group": what was left is not a body we know

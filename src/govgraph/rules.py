@@ -173,9 +173,10 @@ class OrgChart:
                 return body
         return None
 
-    def party_with_initial(self, letter: str) -> Body | None:
-        """The party a member's tag names by its letter ("R" in "R-Iowa"), if the chart has one."""
-        return next((b for b in self.bodies.values() if b.party and letter in b.initials), None)
+    @cached_property
+    def party_initials(self) -> dict[str, Body]:
+        """The letter a member's tag gives a party ("R" in "R-Iowa") -> the party."""
+        return {letter: b for b in self.bodies.values() if b.party for letter in b.initials}
 
     def parent_of(self, body: Body) -> Body | None:
         """The body this one is part of, if the chart says."""
