@@ -22,6 +22,12 @@ def test_seed_builds_turtle_and_html(tmp_path, nlp):
     assert {"Chris Magnus", "Alejandro N. Mayorkas", "John Tien"} <= people
     (article,) = graph.subjects(RDF.type, SCHEMA.NewsArticle)
     assert str(graph.value(article, SCHEMA.headline)).startswith("Top border official")
+    assert "best-connected" not in (tmp_path / "graph.html").read_text(encoding="utf-8")
+
+
+def test_the_page_cap_reaches_the_page(tmp_path, nlp):
+    build([SEED], tmp_path, html_max_nodes=5)
+    assert "Showing the 5 best-connected of" in (tmp_path / "graph.html").read_text(encoding="utf-8")
 
 
 def test_bad_inputs_are_reported_and_the_rest_builds(tmp_path, nlp):
@@ -385,10 +391,10 @@ def test_a_disk_full_while_caching_stops_the_build_cleanly(tmp_path, nlp, monkey
     build([SEED], out)
     previous = outputs_of(out)
 
-    def full(path, data):
+    def full(path, data, durable=True):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(build_module, "_write_atomically", full)
+    monkeypatch.setattr(build_module, "write_atomic", full)
     with pytest.raises(GovgraphError, match=r"\.govgraph-cache/[0-9a-f]+: cannot keep parsed stories here \(disk full\); "
                                             "nothing was written and the previous graph is unchanged"):
         build([FOUR[0]], out)
@@ -443,3 +449,32 @@ def test_the_cache_keeps_only_the_current_version(tmp_path, nlp):
     (stale / "story.pickle").write_bytes(b"x" * 1000)
     build([SEED, FOUR[0]], tmp_path)
     assert list(cache.iterdir()) == [current] and len(list(current.iterdir())) == 2
+
+
+def test_a_swap_stopped_half_way_says_so_and_the_next_build_finishes_it(tmp_path, nlp, monkeypatch):
+    import errno
+
+    from govgraph.model import GovgraphError
+
+    out = tmp_path / "out"
+    build([SEED], out)
+    real = os.replace
+
+    def refused_for_the_page(source, target):
+        if str(target) == str(out / "graph.html"):  # the swap, not the staging
+            raise PermissionError(errno.EACCES, "Permission denied")
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", refused_for_the_page)
+    with pytest.raises(GovgraphError) as raised:
+        build([SEED, FOUR[0]], out)
+    assert str(raised.value) == (f"{out}: could not put the new outputs in place (permission denied); "
+                                 "the next build in this folder finishes it")
+    monkeypatch.undo()
+    build([SEED, FOUR[0]], out)
+    assert outputs_of(out) == outputs_of_a_fresh_build(tmp_path / "fresh", [SEED, FOUR[0]])
+
+
+def outputs_of_a_fresh_build(folder, paths):
+    build(paths, folder)
+    return outputs_of(folder)

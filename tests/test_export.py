@@ -60,3 +60,87 @@ def test_a_capped_page_says_so(seed_extraction):
     capped = render_html(graph, max_nodes=5)
     assert "Showing the 5 best-connected of" in capped and "--html-max-nodes 0" in capped
     assert "best-connected" not in render_html(graph, max_nodes=0)
+
+
+def test_relation_edges_gather_every_reading_of_one_edge():
+    from govgraph.export import relation_edges
+    from govgraph.graph import assertion_iri
+    from govgraph.model import Relation
+
+    base = small_extraction()
+    doe, senate = base.entities
+    roe = Entity("Person", "John Roe", set(), [Mention(0, 4, "Jane", 0)])
+    said = Relation("criticized", roe, doe, 1, "criticize", trigger="slammed", attributed_to=senate)
+    derived = Relation("criticized", roe, doe, 0, "derive", modality="hedged", derived=True, premises=("b", "a"))
+    back = Relation("supported", doe, senate, 1, "support")
+    # no one to draw an edge to: left out, and the edges after them still drawn
+    unnamed = [Relation("resigned", person, None, 0, "resign", modality=m) for person in (doe, roe)
+               for m in ("asserted", "hedged")]
+    relations = (said, derived, back, *unnamed)
+    order = sorted(relations, key=lambda r: assertion_iri(base.article.id, r).value)
+    first_unnamed = next(i for i, r in enumerate(order) if r.object is None)
+    assert any(r.object is not None for r in order[first_unnamed:])  # an edge comes after an unnamed object
+    assert [r for r in order if r.predicate == "criticized"][-1] is derived  # an edge stays asserted after a hedge
+    extraction = Extraction(base.article, base.sentences, (doe, senate, roe), (), relations)
+    article = article_iri(base.article.id).value
+    shared = {"article": article, "headline": "Jane Doe quit.", "date": "2022-01-02"}
+    edges = relation_edges(build_graph([extraction]))
+    assert [{k: v for k, v in edge.items() if k != "evidence"} for edge in edges] == sorted([
+        {"from": entity_iri(roe).value, "to": entity_iri(doe).value, "relation": "criticized", "asserted": True,
+         "derived": True},
+        {"from": entity_iri(doe).value, "to": entity_iri(senate).value, "relation": "supported", "asserted": True,
+         "derived": False}], key=lambda edge: (edge["from"], edge["relation"], edge["to"]))
+    (edge,) = [edge for edge in edges if edge["relation"] == "criticized"]
+    assert sorted(edge["evidence"], key=lambda item: item["rule"]) == [
+        shared | {"sentence": "Doe left the Senate.", "trigger": "slammed", "attributedTo": "Senate",
+                  "modality": "asserted", "rule": "criticize", "derived": False, "premises": []},
+        shared | {"sentence": "Jane Doe quit.", "trigger": "", "attributedTo": "", "modality": "hedged",
+                  "rule": "derive", "derived": True, "premises": ["a", "b"]}]
+    # readings that did not happen draw a dashed edge: not asserted, not derived
+    (hedged,) = relation_edges(build_graph([Extraction(base.article, base.sentences, (doe, senate, roe), (),
+                                                       (Relation("criticized", roe, doe, 1, "c", modality="negated"),))]))
+    assert (hedged["asserted"], hedged["derived"], hedged["evidence"][0]["modality"]) == (False, False, "negated")
+
+
+def test_a_reading_without_its_modality_or_provenance_is_drawn_dashed_with_what_is_left():
+    from govgraph.export import relation_edges
+    from govgraph.graph import assertion_iri, gg, prov
+    from govgraph.model import Relation
+
+    base = small_extraction()
+    doe, senate = base.entities
+    said = Relation("criticized", doe, senate, 1, "criticize", attributed_to=senate)
+    graph = build_graph([Extraction(base.article, base.sentences, (doe, senate), (), (said,))])
+    node = assertion_iri(base.article.id, said)
+    for predicate in (gg.modality, gg.evidence, prov.wasDerivedFrom, gg.attributedTo):
+        for quad in list(graph.quads_for_pattern(node, predicate, None)):
+            graph.remove(quad)
+    (edge,) = relation_edges(graph)
+    assert not edge["asserted"]
+    assert edge["evidence"] == [{"sentence": "", "trigger": "", "article": "", "headline": "", "date": "",
+                                 "attributedTo": "", "modality": "", "rule": "criticize", "derived": False,
+                                 "premises": []}]
+
+
+def test_export_writes_each_format_into_the_folder_and_names_an_unknown_one(tmp_path, seed_extraction):
+    import pytest
+
+    from govgraph.export import export
+    from govgraph.graph import add_article_graph, merge_graphs, new_dataset
+    from govgraph.model import GovgraphError
+
+    dataset = new_dataset()
+    add_article_graph(dataset, seed_extraction)
+    merged = merge_graphs(dataset)
+    written = export(dataset, merged, tmp_path, ["turtle", "html", "nquads"], html_max_nodes=5)
+    assert written == [tmp_path / "graph.ttl", tmp_path / "graph.html", tmp_path / "graph.nq"]
+    assert "Showing the 5 best-connected of" in (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert len(Graph().parse(tmp_path / "graph.ttl")) == len(merged)
+    quads = list(ox.parse(path=tmp_path / "graph.nq", format=ox.RdfFormat.N_QUADS))
+    assert {q.graph_name for q in quads} == {g for g in dataset.named_graphs()}  # the per-article graphs
+    assert {ox.Triple(q.subject, q.predicate, q.object) for q in quads} == {q.triple for q in merged}
+    with pytest.raises(GovgraphError) as raised:
+        export(dataset, merged, tmp_path / "other", ["turtle", "pdf"])
+    assert str(raised.value) == ("unknown format 'pdf'; formats are turtle, html, trig, nquads, jsonld, ntriples, "
+                                 "graphml, gexf")
+    assert not (tmp_path / "other").exists()

@@ -228,3 +228,70 @@ def test_merging_articles_gives_one_label_and_the_union():
     assert value(merged, doe, skos.prefLabel) == value(merged, doe, rdfs.label) == ox.Literal("JANE DOE")
     assert objects(merged, doe, skos.altLabel) == {ox.Literal("Doe"), ox.Literal("Jane Doe")}
     assert len(merged) == len({(q.subject, q.predicate, q.object) for q in merged})
+
+
+def node_statements(graph, node) -> set[tuple[str, str]]:
+    """Every (property, object) of ``node``, the object in N-Triples form (so datatypes count)."""
+    return {(q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], str(q.object))
+            for q in graph.quads_for_pattern(node, None, None)}
+
+
+def test_an_assertion_node_carries_every_part_of_its_reading():
+    from govgraph.graph import assertion_iri, build_iri
+    from govgraph.model import Relation
+
+    base = small_extraction()
+    doe, senate = base.entities
+    roe = Entity("Person", "John Roe", set(), [Mention(0, 4, "Jane", 0)])
+    criticism = Relation("criticized", roe, doe, 1, "criticize", trigger="slammed", confidence=0.7, attributed_to=senate,
+                         time_text="on Monday", event_date="2022-01", title="senator")
+    hedged = Relation("resigned", doe, None, 0, "resign", modality="hedged", trigger="quit", derived=True,
+                      premises=("Doe holds Senator", "Doe left"))
+    quit_ = Relation("resigned", doe, None, 0, "resign", trigger="quit")
+    extraction = Extraction(base.article, base.sentences, (doe, senate, roe), (), (criticism, hedged, quit_))
+    graph = build_graph([extraction])
+    article, sentence = article_iri(base.article.id), sentence_iri(base.article.id, 1)
+    common = {("type", str(gg.Assertion)), ("wasDerivedFrom", str(article)), ("wasGeneratedBy", str(build_iri()))}
+    assert node_statements(graph, assertion_iri(base.article.id, criticism)) == common | {
+        ("subject", str(entity_iri(roe))), ("predicate", str(gg.criticized)), ("object", str(entity_iri(doe))),
+        ("modality", '"asserted"'), ("rule", '"criticize"'), ("confidence", f'"0.7"^^<{xsd.decimal.value}>'),
+        ("trigger", '"slammed"'), ("evidence", str(sentence)), ("attributedTo", str(entity_iri(senate))),
+        ("eventDate", f'"2022-01"^^<{xsd.gYearMonth.value}>'), ("eventTimeText", '"on Monday"'),
+        ("jobTitle", '"senator"')}
+    assert node_statements(graph, assertion_iri(base.article.id, hedged)) == common | {
+        ("subject", str(entity_iri(doe))), ("predicate", str(gg.resigned)), ("object", str(gg.unspecified)),
+        ("modality", '"hedged"'), ("rule", '"resign"'), ("confidence", f'"0.8"^^<{xsd.decimal.value}>'),
+        ("trigger", '"quit"'), ("evidence", str(sentence_iri(base.article.id, 0))),
+        ("derived", f'"true"^^<{xsd.boolean.value}>'), ("premise", '"Doe holds Senator"'), ("premise", '"Doe left"')}
+    # direct triples: the asserted readings alone, an unnamed object as gg:unspecified
+    direct = {(q.subject, q.predicate, q.object) for p in (gg.criticized, gg.resigned)
+              for q in graph.quads_for_pattern(None, p, None)}
+    assert direct == {(entity_iri(roe), gg.criticized, entity_iri(doe)), (entity_iri(doe), gg.resigned, gg.unspecified)}
+
+
+def test_no_relations_give_no_assertion_nodes():
+    graph = build_graph([small_extraction()])
+    assert not list(graph.quads_for_pattern(None, rdf.type, gg.Assertion))
+
+
+def test_a_post_reading_points_at_the_post_it_read():
+    from govgraph.graph import assertion_iri, post_iri
+    from govgraph.model import Post, Relation
+
+    base = small_extraction()
+    doe, senate = base.entities
+    senator = Post("senator", "Senate", True, 1, "Doe left the Senate.")
+    was_judge = Post("judge", None, False, 1, "")
+    doe.posts.extend([senator, was_judge])
+    holds = Relation("holdsPosition", doe, senate, 1, "post", title="senator")
+    held = Relation("heldPosition", doe, None, 1, "post", title="judge")
+    unknown = Relation("holdsPosition", doe, senate, 1, "post", title="mayor")  # no such post of hers
+    by_nobody = Relation("appointed", doe, None, 1, "appoint")  # only a resignation may leave its object unnamed
+    graph = build_graph([Extraction(base.article, base.sentences, (doe, senate), (), (holds, held, unknown, by_nobody))])
+    node = lambda relation: assertion_iri(base.article.id, relation)  # noqa: E731
+    assert value(graph, node(holds), rdf.object) == post_iri(senator, doe)
+    assert value(graph, node(held), rdf.object) == post_iri(was_judge, doe)
+    assert value(graph, node(unknown), rdf.object) is None and value(graph, node(unknown), rdf.predicate) == gg.holdsPosition
+    assert has(graph, entity_iri(doe), gg.holdsPosition, post_iri(senator, doe))
+    assert objects(graph, entity_iri(doe), gg.heldPosition) == {post_iri(was_judge, doe)}
+    assert value(graph, node(by_nobody), rdf.object) is None and not objects(graph, entity_iri(doe), gg.appointed)

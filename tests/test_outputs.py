@@ -158,3 +158,38 @@ def test_discarding_a_set_with_only_a_folder_staged(tmp_path):
     outputs.folder(tmp_path / "store").mkdir()
     outputs.discard()  # no file was staged: the staging folder never existed
     assert list(tmp_path.iterdir()) == []
+
+
+def test_staging_of_another_users_running_build_is_kept(tmp_path, monkeypatch):
+    # the kernel refuses to signal another user's process (EPERM); that process runs. Root may
+    # signal any process, so the refusal is given here as the kernel gives it to other users
+    previous_set(tmp_path)
+    other = 2 ** 22 + 54321
+    (tmp_path / f".govgraph-staging-{other}").mkdir()
+
+    def refused(pid, sig):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "kill", refused)
+    recover(tmp_path, (tmp_path / "store",))
+    assert (tmp_path / f".govgraph-staging-{other}").is_dir()
+
+
+def test_outputs_reach_the_disk_before_the_rename_and_a_cache_need_not(tmp_path, monkeypatch):
+    flushed = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: flushed.append(fd) or real(fd))
+    write_atomic(tmp_path / "graph.ttl", "kept")
+    assert len(flushed) == 1
+    write_atomic(tmp_path / "parsed.pickle", b"rebuilt if lost", durable=False)
+    assert len(flushed) == 1 and (tmp_path / "parsed.pickle").read_bytes() == b"rebuilt if lost"
+
+
+def test_an_unreadable_journal_is_dropped_and_staging_beside_each_folder_is_still_cleared(tmp_path):
+    previous_set(tmp_path)
+    (tmp_path / JOURNAL).write_text("{not json")
+    dead = 2 ** 22 + 777
+    (tmp_path / f".store.govgraph-staging-{dead}").mkdir()
+    recover(tmp_path, (tmp_path / "gone" / "store", tmp_path / "store"))  # the first folder's parent is missing
+    assert contents(tmp_path) == ["old turtle", "old page", "old store"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl", "store"]

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 # spaCy and the rule modules are imported when a story needs parsing: an up-to-date build never
 # loads them
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, Article, Entity, Extraction, GovgraphError, InputError, Post
+from .outputs import write_atomic
 
 __all__ = ["BuildReport", "Interrupted", "extract_articles", "extract_batch", "build", "load_existing", "cache_key",
            "EXECUTORS", "DEFAULT_BATCH"]
@@ -170,8 +171,9 @@ class _Cache:
     def put(self, extraction: Extraction) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)  # only once there is something to keep
-            _write_atomically(self._path(extraction.article.id),
-                              pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+            # not flushed to disk one by one: a cache lost in a crash is parsed again
+            write_atomic(self._path(extraction.article.id), pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL),
+                         durable=False)
         except OSError as error:
             raise GovgraphError(f"{self.folder}: cannot keep parsed stories here ({_os_reason(error)}); nothing "
                                 "was written and the previous graph is unchanged: free some space and build again") from None
@@ -182,17 +184,6 @@ class _Cache:
         for other in self.folder.parent.glob("*"):
             if other.is_dir() and other != self.folder and not other.name.startswith("."):
                 shutil.rmtree(other, ignore_errors=True)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _person_records(extraction: Extraction) -> list[Entity]:
@@ -517,7 +508,7 @@ def _read(cache: _Cache, article_id: str) -> Extraction:
 
 def _write_manifest(path: Path, manifest_key: str, outputs: list[Path], sizes: dict[str, int]) -> None:
     data = json.dumps({"key": manifest_key, "outputs": [str(p) for p in outputs], "sizes": sizes}, indent=1)
-    _write_atomically(path, data.encode("utf-8"))
+    write_atomic(path, data)
 
 
 class _output_lock:

@@ -86,7 +86,7 @@ def relation_edges(graph: ox.Store) -> list[dict]:
     """One edge per (subject, relation, object) read from the assertion nodes, with every piece of
     evidence: the sentence, its trigger words, article, date, who claims it and the modality."""
     edges: dict[tuple[str, str, str], dict] = {}
-    for assertion in sorted(_subjects(graph, rdf.type, gg.Assertion), key=lambda node: node.value):
+    for assertion in sorted(_subjects(graph, rdf.type, gg.Assertion)):  # IRIs sort by their text
         subject, obj = _value(graph, assertion, rdf.subject), _value(graph, assertion, rdf.object)
         if subject is None or obj is None or obj == gg.unspecified:
             continue
@@ -94,7 +94,7 @@ def relation_edges(graph: ox.Store) -> list[dict]:
         sentence = _value(graph, assertion, gg.evidence)
         article = _value(graph, assertion, prov.wasDerivedFrom)
         attributed = _value(graph, assertion, gg.attributedTo)
-        modality = _text(_value(graph, assertion, gg.modality)) or "asserted"
+        modality = _text(_value(graph, assertion, gg.modality))  # none given: not drawn as happened
         derived = _text(_value(graph, assertion, gg.derived)) == "true"
         item = {
             "sentence": _text(_value(graph, sentence, oa.exact)) if sentence is not None else "",

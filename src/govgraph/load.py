@@ -390,7 +390,8 @@ def _article_from_record(record: object, source: str, published: date | None) ->
     return _make_article(_with_headline(title, body), source, title, published,
                          url=str(url) if url else None,
                          record_id=str(record_id) if record_id is not None else None,
-                         stated=((record_date, _precision(record.get("published")), "record's published"),))
+                         # the record's own date beats the story's dateline, whatever its precision
+                         stated=((record_date, 4, "record's published"),))
 
 
 def _articles_from_json(text: str, source: str, published: date | None) -> Iterator[Article | InputError]:

@@ -34,9 +34,10 @@ _STAGING = ".govgraph-staging-"
 _OLD = ".govgraph-old-"
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file, flushed to disk, and a rename: the
-    file is the old one or the new one, never half-written."""
+def write_atomic(path: str | Path, data: str | bytes, durable: bool = True) -> Path:
+    """Write ``data`` to ``path`` through a temporary file, flushed to disk (unless not
+    ``durable``: a cache that can be rebuilt), and a rename: the file is the old one or the new
+    one, never half-written."""
     import tempfile
 
     path = Path(path)
@@ -46,8 +47,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException:

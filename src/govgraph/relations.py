@@ -36,7 +36,7 @@ _TELLING_VERBS = {"tell", "warn", "inform", "threaten"}
 # verbs whose complement is wanted, not done: "asked to resign", "refused to quit", "urged him to go"
 _REQUEST_FRAMES = {"ask", "tell", "urge", "call", "press", "pressure", "order", "push", "demand", "want", "force",
                    "refuse", "decline", "threaten", "advise", "encourage", "invite", "beg", "expect", "wish",
-                   "hope", "try", "seek", "need", "would", "consider"}
+                   "hope", "try", "seek", "need", "would", "consider", "request"}
 _FIRST_PERSON = {"i", "me", "my", "myself"}
 _GO_COMPLEMENTS = {"acomp", "prt", "prep", "advmod", "xcomp", "dobj", "oprd", "attr", "ccomp", "npadvmod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -264,10 +264,12 @@ def _clause_words(token: Token) -> set[str]:
     """The function words of a trigger's own clause: negations, auxiliaries, markers, adverbs."""
     verb = _verb_of(token)
     chain = [token, verb, _conj_head(verb)]
-    words = {c.text.lower() for t in chain for c in children(t) if c.dep_ in ("neg", "aux", "auxpass", "punct", "advmod", "mark")}
+    words = {c.text.lower() for t in chain for c in children(t) if c.dep_ in ("neg", "aux", "advmod", "mark")}
     clause = _conj_head(verb)
-    # "no justification for me to resign": a clause hanging on a noun that "no" denies
-    if clause.dep_ in ("advcl", "acl", "relcl") and any(c.lower_ in ("no", "never") for c in children(clause.head)):
+    # "no justification for me to resign", "saw no reason to quit": a clause hanging on a noun that
+    # "no" denies (not on a verb: in "never called her after she resigned" she did resign)
+    if clause.dep_ in ("advcl", "acl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON") and any(
+            c.lower_ in ("no", "never") for c in children(clause.head)):
         words.add("no")
     return words
 
@@ -325,9 +327,12 @@ def modality_of(token: Token) -> str:
     for ancestor in islice(verb.ancestors, 4):
         if ancestor.lemma_.lower() in _DENIAL_VERBS:
             return "denied"
-    # "asked to resign", "told him to quit": what is asked for has not happened
-    if clause.dep_ in ("xcomp", "ccomp", "acl", "advcl") and clause.head.lemma_.lower() in _REQUEST_FRAMES | {"request", "call", "demand"}:
+    # "asked to resign", "told him to quit", "called for him to go": what is asked for has not happened
+    # (an adverbial clause only as an infinitive: "called her after she resigned" tells an event)
+    if (clause.dep_ in ("xcomp", "ccomp") or clause.dep_ == "advcl" and "to" in words) \
+            and clause.head.lemma_.lower() in _REQUEST_FRAMES:
         return "hedged"
+    # "calls for him to resign", "a plan for her to quit": a clause on a noun, wanted, not done
     if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
         return "hedged"
     # "resigns if the report is published": a condition in a clause of its own, with no modal
