@@ -478,3 +478,22 @@ def test_a_swap_stopped_half_way_says_so_and_the_next_build_finishes_it(tmp_path
 def outputs_of_a_fresh_build(folder, paths):
     build(paths, folder)
     return outputs_of(folder)
+
+
+def test_people_unified_across_stories_keep_their_posts_parties_and_seats():
+    from govgraph.build import _person_records
+    from govgraph.identity import unify
+    from govgraph.model import Article, Entity, Extraction, Post
+
+    def story(name, *posts):
+        person = Entity("Person", name, set(), [], list(posts))
+        return Extraction(Article(text=name, source="x"), (), (person,))
+
+    leader = story("Chuck Roe", Post("majority leader", "Democratic Party", True, 3, "x", party="Democratic Party"),
+                   Post("senator", "Senate", True, 4, "y", place="New York"))
+    senator = story("Charles Roe", Post("majority leader", "Senate", True, 1, "z"))
+    records = [_person_records(leader), _person_records(senator)]
+    assert records[0][0].posts == [Post("majority leader", "Democratic Party", True, 0, "", party="Democratic Party"),
+                                   Post("senator", "Senate", True, 0, "", place="New York")]
+    unify([person for people in records for person in people])
+    assert {records[0][0].label, records[1][0].label} == {"Charles Roe"}

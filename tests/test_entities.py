@@ -284,6 +284,34 @@ def test_a_family_or_a_place_is_not_a_person(vocab):
     assert by_kind(entities_of(doc), "Person") == {}
 
 
+def test_one_word_with_the_article_is_a_group_not_a_person(vocab):
+    # "The Iran-backed Houthis condemned Jane Doe." (the model calls the group a PERSON)
+    doc = parsed(vocab, """
+        The       DET   DT  det   4
+        Iran      PROPN NNP npadvmod 3 B-GPE
+        -         PUNCT HYPH punct 3
+        backed    VERB  VBN amod  4 O back
+        Houthis   PROPN NNP nsubj 5 B-PERSON
+        condemned VERB  VBD ROOT  5 O condemn
+        Jane      PROPN NNP compound 7 B-PERSON
+        Doe       PROPN NNP dobj  5 I-PERSON
+        .         PUNCT .   punct 5
+    """)
+    assert set(by_kind(entities_of(doc), "Person")) == {"Jane Doe"}
+
+
+def test_a_news_outlet_is_not_a_person(vocab):
+    # "Jane Doe told Politico." (the model calls the outlet a PERSON; outlets are listed in titles.yml)
+    doc = parsed(vocab, """
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    2 I-PERSON
+        told     VERB  VBD ROOT     2 O tell
+        Politico PROPN NNP dobj     2 B-PERSON
+        .        PUNCT .   punct    2
+    """)
+    assert set(by_kind(entities_of(doc), "Person")) == {"Jane Doe"}
+
+
 def test_a_son_with_his_suffix_is_not_his_father(vocab):
     doc = parsed(vocab, """
         Donald PROPN NNP compound 2 B-PERSON

@@ -1,11 +1,12 @@
 import re
+from datetime import date
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from govgraph.export import network_projection, render_html, write_atomic, write_turtle
 from govgraph.graph import article_iri, build_graph, entity_iri, skos
-from govgraph.model import Entity, Extraction, Mention
+from govgraph.model import Article, Entity, Extraction, Mention, Sentence
 from test_graph import small_extraction
 
 
@@ -72,19 +73,28 @@ def test_relation_edges_gather_every_reading_of_one_edge():
     roe = Entity("Person", "John Roe", set(), [Mention(0, 4, "Jane", 0)])
     said = Relation("criticized", roe, doe, 1, "criticize", trigger="slammed", attributed_to=senate)
     derived = Relation("criticized", roe, doe, 0, "derive", modality="hedged", derived=True, premises=("b", "a"))
+    doubt = Relation("criticized", roe, doe, 0, "hedge", modality="hedged")
     back = Relation("supported", doe, senate, 1, "support")
     # no one to draw an edge to: left out, and the edges after them still drawn
     unnamed = [Relation("resigned", person, None, 0, "resign", modality=m) for person in (doe, roe)
                for m in ("asserted", "hedged")]
-    relations = (said, derived, back, *unnamed)
-    order = sorted(relations, key=lambda r: assertion_iri(base.article.id, r).value)
+    relations = (said, derived, doubt, back, *unnamed)
+    # the same criticism in a second story, of another day
+    later = Article(text="Roe hit out.\nRoe criticized Doe.", source="b.txt", title="Roe hits out.",
+                    published=date(2022, 2, 3))
+    again = Relation("criticized", roe, doe, 1, "criticize-again", trigger="criticized")
+    second = Extraction(later, (Sentence(0, 0, 12, "Roe hit out."), Sentence(1, 13, 32, "Roe criticized Doe.")),
+                        (doe, senate, roe), (), (again,))
+    order = sorted([(assertion_iri(base.article.id, r).value, r) for r in relations]
+                   + [(assertion_iri(later.id, again).value, again)], key=lambda pair: pair[0])
+    order = [r for _, r in order]
     first_unnamed = next(i for i, r in enumerate(order) if r.object is None)
     assert any(r.object is not None for r in order[first_unnamed:])  # an edge comes after an unnamed object
-    assert [r for r in order if r.predicate == "criticized"][-1] is derived  # an edge stays asserted after a hedge
+    # an edge stays asserted and derived after a reading that is neither
+    assert [r for r in order if r.predicate == "criticized"][-1] is doubt
     extraction = Extraction(base.article, base.sentences, (doe, senate, roe), (), relations)
-    article = article_iri(base.article.id).value
-    shared = {"article": article, "headline": "Jane Doe quit.", "date": "2022-01-02"}
-    edges = relation_edges(build_graph([extraction]))
+    shared = {"article": article_iri(base.article.id).value, "headline": "Jane Doe quit.", "date": "2022-01-02"}
+    edges = relation_edges(build_graph([extraction, second]))
     assert [{k: v for k, v in edge.items() if k != "evidence"} for edge in edges] == sorted([
         {"from": entity_iri(roe).value, "to": entity_iri(doe).value, "relation": "criticized", "asserted": True,
          "derived": True},
@@ -94,8 +104,13 @@ def test_relation_edges_gather_every_reading_of_one_edge():
     assert sorted(edge["evidence"], key=lambda item: item["rule"]) == [
         shared | {"sentence": "Doe left the Senate.", "trigger": "slammed", "attributedTo": "Senate",
                   "modality": "asserted", "rule": "criticize", "derived": False, "premises": []},
+        {"article": article_iri(later.id).value, "headline": "Roe hits out.", "date": "2022-02-03",
+         "sentence": "Roe criticized Doe.", "trigger": "criticized", "attributedTo": "", "modality": "asserted",
+         "rule": "criticize-again", "derived": False, "premises": []},
         shared | {"sentence": "Jane Doe quit.", "trigger": "", "attributedTo": "", "modality": "hedged",
-                  "rule": "derive", "derived": True, "premises": ["a", "b"]}]
+                  "rule": "derive", "derived": True, "premises": ["a", "b"]},
+        shared | {"sentence": "Jane Doe quit.", "trigger": "", "attributedTo": "", "modality": "hedged",
+                  "rule": "hedge", "derived": False, "premises": []}]
     # readings that did not happen draw a dashed edge: not asserted, not derived
     (hedged,) = relation_edges(build_graph([Extraction(base.article, base.sentences, (doe, senate, roe), (),
                                                        (Relation("criticized", roe, doe, 1, "c", modality="negated"),))]))

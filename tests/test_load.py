@@ -244,3 +244,21 @@ def test_the_publication_date_and_where_it_came_from(tmp_path, name, text, publi
     (tmp_path / name).write_text(text, encoding="utf-8")
     (article,) = load(tmp_path / name, published=published)
     assert (article.published, article.date_source) == (expected, source)
+
+
+def test_a_story_too_long_or_empty_after_cleaning_names_its_file(tmp_path):
+    from govgraph.load import MAX_ARTICLE_CHARS
+
+    (tmp_path / "long.txt").write_text("Headline\n\n" + "word " * (MAX_ARTICLE_CHARS // 5 + 1))
+    (tmp_path / "blank.txt").write_text("\u200b\u200b \ufeff\n")  # only invisible characters
+    long_error, blank_error = (str(item) for item in load(tmp_path / "long.txt", tmp_path / "blank.txt"))
+    assert long_error.startswith(f"{tmp_path / 'long.txt'}: too long for one article: 1,000,0")
+    assert long_error.endswith(f"(the limit is {MAX_ARTICLE_CHARS:,}); split it into separate stories")
+    assert blank_error == f"{tmp_path / 'blank.txt'}: empty: no text left after cleaning"
+
+
+def test_a_stated_date_beats_a_dateline_of_the_same_precision(tmp_path):
+    (tmp_path / "story.md").write_text("# Chief resigns\n\nUpdated: July 23, 2024\n\n"
+                                       "WASHINGTON, July 20, 2024 (Reuters) - The chief resigned.\n", encoding="utf-8")
+    (article,) = load(tmp_path / "story.md")
+    assert article.published == date(2024, 7, 23)

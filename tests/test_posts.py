@@ -125,9 +125,9 @@ def test_seed_posts(seed_extraction):
     assert posts["Biden"] == {("President", None, True)}
 
 
-def test_a_description_as_subject_names_the_previous_subject(vocab):
-    # "Mr Doe spoke. The Leeds MP, who lost his seat, left." - a pronoun in the description's
-    # relative clause does not stop it naming Mr Doe
+def test_a_description_gives_no_post_to_whoever_was_named_last(vocab):
+    # "Mr Doe spoke. The Leeds MP, who lost his seat, left." - the story never gives Mr Doe the
+    # post, so the description is not his: it may be anyone's
     from govgraph.coref import resolve_pronouns
     from govgraph.posts import resolve_descriptions
 
@@ -154,8 +154,8 @@ def test_a_description_as_subject_names_the_previous_subject(vocab):
     extract_posts(doc, sentences, entities, lexicon, chart)
     resolve_descriptions(doc, sentences, entities, lexicon, chart)
     (doe,) = [e for e in entities if e.kind == "Person"]
-    assert "The Leeds MP" in [m.text for m in doe.mentions]
-    assert [(p.title, p.current) for p in doe.posts] == [("MP", True)]
+    assert "The Leeds MP" not in [m.text for m in doe.mentions]
+    assert doe.posts == []
 
 
 def test_new_before_a_title_is_not_part_of_it(vocab):
@@ -426,3 +426,71 @@ def test_his_deputy_is_deputy_in_the_body_of_the_one_whose_deputy_he_is(vocab):
     assert [(p.title, p.organization) for p in people["John Roe"].posts] == [("Deputy", "Department of Justice")]
     (reports,) = derive_reports_to(entities, (), chart)
     assert (reports.subject.label, reports.object.label) == ("John Roe", "Jane Doe")
+
+
+def test_a_description_names_the_one_the_story_gives_the_post(vocab):
+    # "Senator Doe spoke. The senator, who lost his seat, left." - a pronoun in the description's
+    # relative clause does not stop it naming Senator Doe
+    from govgraph.coref import resolve_pronouns
+    from govgraph.posts import resolve_descriptions
+
+    doc = parsed(vocab, """
+        Senator PROPN NNP compound 1
+        Doe     PROPN NNP nsubj    2 B-PERSON
+        spoke   VERB  VBD ROOT     2 O speak
+        .       PUNCT .   punct    2
+        The     DET   DT  det      5
+        senator NOUN  NN  nsubj    12
+        ,       PUNCT ,   punct    5
+        who     PRON  WP  nsubj    8
+        lost    VERB  VBD relcl    5 O lose
+        his     PRON  PRP$ poss    10
+        seat    NOUN  NN  dobj     8
+        ,       PUNCT ,   punct    5
+        left    VERB  VBD ROOT     12 O leave
+        .       PUNCT .   punct    12
+    """)
+    lexicon, chart = load_lexicon(), OrgChart()
+    sentences, entities = analyse(doc, chart)
+    resolve_pronouns(doc, sentences, entities, lexicon, frozenset())
+    extract_posts(doc, sentences, entities, lexicon, chart)
+    resolve_descriptions(doc, sentences, entities, lexicon, chart)
+    (doe,) = [e for e in entities if e.kind == "Person"]
+    assert "The senator" in [m.text for m in doe.mentions]
+    assert [(p.title, p.current) for p in doe.posts] == [("Senator", True)]
+
+
+def test_a_party_anywhere_in_the_words_before_a_name_is_a_membership_and_no_further(vocab):
+    # "Republican vice presidential nominee Sen. John Roe met Doe's Democratic rival Ann Poe and
+    # anti-Labour campaigner Jane Doe."
+    chart = OrgChart({"r": Body("r", "Republican Party", ("Republican",), party=True),
+                      "d": Body("d", "Democratic Party", ("Democratic",), party=True),
+                      "l": Body("l", "Labour Party", ("Labour",), party=True),
+                      "s": Body("s", "Senate", member_titles=("Senator",))})
+    doc = parsed(vocab, """
+        Republican   ADJ   JJ  amod     3 B-NORP
+        vice         ADJ   JJ  amod     3
+        presidential ADJ   JJ  amod     3
+        nominee      NOUN  NN  compound 6
+        Sen.         PROPN NNP compound 6
+        John         PROPN NNP compound 6 B-PERSON
+        Roe          PROPN NNP nsubj    7 I-PERSON
+        met          VERB  VBD ROOT     7 O meet
+        Doe          PROPN NNP poss     11 B-PERSON
+        's           PART  POS case     8
+        Democratic   ADJ   JJ  amod     11 B-NORP
+        rival        NOUN  NN  compound 13
+        Ann          PROPN NNP compound 13 B-PERSON
+        Poe          PROPN NNP dobj     7 I-PERSON
+        and          CCONJ CC  cc       13
+        anti         ADJ   JJ  amod     18
+        -            PUNCT HYPH punct   15
+        Labour       PROPN NNP amod     18 B-ORG
+        campaigner   NOUN  NN  compound 20
+        Jane         PROPN NNP compound 20 B-PERSON
+        Doe          PROPN NNP conj     13 I-PERSON
+        .            PUNCT .   punct    7
+    """)
+    _, people = with_posts(doc, chart)
+    members = {label: [m.organization for m in person.memberships] for label, person in people.items()}
+    assert members == {"John Roe": ["Republican Party"], "Ann Poe": ["Democratic Party"], "Jane Doe": []}

@@ -763,6 +763,15 @@ MODALITY_BRANCHES = [
         resign VERB  VB  acl   3 O resign
         .      PUNCT .   punct 1
     """, 5, "negated"),
+    ("no one did: 'There is no one who resigned'", """
+        There    PRON  EX  expl  1
+        is       VERB  VBZ ROOT  1 O be
+        no       DET   DT  det   3
+        one      PRON  NN  attr  1
+        who      PRON  WP  nsubj 5
+        resigned VERB  VBD relcl 3 O resign
+        .        PUNCT .   punct 1
+    """, 5, "negated"),
     ("what never happened is the call, not the resignation: 'Roe never phoned Doe after Doe resigned'", """
         Roe      PROPN NNP nsubj 2 B-PERSON
         never    ADV   RB  neg   2

@@ -18,7 +18,7 @@ import shutil
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +26,7 @@ import pyoxigraph as ox
 
 # spaCy and the rule modules are imported when a story needs parsing: an up-to-date build never
 # loads them
-from .model import DEFAULT_OPS, DEFAULT_PIPELINE, Article, Entity, Extraction, GovgraphError, InputError, Post
+from .model import DEFAULT_OPS, DEFAULT_PIPELINE, Article, Entity, Extraction, GovgraphError, InputError
 from .outputs import write_atomic
 
 __all__ = ["BuildReport", "Interrupted", "extract_articles", "extract_batch", "build", "load_existing", "cache_key",
@@ -188,8 +188,8 @@ class _Cache:
 
 def _person_records(extraction: Extraction) -> list[Entity]:
     """Light copies of an extraction's persons (names and posts): all identity needs."""
-    return [Entity("Person", e.label, set(e.aliases), [],
-                   [Post(p.title, p.organization, p.current, 0, "") for p in e.posts])
+    # a post's party and seat count for identity ("Democratic leader" beside "Senator" is one person)
+    return [Entity("Person", e.label, set(e.aliases), [], [replace(p, sentence=0, evidence="") for p in e.posts])
             for e in extraction.entities if e.kind == "Person"]
 
 

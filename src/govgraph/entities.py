@@ -359,8 +359,13 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                 span, title, honorific = _strip_titles(part, lexicon)
                 if lexicon.title_of(span.text) or lexicon.title_of(part.text):
                     continue  # "Attorney General" alone is a post, not a person's name
-                plural = len(span) == 1 and span[0].tag_ == "NNPS" and span.start > 0 and span.doc[span.start - 1].lower_ == "the"
-                if plural or span[-1].text in lexicon.body_heads | lexicon.not_person_heads:
+                # one word that "the" determines is a family or group ("the Buttigiegs", "the
+                # Iran-backed Houthis"): a person's name takes no article
+                plural = len(span) == 1 and (
+                    span[0].tag_ == "NNPS" and span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+                    or any(c.dep_ == "det" and c.lower_ == "the" for c in span[0].children))
+                if plural or span[-1].text in lexicon.body_heads | lexicon.not_person_heads \
+                        or span.text in lexicon.news_outlets:
                     continue  # "the Buttigiegs", "the Houthis", "Marriott Hotel": a family, group or place
                 if _is_name(span) and not taken(span):
                     candidates.append(_Name(span, title, honorific))

@@ -280,13 +280,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             if span[0].text[:1].isupper() or body is not None or former or full_name:
                 add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body, place=place)
                 body_before_name[token.i] = body
-        # 0. a party right before the name: "Labour's Jane Doe", "Tory John Roe"
-        party_at = first - 1
-        if party_at >= 0 and doc[party_at].text in ("'s", "\u2019s"):
-            party_at -= 1
-        party = index.body.get(party_at) if party_at >= 0 else None
-        known = orgchart.find(party.label) if party is not None else None
-        if known is not None and known.party:
+        # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
+        # presidential nominee Sen. JD Vance", "2016 Democratic presidential candidate Jane Doe"
+        party_at = _party_before(doc, first, token, index, orgchart)
+        if party_at is not None:
+            party = index.body[party_at]
             person.memberships.append(Post("member", party.label, True, sentence_of(token),
                                            doc[party_at:token.i + 1].text, party=party.label))
         root = token
@@ -488,9 +486,9 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
     "The Glasgow Kelvin MP") to a person, as a reader does.
 
     A description is a noun phrase with "the" whose head is a title and which carries no name. It
-    refers to the one person whose post has that title (former posts for "former"); as a subject
-    with no such person, to the person who was the subject of the sentence before, news copy's
-    usual way of varying a name (and that person is then known to hold the post).
+    refers only to someone the story gives that post (former posts for "former"): the one, or of
+    several the last subject, else the nearest named. It never gives the post to whoever was named
+    last ("Ms X said ... The senator apologised" does not make her a senator).
     """
     starts = [s.start for s in sentences]
     people = [e for e in entities if e.kind == "Person"]
@@ -509,7 +507,6 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
     for token in doc:
         if token.i in token_person or token.i in others or not lexicon.title_of(token.text):
             continue
-        subject = token.dep_ in _SUBJECTS
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(token)):
             continue
         # a name inside the phrase ("the Labour MP Ann Smith") is not a description; a pronoun in its
@@ -528,12 +525,6 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         previous = subject_of_sentence.get(sentence - 1)
         if previous is not None and any(p.current and p.title.lower() != title for p in previous.posts):
             previous = None  # a prime minister is not "the chancellor"
-        if previous is not None and not holders and not previous.posts and \
-                any(title in {(b.head_title or "").lower()} and b.parent is None for b in orgchart.bodies.values()):
-            previous = None  # the head of a government is named, not guessed from the last subject
-        # a post only one person holds at a time ("the home secretary") is its known holder's
-        singular = any(title in {(b.head_title or "").lower(), (b.deputy_title or "").lower()}
-                       for b in orgchart.bodies.values())
         # "the former president" when one person has that title and no one is said to have held
         # it: news copy keeps the title of a former holder ("President X"), so it is his, and former
         titled = [p for p in people if any(post.title.lower() == title and post.current for post in p.posts)
@@ -546,27 +537,39 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             choice.posts = [replace(post, current=False) if post.title.lower() == title else post
                             for post in choice.posts]
             holders = [choice]
-        elif singular and len(holders) == 1:
+        elif len(holders) == 1:
             choice = holders[0]
         elif len(holders) > 1:
             # several hold it ("Sen. X ... Sen. Y ... the senator"): the last subject if one of
-            # them, else the one named nearest before; never someone without the post
+            # them, else the one named nearest before
             choice = previous if previous in holders else _nearest_before(holders, token.idx)
-        elif previous is not None and subject:
-            choice = previous  # "Mr X said ... The Glasgow MP, who ...": news copy varies the name
         else:
-            # elsewhere than as a subject, only a post someone is known to hold names them
-            choice = holders[0] if len(holders) == 1 else None
-        if choice is None:
-            continue
+            continue  # no one the story gives the post
         start = min(c.idx for c in token.subtree if c.i <= token.i)
         text = doc.text[start:token.idx + len(token.text)]
         choice.mentions.append(Mention(start, token.idx + len(token.text), text, sentence))
-        if choice not in holders:
-            # the reader learns the post from the description: "Mr X ... The prime minister said"
-            choice.posts.append(_post(lexicon, orgchart, title_text, None, None, not former, sentence, text))
         token_person[token.i] = choice
         subject_of_sentence.setdefault(sentence, choice)
+
+
+def _party_before(doc: Doc, first: int, name: Token, index, orgchart: OrgChart) -> int | None:
+    """The token of the party named in the words that lead up to a name within its noun phrase
+    ("Republican vice presidential nominee Sen. X"), or its possessor ("Labour's X"); the words
+    stop at a determiner, a possessive or punctuation, so "Roe's Democratic rival X" gives X
+    Democratic and nothing of Roe's. A hyphenated party ("anti-Labour campaigner") is no membership."""
+    def party_at(i: int) -> bool:
+        body = index.body.get(i)
+        known = orgchart.find(body.label) if body is not None else None
+        return known is not None and known.party and not (i > 0 and doc[i - 1].text == "-")
+
+    if first > 1 and doc[first - 1].text in ("'s", "\u2019s"):
+        return first - 2 if party_at(first - 2) else None
+    for i in range(first - 1, name.left_edge.i - 1, -1):
+        if doc[i].dep_ in ("det", "poss", "case") or doc[i].is_punct and doc[i].text not in (".", "-"):
+            return None
+        if party_at(i):
+            return i
+    return None
 
 
 def _nearest_before(people: list[Entity], offset: int) -> Entity:

@@ -268,8 +268,8 @@ def _clause_words(token: Token) -> set[str]:
     clause = _conj_head(verb)
     # "no justification for me to resign", "saw no reason to quit": a clause hanging on a noun that
     # "no" denies (not on a verb: in "never called her after she resigned" she did resign)
-    if clause.dep_ in ("advcl", "acl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN", "PRON") and any(
-            c.lower_ in ("no", "never") for c in children(clause.head)):
+    if clause.dep_ in ("advcl", "acl", "relcl") and clause.head.pos_ in ("NOUN", "PRON") and any(
+            c.lower_ == "no" for c in children(clause.head)):
         words.add("no")
     return words
 
