@@ -125,3 +125,23 @@ def test_an_archive_of_short_stories_gets_one_node_per_person(tmp_path, nlp):
     assert "Chuck Moe" in people["Charles Moe"] and "Chuck Moe" not in people
     assert not any("Jr." in alias for alias in people["Donald Roe"])
     assert not any(alias.startswith(("Sen", "Senator")) for aliases in people.values() for alias in aliases)
+
+
+def test_a_lone_surname_goes_to_the_namesake_the_archive_is_about_by_far_else_to_no_one():
+    barack = [person("Barack Roe") for _ in range(3)]
+    michelle = person("Michelle Roe")
+    lone = person("Roe")
+    unify_people([extraction(p) for p in (*barack, michelle, lone)])
+    assert lone.label == "Barack Roe" and michelle.label == "Michelle Roe"
+    # two stories against one is no clear choice
+    jill, joe, joe_again, alone = person("Jill Doe"), person("Joe Doe"), person("Joe Doe"), person("Doe")
+    unify_people([extraction(p) for p in (jill, joe, joe_again, alone)])
+    assert alone.label == "Doe"
+
+
+def test_a_lone_first_name_goes_to_the_one_person_the_archive_names_so_often():
+    kamala = [person("Kamala Roe") for _ in range(3)]
+    first_name, rare, of_rare = person("Kamala"), person("Ann Poe"), person("Ann")
+    unify_people([extraction(p) for p in (*kamala, rare, first_name, of_rare)])
+    assert first_name.label == "Kamala Roe"
+    assert of_rare.label == "Ann"  # one story is no reason to take a first name for her

@@ -30,6 +30,11 @@ class _Cluster:
     members: list[Entity] = field(default_factory=list)
 
 
+# a lone surname goes to the namesake named in this many times the stories of the next (else to no
+# one), a lone first name only to someone named in at least this many stories
+_SALIENT_BY = 3
+
+
 def _first(name: str) -> str:
     return name_parts(name)[0].rstrip(".").lower()
 
@@ -86,6 +91,19 @@ def unify(people: list[Entity], known: Iterable[Entity] = ()) -> None:
             titles = {p.title.lower() for p in person.posts}
             titled = [c for c in fits if titles & {p.title.lower() for m in c.members for p in m.posts}]
             fits = titled if len(titled) == 1 else fits
+        if lone_surname and len(fits) > 1:
+            # a story naming only "Obama" where the archive names Barack Obama in many stories and
+            # Michelle Obama in one: the one the archive is about, when it is so by far
+            by_stories = sorted(fits, key=lambda c: len(c.members), reverse=True)
+            if len(by_stories[0].members) >= _SALIENT_BY * len(by_stories[1].members):
+                fits = by_stories[:1]
+        if lone_surname and not group:
+            # "Kamala" in a story that names no Harris: no one in the archive has it as a surname,
+            # and one person named in several stories has it as a first name
+            named = [c for g in clusters.values() for c in g
+                     if len(c.label.split()) > 1 and _first(c.label) == _first(person.label)]
+            if len(named) == 1 and len(named[0].members) >= _SALIENT_BY:
+                fits = named
         if fits and (not lone_surname or len(fits) == 1):
             cluster = fits[0]
             if not cluster.fixed and len(person.label) > len(cluster.label):
