@@ -312,6 +312,19 @@ def test_a_news_outlet_is_not_a_person(vocab):
     assert set(by_kind(entities_of(doc), "Person")) == {"Jane Doe"}
 
 
+def test_a_headline_in_capitals_makes_no_person(vocab):
+    # "ROE TELLS JANE DOE: quit" (the model takes the capitals for one name)
+    doc = parsed(vocab, """
+        ROE   PROPN NNP nsubj    1 B-PERSON
+        TELLS PROPN NNP ROOT     1 I-PERSON
+        JANE  PROPN NNP compound 3 I-PERSON
+        DOE   PROPN NNP dobj     1 I-PERSON
+        :     PUNCT :   punct    1
+        quit  VERB  VB  ROOT     5 O quit
+    """)
+    assert by_kind(entities_of(doc), "Person") == {}
+
+
 def test_a_son_with_his_suffix_is_not_his_father(vocab):
     doc = parsed(vocab, """
         Donald PROPN NNP compound 2 B-PERSON

@@ -356,6 +356,9 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             for part in parts:
                 if (len(parts) > 1 or part.start != trimmed.start) and len(part) == 1 and part[0].tag_ != "NNP":
                     continue  # a capitalised headline word left over ("Stop The Probe"), not a name
+                if len(part) > 1 and all(t.text.isupper() for t in part if t.is_alpha) \
+                        and sum(len(t.text) > 2 for t in part if t.is_alpha) > 1:
+                    continue  # a headline in capitals ("TRUMP TELLS JEFF SESSIONS"): the story names them again
                 span, title, honorific = _strip_titles(part, lexicon)
                 if lexicon.title_of(span.text) or lexicon.title_of(part.text):
                     continue  # "Attorney General" alone is a post, not a person's name
