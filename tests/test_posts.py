@@ -12,6 +12,19 @@ def with_posts(doc, chart=OrgChart()):
     return entities, {e.label: e for e in entities if e.kind == "Person"}
 
 
+def described(doc):
+    """The entities of a hand-built Doc after pronouns, posts and definite descriptions."""
+    from govgraph.coref import resolve_pronouns
+    from govgraph.posts import resolve_descriptions
+
+    lexicon, chart = load_lexicon(), OrgChart()
+    sentences, entities = analyse(doc, chart)
+    resolve_pronouns(doc, sentences, entities, lexicon, frozenset())
+    extract_posts(doc, sentences, entities, lexicon, chart)
+    resolve_descriptions(doc, sentences, entities, lexicon)
+    return entities
+
+
 def posts_of(doc, chart=OrgChart()):
     _, people = with_posts(doc, chart)
     return {label: [(p.title, p.organization, p.current) for p in e.posts] for label, e in people.items()}
@@ -128,9 +141,6 @@ def test_seed_posts(seed_extraction):
 def test_a_description_gives_no_post_to_whoever_was_named_last(vocab):
     # "Mr Doe spoke. The Leeds MP, who lost his seat, left." - the story never gives Mr Doe the
     # post, so the description is not his: it may be anyone's
-    from govgraph.coref import resolve_pronouns
-    from govgraph.posts import resolve_descriptions
-
     doc = parsed(vocab, """
         Mr      PROPN NNP compound 1
         Doe     PROPN NNP nsubj    2 B-PERSON
@@ -148,12 +158,7 @@ def test_a_description_gives_no_post_to_whoever_was_named_last(vocab):
         left    VERB  VBD ROOT     13 O leave
         .       PUNCT .   punct    13
     """)
-    lexicon, chart = load_lexicon(), OrgChart()
-    sentences, entities = analyse(doc, chart)
-    resolve_pronouns(doc, sentences, entities, lexicon, frozenset())
-    extract_posts(doc, sentences, entities, lexicon, chart)
-    resolve_descriptions(doc, sentences, entities, lexicon, chart)
-    (doe,) = [e for e in entities if e.kind == "Person"]
+    (doe,) = [e for e in described(doc) if e.kind == "Person"]
     assert "The Leeds MP" not in [m.text for m in doe.mentions]
     assert doe.posts == []
 
@@ -239,7 +244,7 @@ def test_the_former_holder_of_a_title_news_keeps_using(vocab):
     extract_posts(doc, sentences, entities, lexicon, OrgChart())
     (doe,) = [e for e in entities if e.kind == "Person"]
     assert [(p.title, p.current) for p in doe.posts] == [("President", True)]
-    resolve_descriptions(doc, sentences, entities, lexicon, OrgChart())
+    resolve_descriptions(doc, sentences, entities, lexicon)
     assert [(p.title, p.current) for p in doe.posts] == [("President", False)]
     assert doe.mentions[-1].text == "The former president"
 
@@ -268,7 +273,7 @@ def test_the_former_holder_among_several_is_the_nearest_named_before(vocab):
     sentences, entities = analyse(doc)
     lexicon = load_lexicon()
     extract_posts(doc, sentences, entities, lexicon, OrgChart())
-    resolve_descriptions(doc, sentences, entities, lexicon, OrgChart())
+    resolve_descriptions(doc, sentences, entities, lexicon)
     assert {e.label: [(p.title, p.current) for p in e.posts] for e in entities if e.kind == "Person"} == {
         "Roe": [("President", True)], "Doe": [("President", False)]}
 
@@ -431,9 +436,6 @@ def test_his_deputy_is_deputy_in_the_body_of_the_one_whose_deputy_he_is(vocab):
 def test_a_description_names_the_one_the_story_gives_the_post(vocab):
     # "Senator Doe spoke. The senator, who lost his seat, left." - a pronoun in the description's
     # relative clause does not stop it naming Senator Doe
-    from govgraph.coref import resolve_pronouns
-    from govgraph.posts import resolve_descriptions
-
     doc = parsed(vocab, """
         Senator PROPN NNP compound 1
         Doe     PROPN NNP nsubj    2 B-PERSON
@@ -450,12 +452,7 @@ def test_a_description_names_the_one_the_story_gives_the_post(vocab):
         left    VERB  VBD ROOT     12 O leave
         .       PUNCT .   punct    12
     """)
-    lexicon, chart = load_lexicon(), OrgChart()
-    sentences, entities = analyse(doc, chart)
-    resolve_pronouns(doc, sentences, entities, lexicon, frozenset())
-    extract_posts(doc, sentences, entities, lexicon, chart)
-    resolve_descriptions(doc, sentences, entities, lexicon, chart)
-    (doe,) = [e for e in entities if e.kind == "Person"]
+    (doe,) = [e for e in described(doc) if e.kind == "Person"]
     assert "The senator" in [m.text for m in doe.mentions]
     assert [(p.title, p.current) for p in doe.posts] == [("Senator", True)]
 

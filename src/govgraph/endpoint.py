@@ -90,7 +90,6 @@ class _EngineFailed(Exception):
     """The engine died or dropped the connection while answering."""
 
 
-
 def _answers(port: int) -> bool:
     """Whether the engine on ``port`` answers a trivial query (ASK {}) with 200."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
@@ -101,6 +100,7 @@ def _answers(port: int) -> bool:
         return False
     finally:
         connection.close()
+
 
 @dataclass
 class _Answer:

@@ -13,6 +13,7 @@ except that a person already in an existing graph keeps its name, so its IRI and
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -78,6 +79,7 @@ def unify(people: list[Entity], known: Iterable[Entity] = ()) -> None:
     clusters: dict[str, list[_Cluster]] = {}
     for person in known:
         clusters.setdefault(_last(person.label), []).append(_Cluster(person.label, True, [person]))
+    by_first: dict[str, list[_Cluster]] | None = None  # full names by first name, once lone names come
     # full names first, so a lone surname finds the person it belongs to
     for person in sorted(people, key=lambda e: (-len(e.label.split()), -len(e.label), e.label)):
         group = clusters.setdefault(_last(person.label), [])
@@ -99,9 +101,13 @@ def unify(people: list[Entity], known: Iterable[Entity] = ()) -> None:
                 fits = by_stories[:1]
         if lone_surname and not group:
             # "Kamala" in a story that names no Harris: no one in the archive has it as a surname,
-            # and one person named in several stories has it as a first name
-            named = [c for g in clusters.values() for c in g
-                     if len(c.label.split()) > 1 and _first(c.label) == _first(person.label)]
+            # and one person named in several stories has it as a first name. Lone names come
+            # after every full name, so the full names are indexed by first name once, here
+            if by_first is None:
+                by_first = defaultdict(list)
+                for cluster in (c for g in clusters.values() for c in g if len(c.label.split()) > 1):
+                    by_first[_first(cluster.label)].append(cluster)
+            named = by_first.get(_first(person.label), [])
             if len(named) == 1 and len(named[0].members) >= _SALIENT_BY:
                 fits = named
         if fits and (not lone_surname or len(fits) == 1):

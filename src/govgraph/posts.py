@@ -481,7 +481,7 @@ def _tenure(verb: Token) -> tuple[str | None, str | None]:
 
 
 def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...],
-                         lexicon: Lexicon, orgchart: OrgChart) -> None:
+                         lexicon: Lexicon) -> None:
     """Link definite descriptions that name a post ("the prime minister", "the former police chief",
     "The Glasgow Kelvin MP") to a person, as a reader does.
 
@@ -518,8 +518,8 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         # the longest title ending here: "the prime minister", "the home secretary"
         title_text = next(lexicon.title_of(doc[token.i - n:token.i + 1].text) for n in (2, 1, 0)
                           if token.i - n >= 0 and lexicon.title_of(doc[token.i - n:token.i + 1].text))
-        title = full = title_text.lower()
-        holders = [p for p in people if any(post.title.lower() in (title, full) and post.current != former
+        title = title_text.lower()
+        holders = [p for p in people if any(post.title.lower() == title and post.current != former
                                             for post in p.posts) and p.mentions[0].start < token.idx]
         sentence = sentence_index(starts, token.idx)
         previous = subject_of_sentence.get(sentence - 1)
@@ -552,7 +552,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         subject_of_sentence.setdefault(sentence, choice)
 
 
-def _party_before(doc: Doc, first: int, name: Token, index, orgchart: OrgChart) -> int | None:
+def _party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: OrgChart) -> int | None:
     """The token of the party named in the words that lead up to a name within its noun phrase
     ("Republican vice presidential nominee Sen. X"), or its possessor ("Labour's X"); the words
     stop at a determiner, a possessive or punctuation, so "Roe's Democratic rival X" gives X
