@@ -420,3 +420,168 @@ def test_a_field_before_a_title_is_the_charts_department(vocab):
     _, entities = analyse(doc, chart)
     assert [(e.kind, e.label, [m.text for m in e.mentions]) for e in entities] == [
         ("Organization", "Department of Transportation", ["Transportation"]), ("Person", "Jane Doe", ["Jane Doe"])]
+
+
+def people_in(vocab, table):
+    return sorted(by_kind(entities_of(parsed(vocab, table)), "Person"))
+
+
+def test_a_lone_name_listed_with_places_is_a_place(vocab):
+    # "Doe visits Leeds, Hull, York and Torbay." - the model called the last a person
+    assert people_in(vocab, """
+        Jane    PROPN NNP compound 1 B-PERSON
+        Doe     PROPN NNP nsubj    2 I-PERSON
+        visits  VERB  VBZ ROOT     2 O visit
+        Leeds   PROPN NNP dobj     2 B-GPE
+        ,       PUNCT ,   punct    3
+        Hull    PROPN NNP conj     3 B-GPE
+        ,       PUNCT ,   punct    5
+        York    PROPN NNP conj     5 B-GPE
+        and     CCONJ CC  cc       7
+        Torbay  PROPN NNP conj     7 B-PERSON
+        .       PUNCT .   punct    2
+    """) == ["Jane Doe"]
+
+
+def test_a_lone_name_listed_with_one_place_or_with_people_stays_a_person(vocab):
+    # "Roe met Doe, Hull and Smith.": one place in a list says too little
+    assert people_in(vocab, """
+        Roe     PROPN NNP nsubj    1 B-PERSON
+        met     VERB  VBD ROOT     1 O meet
+        Doe     PROPN NNP dobj     1 B-PERSON
+        ,       PUNCT ,   punct    2
+        Hull    PROPN NNP conj     2 B-GPE
+        and     CCONJ CC  cc       4
+        Smith   PROPN NNP conj     4 B-PERSON
+        .       PUNCT .   punct    1
+    """) == ["Doe", "Roe", "Smith"]
+
+
+def test_children_listed_by_name_are_people_whatever_the_model_says(vocab):
+    # "They have three children: Ewan, Vivek and Mirabel." - the model called two of them places
+    assert people_in(vocab, """
+        They      PRON  PRP nsubj    1
+        have      VERB  VBP ROOT     1 O have
+        three     NUM   CD  nummod   3 B-CARDINAL
+        children  NOUN  NNS dobj     1 O child
+        :         PUNCT :   punct    3
+        Ewan      PROPN NNP appos    3 B-GPE
+        ,         PUNCT ,   punct    5
+        Vivek     PROPN NNP conj     5 B-GPE
+        and       CCONJ CC  cc       7
+        Mirabel   PROPN NNP conj     7 B-PERSON
+        .         PUNCT .   punct    1
+    """) == ["Mirabel"]
+
+
+def test_a_place_after_a_place_and_a_comma_is_its_county(vocab):
+    # "He spoke in Chatham, Kent."
+    assert people_in(vocab, """
+        He       PRON  PRP nsubj  1
+        spoke    VERB  VBD ROOT   1 O speak
+        in       ADP   IN  prep   1
+        Chatham  PROPN NNP pobj   2 B-GPE
+        ,        PUNCT ,   punct  3
+        Kent     PROPN NNP appos  3 B-PERSON
+        .        PUNCT .   punct  1
+    """) == []
+
+
+@pytest.mark.parametrize("word, tag", [("BAA", "NNP"), ("G8", "NNP"), ("Britons", "NNPS"), ("MPs", "NNP")])
+def test_acronyms_plurals_and_plural_titles_are_no_person(vocab, word, tag):
+    assert people_in(vocab, f"""
+        {word}   PROPN {tag} nsubj 1 B-PERSON
+        objected VERB  VBD ROOT  1 O object
+        .        PUNCT .   punct 1
+    """) == []
+
+
+def test_a_name_after_a_noun_for_a_thing_names_that_thing(vocab):
+    # "The game Manhunt was blamed."
+    assert people_in(vocab, """
+        The      DET   DT  det       1
+        game     NOUN  NN  nsubjpass 4
+        Manhunt  PROPN NNP appos     1 B-PERSON
+        was      AUX   VBD auxpass   4
+        blamed   VERB  VBN ROOT      4 O blame
+        .        PUNCT .   punct     4
+    """) == []
+
+
+def test_a_portfolio_between_title_words_is_no_name(vocab):
+    # "Deputy Health Minister Rhona Brankin spoke." - no entity from the model at all
+    entities = entities_of(parsed(vocab, """
+        Deputy   PROPN NNP compound 2
+        Health   PROPN NNP compound 2
+        Minister PROPN NNP compound 4
+        Rhona    PROPN NNP compound 4
+        Brankin  PROPN NNP nsubj    5
+        spoke    VERB  VBD ROOT     5 O speak
+        .        PUNCT .   punct    5
+    """))
+    (person,) = by_kind(entities, "Person").values()
+    assert person.label == "Rhona Brankin"
+
+
+def test_a_title_of_two_words_is_read_whole_before_a_name(vocab):
+    # "Chief Executive David Rose said." - not a person "Executive David Rose"
+    entities = entities_of(parsed(vocab, """
+        Chief      PROPN NNP compound 3
+        Executive  PROPN NNP compound 3
+        David      PROPN NNP compound 3
+        Rose       PROPN NNP nsubj    4
+        said       VERB  VBD ROOT     4 O say
+        .          PUNCT .   punct    4
+    """))
+    assert sorted(by_kind(entities, "Person")) == ["David Rose"]
+
+
+def test_a_title_word_inside_a_bodys_name_makes_no_person(vocab):
+    # "She heads the Family Justice Division."
+    assert people_in(vocab, """
+        She       PRON  PRP nsubj    1
+        heads     VERB  VBZ ROOT     1 O head
+        the       DET   DT  det      5 B-ORG
+        Family    PROPN NNP compound 5 I-ORG
+        Justice   PROPN NNP compound 5 I-ORG
+        Division  PROPN NNP dobj     1 I-ORG
+        .         PUNCT .   punct    1
+    """) == []
+
+
+def test_an_honorific_after_a_title_starts_no_name(vocab):
+    # "Attorney General Lord Goldsmith said." - the person is Goldsmith, not "Lord Goldsmith"
+    (person,) = by_kind(entities_of(parsed(vocab, """
+        Attorney   PROPN NNP compound 3
+        General    PROPN NNP compound 3
+        Lord       PROPN NNP compound 3
+        Goldsmith  PROPN NNP nsubj    4 B-PERSON
+        said       VERB  VBD ROOT     4 O say
+        .          PUNCT .   punct    4
+    """)), "Person").values()
+    assert person.label == "Goldsmith"
+
+
+@pytest.mark.parametrize("words", ["Billionaire George Soros", "Admiral Daniel Hagari", "Father James Martin",
+                                   "District Attorney Henry Wade", "Council Member Amanda Edwards"])
+def test_occupations_ranks_and_clergy_are_not_part_of_a_name(vocab, words):
+    *title, first, last = words.split()
+    rows = [f"{w} PROPN NNP compound {len(title) + 1} B-PERSON" if i == 0 else f"{w} PROPN NNP compound {len(title) + 1} I-PERSON"
+            for i, w in enumerate(title + [first])]
+    rows += [f"{last} PROPN NNP nsubj {len(title) + 2} I-PERSON", f"spoke VERB VBD ROOT {len(title) + 2} O speak",
+             f". PUNCT . punct {len(title) + 2}"]
+    assert people_in(vocab, "\n".join(rows)) == [f"{first} {last}"]
+
+
+def test_a_headline_word_before_a_name_is_not_part_of_it(vocab):
+    # "Concerning Jane Doe, he said nothing."
+    assert people_in(vocab, """
+        Concerning  VERB  VBG prep     5 B-PERSON
+        Jane        PROPN NNP compound 2 I-PERSON
+        Doe         PROPN NNP pobj     0 I-PERSON
+        ,           PUNCT ,   punct    5
+        he          PRON  PRP nsubj    5
+        said        VERB  VBD ROOT     5 O say
+        nothing     PRON  NN  dobj     5
+        .           PUNCT .   punct    5
+    """) == ["Jane Doe"]

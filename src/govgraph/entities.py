@@ -20,6 +20,7 @@ once and by a short form after, so the decisions are made per document, not per 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -102,6 +103,23 @@ def _name_parts(span: Span) -> list[Span]:
             end += 1
         whole.append(doc[run.start:end])
     return whole
+
+
+# Tags of a capitalised word a headline puts before a name ("Concerning Maradiaga", "Your
+# Holiness") or a comparative after one ("Trump Tougher on Putin"): never part of a name. A verb's
+# tag after a name is not among them: the model gives it to surnames too ("Paul Sykes").
+_NOT_NAME_START_TAGS = frozenset({"VBG", "VBZ", "PRP$", "PRP"})
+_NOT_NAME_END_TAGS = frozenset({"JJR", "JJS", "RBR"})
+
+
+def _without_verbs(span: Span) -> Span:
+    """The span without the verbs, comparatives and pronouns the model took into a name at its edges."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].tag_ in _NOT_NAME_START_TAGS:
+        start += 1
+    while end > start and span.doc[end - 1].tag_ in _NOT_NAME_END_TAGS:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _is_body_name(span: Span) -> bool:
@@ -354,8 +372,11 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             trimmed = _trim(ent)
             parts = _name_parts(trimmed)
             for part in parts:
+                part = _without_verbs(part)
                 if (len(parts) > 1 or part.start != trimmed.start) and len(part) == 1 and part[0].tag_ != "NNP":
                     continue  # a capitalised headline word left over ("Stop The Probe"), not a name
+                if not len(part):
+                    continue
                 if len(part) > 1 and all(t.text.isupper() for t in part if t.is_alpha) \
                         and sum(len(t.text) > 2 for t in part if t.is_alpha) > 1:
                     continue  # a headline in capitals ("TRUMP TELLS JEFF SESSIONS"): the story names them again
@@ -367,8 +388,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                 plural = len(span) == 1 and (
                     span[0].tag_ == "NNPS" and span.start > 0 and span.doc[span.start - 1].lower_ == "the"
                     or any(c.dep_ == "det" and c.lower_ == "the" for c in span[0].children))
-                if plural or span[-1].text in lexicon.body_heads | lexicon.not_person_heads \
-                        or span.text in lexicon.news_outlets:
+                if plural or _names_a_kind(span[-1].text, lexicon) or span.text in lexicon.news_outlets:
                     continue  # "the Buttigiegs", "the Houthis", "Marriott Hotel": a family, group or place
                 if _is_name(span) and not taken(span):
                     candidates.append(_Name(span, title, honorific))
@@ -382,18 +402,25 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         word = text.lower().rstrip(".")
         if not (word in lexicon.honorifics or lexicon.title_of(word)):
             continue
-        end = token.i + 1
+        first = end = token.i + _title_length(doc, token.i, lexicon)
+        if first < len(doc) and doc[first].lower_.rstrip(".") in lexicon.honorifics:
+            continue  # "Attorney General Lord Goldsmith": the name starts after the honorific
         while end < len(doc) and not _starts_title(doc, end, lexicon) and (
                 (_NAME_TOKEN.match(doc[end].text) and doc[end].pos_ in ("PROPN", ""))
                 or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
                     and _NAME_TOKEN.match(doc[end + 1].text))):
             end += 1
-        span = doc[token.i + 1:end]
+        span = doc[first:end]
+        if end < len(doc) and _starts_title(doc, end, lexicon):
+            continue  # "Deputy Health Minister": a portfolio between title words, not a name
+        if len(span) and _names_a_kind(span[-1].text, lexicon):
+            continue  # "the Family Justice Division", "the Criminal Justice Act": a title word in a name
         honorific = word if word in lexicon.honorifics else None
         if not honorific and any(t.ent_type_ in _NOT_PEOPLE for t in span):
             continue  # "General Election", "Secretary of State for ..." are not names
         if len(span) and not taken(span) and not covered & {t.i for t in span}:
-            candidates.append(_Name(span, None if honorific else lexicon.title_of(word), honorific))
+            candidates.append(_Name(span, None if honorific else lexicon.title_of(doc[token.i:first].text), honorific))
+            covered |= {t.i for t in span}
     # "the Shadow Secretary of State, Theresa May," - a name-shaped appositive of a title
     for token in tokens_where(doc, DEP, ("appos",)):
         if token.pos_ != "PROPN" or not lexicon.title_of(token.head.text):
@@ -410,6 +437,17 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
 
 _NOT_PEOPLE = {"EVENT", "DATE", "TIME", "LAW", "WORK_OF_ART", "NORP", "FAC", "LOC", "GPE", "PRODUCT",
                "LANGUAGE", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def _names_a_kind(word: str, lexicon: Lexicon) -> bool:
+    """Whether a name ending in ``word`` names a body, place or thing ("... Division", "... Act")."""
+    return word in lexicon.body_heads or word in lexicon.not_person_heads
+
+
+def _title_length(doc: Doc, i: int, lexicon: Lexicon) -> int:
+    """How many words the longest title starting at token i has (1 for a one-word title or none):
+    "Chief Executive" is one title, not "Chief" before a name "Executive"."""
+    return next((n for n in (3, 2) if i + n <= len(doc) and lexicon.title_of(doc[i:i + n].text)), 1)
 
 
 def _starts_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
@@ -442,6 +480,54 @@ def _acts_like_person(span: Span, lexicon: Lexicon) -> bool:
     if root.dep_ == "compound" and root.head.text.lower() in lexicon.leader_nouns:
         return True
     return root.dep_ == "pobj" and root.head.text.lower() in {"under", "by", "with"}
+
+
+_NOT_PERSON_KINDS = PLACE_LABELS | ORG_LABELS | {"NORP"}
+
+
+_LIST_REACH = 12  # members looked at either side: enough to see a list's kind, linear on run-on text
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The other members of the coordination ``token`` is in ("Leeds, Hull and York"), up to a
+    dozen steps from it."""
+    first, steps = token, 0
+    while first.dep_ == "conj" and first.head.i != first.i and steps < _LIST_REACH:
+        first, steps = first.head, steps + 1
+    members, todo = [], [first]
+    while todo and len(members) < 2 * _LIST_REACH:
+        member = todo.pop()
+        members.append(member)
+        todo += children(member, ("conj",))
+    return [m for m in members if m.i != token.i]
+
+
+def _names_a_thing(span: Span, lexicon: Lexicon) -> bool:
+    """A lone name the sentence shows is no person, whatever the model tagged it: an acronym
+    ("BAA", "G8"), a plural ("Britons", "MPs"), a place's qualifier ("Chatham, Kent"), a name set
+    beside a kind of thing ("the game Manhunt", "the ministry, Defra"), or one of a list of places
+    or bodies ("visits Leeds, Hull and Torbay")."""
+    root, doc = span.root, span.doc
+    word = root.text
+    if (word.isupper() and sum(c.isalpha() for c in word) > 1) or any(c.isdigit() for c in word):
+        return True
+    if root.tag_ in ("NNS", "NNPS") or (word.endswith("s") and lexicon.title_of(word[:-1])):
+        return True
+    before = [doc[i] for i in range(max(span.start - 2, 0), span.start)]
+    if before and before[-1].pos_ == "NOUN" and before[-1].lower_ in lexicon.thing_nouns:
+        return True  # "the game Manhunt", "agriculture department Defra"
+    if len(before) == 2 and before[1].text == "," and root.dep_ in ("appos", "conj") and root.head.i == before[0].i \
+            and (before[0].ent_type_ in _NOT_PERSON_KINDS or before[0].lower_ in lexicon.thing_nouns):
+        return True  # "in Chatham, Kent", "the rural affairs ministry, Defra"
+    # in a list, a name goes with what it is listed with; a lone word the model calls a person
+    # says nothing, a full name does
+    members = _coordinated(root)
+    first = min([root, *members], key=lambda m: m.i)
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.lower_ not in lexicon.thing_nouns:
+        return False  # "three children: Ewan, Vivek and Mirabel": the noun says what they are
+    things = sum(m.ent_type_ in _NOT_PERSON_KINDS for m in members)
+    people = sum(m.ent_type_ in PERSON_LABELS and m.ent_iob_ == "I" for m in members)
+    return things > max(people, 1)
 
 
 class _People:
@@ -624,10 +710,15 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     candidates = _name_candidates(doc, lexicon, names_a_body)
     anchored = {name_parts(c.text)[1] for c in candidates if len(c.span) > 1}
     titled = {c.text for c in candidates if c.title or c.honorific}
+    by_text: dict[str, list[_Name]] = defaultdict(list)
+    for name in candidates:
+        by_text[name.text].append(name)
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
-        if lone and not any(_acts_like_person(c.span, lexicon) for c in candidates if c.text == name.text):
+        same = by_text[name.text]
+        if lone and (not any(_acts_like_person(c.span, lexicon) for c in same)
+                     or all(_names_a_thing(c.span, lexicon) for c in same)):
             continue
         people.add(name, lexicon.honorifics.get(name.honorific) if name.honorific else None)
 

@@ -35,6 +35,7 @@ class Lexicon:
     body_heads: frozenset[str]
     not_person_heads: frozenset[str]
     news_outlets: frozenset[str]
+    thing_nouns: frozenset[str]
     group_nouns: frozenset[str]
     leader_nouns: frozenset[str]
     source_nouns: frozenset[str]
@@ -62,7 +63,7 @@ class Lexicon:
 
 
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
-                 "not_person_heads", "news_outlets",
+                 "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations"}
 
@@ -109,6 +110,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         body_heads=frozenset(_string_list(data, "body_heads", path)),
         not_person_heads=frozenset(_string_list(data, "not_person_heads", path)),
         news_outlets=frozenset(_string_list(data, "news_outlets", path)),
+        thing_nouns=lower("thing_nouns"),
         group_nouns=lower("group_nouns"),
         leader_nouns=lower("leader_nouns"),
         source_nouns=lower("source_nouns"),
