@@ -491,3 +491,116 @@ def test_a_party_anywhere_in_the_words_before_a_name_is_a_membership_and_no_furt
     _, people = with_posts(doc, chart)
     members = {label: [m.organization for m in person.memberships] for label, person in people.items()}
     assert members == {"John Roe": ["Republican Party"], "Ann Poe": ["Democratic Party"], "Jane Doe": []}
+
+
+PARTIES = OrgChart({"r": Body("r", "Republican Party", ("Republican", "Republicans"), party=True),
+                    "d": Body("d", "Democratic Party", ("Democratic", "Democrat", "Democrats"), party=True),
+                    "c": Body("c", "Conservative Party", ("Tory",), party=True)})
+
+
+def memberships_of(doc, chart=PARTIES):
+    _, people = with_posts(doc, chart)
+    return {label: sorted(m.organization for m in e.memberships) for label, e in people.items()}
+
+
+def test_a_party_adjective_in_the_phrase_a_name_is_set_beside_is_a_membership(vocab):
+    # "Video of Republican vice presidential nominee Jane Doe surfaced." / "... the first Democrat event John Roe held"
+    assert memberships_of(parsed(vocab, """
+        Video        NOUN  NN  nsubj    8
+        of           ADP   IN  prep     0
+        Republican   ADJ   JJ  amod     5 B-NORP
+        vice         NOUN  NN  nmod     5
+        presidential ADJ   JJ  amod     5
+        nominee      NOUN  NN  pobj     1
+        Jane         PROPN NNP compound 7 B-PERSON
+        Doe          PROPN NNP appos    5 I-PERSON
+        surfaced     VERB  VBD ROOT     8 O surface
+        .            PUNCT .   punct    8
+    """)) == {"Jane Doe": ["Republican Party"]}
+    assert memberships_of(parsed(vocab, """
+        It           PRON  PRP nsubj    1
+        was          AUX   VBD ROOT     1 O be
+        the          DET   DT  det      5
+        first        ADJ   JJ  amod     5
+        Democrat     PROPN NNP compound 5 B-NORP
+        event        NOUN  NN  attr     1
+        John         PROPN NNP compound 7 B-PERSON
+        Roe          PROPN NNP appos    5 I-PERSON
+        held         VERB  VBD acl      5 O hold
+        .            PUNCT .   punct    1
+    """)) == {"John Roe": []}
+
+
+def test_a_party_word_the_model_took_into_a_name_is_a_membership(vocab):
+    # "Tory Dominic Grieve objected."
+    assert memberships_of(parsed(vocab, """
+        Tory      PROPN NNP compound 2 B-PERSON
+        Dominic   PROPN NNP compound 2 I-PERSON
+        Grieve    PROPN NNP nsubj    3 I-PERSON
+        objected  VERB  VBD ROOT     3 O object
+        .         PUNCT .   punct    3
+    """)) == {"Dominic Grieve": ["Conservative Party"]}
+
+
+def test_a_plural_party_appositive_makes_each_listed_name_a_member(vocab):
+    # "Jane Doe and John Roe, the top two Democrats, agreed." - and no one outside the list
+    doc = parsed(vocab, """
+        Mary     PROPN NNP nsubj    1 B-PERSON
+        said     VERB  VBD ROOT     1 O say
+        Jane     PROPN NNP compound 3 B-PERSON
+        Doe      PROPN NNP nsubj    13 I-PERSON
+        and      CCONJ CC  cc       3
+        John     PROPN NNP compound 6 B-PERSON
+        Roe      PROPN NNP conj     3 I-PERSON
+        ,        PUNCT ,   punct    3
+        the      DET   DT  det      11
+        top      ADJ   JJ  amod     11
+        two      NUM   CD  nummod   11 B-CARDINAL
+        Democrats PROPN NNPS appos  3 B-NORP
+        ,        PUNCT ,   punct    3
+        agreed   VERB  VBD ccomp    1 O agree
+        .        PUNCT .   punct    1
+    """)
+    assert memberships_of(doc) == {"Mary": [], "Jane Doe": ["Democratic Party"], "John Roe": ["Democratic Party"]}
+
+
+def test_a_party_member_described_by_place_is_the_subject_before(vocab):
+    # "Jane Doe spoke. Roe left. 'It was good,' the California Democrat said." - Roe, the last subject
+    doc = parsed(vocab, """
+        Jane       PROPN NNP compound 1 B-PERSON
+        Doe        PROPN NNP nsubj    2 I-PERSON
+        spoke      VERB  VBD ROOT     2 O speak
+        .          PUNCT .   punct    2
+        John       PROPN NNP compound 5 B-PERSON
+        Roe        PROPN NNP nsubj    6 I-PERSON
+        left       VERB  VBD ROOT     6 O leave
+        .          PUNCT .   punct    6
+        It         PRON  PRP nsubj    9
+        was        AUX   VBD ccomp    15 O be
+        good       ADJ   JJ  acomp    9
+        ,          PUNCT ,   punct    15
+        the        DET   DT  det      14
+        California PROPN NNP compound 14 B-GPE
+        Democrat   PROPN NNP nsubj    15 B-NORP
+        said       VERB  VBD ROOT     15 O say
+        .          PUNCT .   punct    15
+    """)
+    _, people = with_posts(doc, PARTIES)
+    assert [(m.organization, m.place) for m in people["John Roe"].memberships] == [("Democratic Party", "California")]
+    assert people["Jane Doe"].memberships == []
+    assert "the California Democrat" in [m.text for m in people["John Roe"].mentions]
+
+
+def test_the_party_by_its_name_describes_no_member(vocab):
+    # "Jane Doe spoke. The GOP objected." - the party itself, not one of its members
+    chart = OrgChart({"r": Body("r", "Republican Party", ("GOP",), party=True)})
+    assert memberships_of(parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        spoke     VERB  VBD ROOT     2 O speak
+        .         PUNCT .   punct    2
+        The       DET   DT  det      5
+        GOP       PROPN NNP nsubj    6 B-ORG
+        objected  VERB  VBD ROOT     6 O object
+        .         PUNCT .   punct    6
+    """), chart) == {"Jane Doe": []}

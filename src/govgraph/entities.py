@@ -373,6 +373,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             parts = _name_parts(trimmed)
             for part in parts:
                 part = _without_verbs(part)
+                while len(part) > 1 and taken(part[:1]):
+                    part = part[1:]  # "Tory Dominic Grieve": the party before the name is no part of it
                 if (len(parts) > 1 or part.start != trimmed.start) and len(part) == 1 and part[0].tag_ != "NNP":
                     continue  # a capitalised headline word left over ("Stop The Probe"), not a name
                 if not len(part):

@@ -21,13 +21,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from spacy.attrs import DEP
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .dates import resolve_time
 from .model import Entity, Mention, Post, Sentence, sentence_index
-from .nlp import children, token_bounds, tokens_at
+from .nlp import children, token_bounds, tokens_at, tokens_where
 from .rules import Body, Lexicon, OrgChart
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
@@ -349,8 +350,82 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if tagged:
             entity.posts = [replace(p, place=tagged) if p.place is None and _is_seat(p, orgchart, lexicon) else p
                             for p in entity.posts]
+    for token, person, party, place in _party_descriptions(doc, index, orgchart, starts):
+        phrase = doc[token.left_edge.i:token.i + 1]
+        person.memberships.append(Post("member", party.label, True, sentence_of(token), phrase.text,
+                                       party=party.label, place=place))
+        person.mentions.append(Mention(phrase.start_char, phrase.end_char, phrase.text, sentence_of(token)))
+    for person, party, evidence in _listed_members(doc, index, orgchart):
+        if any(m.party == party.label for m in person.memberships):
+            continue  # its own appositive said it already
+        person.memberships.append(Post("member", party.label, True, sentence_of(evidence[0]), evidence.text,
+                                       party=party.label))
     _deputy_of(deputies)
     _one_holder_now(entities, stated)
+
+
+def _party_of_phrase(head: Token, index: _Index, orgchart: OrgChart) -> Entity | None:
+    """The party a noun phrase's head or one of its modifiers names ("Democrats", "Democratic leaders")."""
+    for token in [head] + children(head, ("amod", "compound", "nmod")):
+        body = index.body.get(token.i)
+        known = orgchart.find(body.label) if body is not None else None
+        if known is not None and known.party:
+            return body
+    return None
+
+
+def _party_descriptions(doc: Doc, index: _Index, orgchart: OrgChart, starts: list[int]
+                        ) -> list[tuple[Token, Entity, Entity, str | None]]:
+    """"the California Democrat said", "the Tory": a party's member described, not named. The
+    description refers to the subject of the sentence before, or else to the person named nearest
+    before it within two sentences, never to one the story puts in another party. Returns the
+    description's head, the person, the party and the place it names."""
+    found = []
+    persons = sorted(index.person)
+    for i, body in index.body.items():
+        token = doc[i]
+        known = orgchart.find(body.label)
+        # a member's noun ("Democrat", "Tory"), not the party's name ("the Democratic Party", "the GOP")
+        if known is None or not known.party or token.tag_ != "NNP" or token.text.isupper() \
+                or index.body.get(i - 1) is body or index.body.get(i + 1) is body \
+                or token.dep_ in ("compound", "amod", "poss", "nmod") \
+                or not any(c.lower_ == "the" for c in children(token, ("det",))):
+            continue
+        sentence = sentence_index(starts, token.idx)
+        before = [index.person[j] for j in persons if j < token.left_edge.i
+                  and sentence_index(starts, doc[j].idx) >= sentence - 2]
+        eligible = [p for p in before if all(m.party in (None, body.label) for m in p.memberships)]
+        subjects = [index.person[j] for j in persons if doc[j].dep_ in _SUBJECTS
+                    and sentence_index(starts, doc[j].idx) == sentence - 1]
+        person = next((p for p in subjects if p in eligible), eligible[-1] if eligible else None)
+        if person is None:
+            continue
+        place = next((_whole_entity(c).text for c in children(token, ("compound", "amod"))
+                      if c.ent_type_ in ("GPE", "LOC")), None)
+        found.append((token, person, body, place))
+    return found
+
+
+def _listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[Entity, Entity, Span]]:
+    """People named in a list that a plural appositive gives a party: "Schumer and Jeffries, the
+    top two Democrats in Congress" / "..., the Democratic leaders" make each a member. The list
+    is the names, titles, "and" and commas right before the appositive's comma."""
+    found = []
+    for appos in tokens_where(doc, DEP, ("appos",)):
+        if appos.tag_ not in ("NNS", "NNPS") or appos.left_edge.i < 2 or doc[appos.left_edge.i - 1].text != ",":
+            continue
+        party = _party_of_phrase(appos, index, orgchart)
+        if party is None:
+            continue
+        people, i = [], appos.left_edge.i - 2
+        while i >= appos.sent.start and (i in index.person or doc[i].pos_ == "PROPN" or doc[i].lower_ in ("and", ",")):
+            if i in index.person and index.person[i] not in people:
+                people.append(index.person[i])
+            i -= 1
+        if len(people) > 1:
+            evidence = doc[i + 1:appos.right_edge.i + 1]
+            found += [(person, party, evidence) for person in reversed(people)]
+    return found
 
 
 def _is_seat(post: Post, orgchart: OrgChart, lexicon: Lexicon) -> bool:
@@ -564,10 +639,15 @@ def _party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: Or
 
     if first > 1 and doc[first - 1].text in ("'s", "\u2019s"):
         return first - 2 if party_at(first - 2) else None
-    for i in range(first - 1, name.left_edge.i - 1, -1):
+    left = name.left_edge.i
+    if name.dep_ == "appos" and name.head.i < first:
+        left = name.head.left_edge.i  # "Republican vice presidential nominee Sen. X": X is the nominee's appositive
+    for i in range(first - 1, left - 1, -1):
         if doc[i].dep_ in ("det", "poss", "case") or doc[i].is_punct and doc[i].text not in (".", "-"):
             return None
-        if party_at(i):
+        # in the phrase the name is set beside, only a party adjective describes the person
+        # ("Republican nominee X"); a noun there describes the head ("the Democrat event X")
+        if party_at(i) and (i >= name.left_edge.i or doc[i].dep_ == "amod"):
             return i
     return None
 
