@@ -135,7 +135,7 @@ def test_seed_posts(seed_extraction):
     assert ("Head", "Border Patrol", True) in posts["Raul Ortiz"]
     assert posts["John Sandweg"] == {("Official", dhs, False)}
     assert posts["Ron Vitiello"] == {("Chief", "Border Patrol", False), ("Head", "Immigration and Customs Enforcement", False)}
-    assert posts["Biden"] == {("President", None, True)}
+    assert posts["Biden"] == {("President", "United States Government", True)}  # the story names the U.S.
 
 
 def test_a_description_gives_no_post_to_whoever_was_named_last(vocab):
@@ -604,3 +604,67 @@ def test_the_party_by_its_name_describes_no_member(vocab):
         objected  VERB  VBD ROOT     6 O object
         .         PUNCT .   punct    6
     """), chart) == {"Jane Doe": []}
+
+
+NATIONS = OrgChart({"us": Body("us", "United States Government", head_title="President", deputy_title="Vice President",
+                               jurisdiction=("United States", "U.S.")),
+                    "ep": Body("ep", "European Parliament", head_title="President", jurisdiction=("EU",)),
+                    "j": Body("j", "Department of Justice", parent="us", head_title="Attorney General")})
+
+
+def test_a_title_of_several_countries_names_the_body_of_the_country_the_story_names(vocab):
+    # "President Jane Doe met French President John Roe and Ohio Attorney General Ann Poe in the U.S."
+    doc = parsed(vocab, """
+        President   PROPN NNP compound 2
+        Jane        PROPN NNP compound 2 B-PERSON
+        Doe         PROPN NNP nsubj    3 I-PERSON
+        met         VERB  VBD ROOT     3 O meet
+        French      ADJ   JJ  amod     5 B-NORP
+        President   PROPN NNP compound 7
+        John        PROPN NNP compound 7 B-PERSON
+        Roe         PROPN NNP dobj     3 I-PERSON
+        and         CCONJ CC  cc       7
+        Ohio        PROPN NNP compound 11 B-GPE
+        Attorney    PROPN NNP compound 11
+        General     PROPN NNP compound 13
+        Ann         PROPN NNP compound 13 B-PERSON
+        Poe         PROPN NNP conj     7 I-PERSON
+        in          ADP   IN  prep     3
+        the         DET   DT  det      16
+        U.S.        PROPN NNP pobj     14 B-GPE
+        .           PUNCT .   punct    3
+    """)
+    assert posts_of(doc, NATIONS) == {"Jane Doe": [("President", "United States Government", True)],
+                                      "John Roe": [("President", None, True)],
+                                      "Ann Poe": [("Attorney General", "Ohio", True)]}
+
+
+def test_a_title_of_several_countries_names_no_body_when_the_story_names_no_country(vocab):
+    # "President Jane Doe spoke."
+    assert posts_of(parsed(vocab, """
+        President   PROPN NNP compound 2
+        Jane        PROPN NNP compound 2 B-PERSON
+        Doe         PROPN NNP nsubj    3 I-PERSON
+        spoke       VERB  VBD ROOT     3 O speak
+        .           PUNCT .   punct    3
+    """), NATIONS) == {"Jane Doe": [("President", None, True)]}
+
+
+def test_a_post_the_chart_placed_once_is_one_post_with_its_other_mentions(vocab):
+    # "President Jane Doe spoke in the U.S. Doe was president before." - one post, held before
+    doc = parsed(vocab, """
+        President   PROPN NNP compound 2
+        Jane        PROPN NNP compound 2 B-PERSON
+        Doe         PROPN NNP nsubj    3 I-PERSON
+        spoke       VERB  VBD ROOT     3 O speak
+        in          ADP   IN  prep     3
+        the         DET   DT  det      6
+        U.S.        PROPN NNP pobj     4 B-GPE
+        .           PUNCT .   punct    3
+        Doe         PROPN NNP nsubj    9 B-PERSON
+        was         AUX   VBD ROOT     9 O be
+        president   NOUN  NN  attr     9
+        before      ADV   RB  advmod   9
+        .           PUNCT .   punct    9
+    """)
+    assert posts_of(doc, NATIONS) == {"Jane Doe": [("President", "United States Government", False)]}

@@ -102,3 +102,11 @@ def test_a_chart_title_may_be_words_before_a_known_title(tmp_path):
 <http://x/a> a org:Organization ; skos:prefLabel "A" ; gg:headTitle "Trade and Industry Secretary" .
 """)
     assert load_orgchart(tmp_path).find("A").head_title == "Trade and Industry Secretary"
+
+
+def test_a_body_shares_the_country_of_the_body_it_is_part_of():
+    chart = load_orgchart()
+    justice, commons = chart.find("Department of Justice"), chart.find("House of Commons")
+    assert {"United States", "U.S.", "American"} <= chart.jurisdiction_of(justice)
+    assert "United Kingdom" in chart.jurisdiction_of(commons) and "United States" not in chart.jurisdiction_of(commons)
+    assert chart.find("United States Government").deputy_title == "Vice President"

@@ -59,6 +59,7 @@ class GG(DefinedNamespace):
     headTitle: URIRef  # organisation charts: the title of a body's head
     deputyTitle: URIRef  # organisation charts: the title of a body's deputy head
     partyInitial: URIRef  # organisation charts: a party's letter in a member's tag ("D" in "D-N.J.")
+    jurisdiction: URIRef  # organisation charts: a name of the country a body governs
     # the personnel relation vocabulary
     askedToResign: URIRef
     refusedToResign: URIRef

@@ -172,7 +172,8 @@ def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> 
 
 
 def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None, place: str | None,
-          current: bool, sentence: int, evidence: str, stated_elsewhere: bool = False) -> Post:
+          current: bool, sentence: int, evidence: str, stated_elsewhere: bool = False,
+          named: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset()) -> Post:
     party = None
     if body is not None:
         known = orgchart.find(body.label)
@@ -190,24 +191,33 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
         place, in_chart = seat.label, True
     organization = body.label if body else place
     if organization is None and not stated_elsewhere:
-        known = _chart_body_of_title(title, orgchart)
+        known = _chart_body_of_title(title, orgchart, named, qualifiers)
         if known is not None:
             organization, in_chart = known.label, True
     return Post(title=title, organization=organization, current=current, sentence=sentence, evidence=evidence,
                 party=party, place=seat_place, in_chart=in_chart)
 
 
-def _chart_body_of_title(title: str, orgchart: OrgChart) -> Body | None:
+def _chart_body_of_title(title: str, orgchart: OrgChart, named: frozenset[str] = frozenset(),
+                         qualifiers: frozenset[str] = frozenset()) -> Body | None:
     """The body a title alone names in the chart: the one body whose head or deputy has that
     title ("Home Secretary" -> Home Office, "Chancellor" -> HM Treasury), or a department named
     by the words before a generic head title ("Transportation Secretary" -> Department of
-    Transportation, when the chart's head of that department is a Secretary). A generic title
-    alone ("Secretary") names no body."""
-    if title.lower() not in _GENERIC_TITLES:
-        heads = [b for b in orgchart.bodies.values()
-                 if title.lower() in {(b.head_title or "").lower(), (b.deputy_title or "").lower()}]
-        if len(heads) == 1:
-            return heads[0]
+    Transportation, when the chart's head of that department is a Secretary).
+
+    A title heading bodies of several countries ("President", "Speaker") names the one whose
+    country the story names (``named``: "President Jane Doe" in a story about the United States),
+    if only one. A country word before the title (``qualifiers``: "French President") keeps the
+    bodies of other countries out. A generic title alone ("Secretary") names no body."""
+    heads = [b for b in orgchart.bodies.values()
+             if title.lower() in {(b.head_title or "").lower(), (b.deputy_title or "").lower()}]
+    if qualifiers:  # "Ohio Attorney General" is not the country's; a chart without countries says nothing
+        heads = [b for b in heads if not orgchart.jurisdiction_of(b) or qualifiers <= orgchart.jurisdiction_of(b)]
+    if len(heads) == 1 and (title.lower() not in _GENERIC_TITLES or qualifiers):
+        return heads[0]
+    local = [b for b in heads if orgchart.jurisdiction_of(b) & named]
+    if len(local) == 1:
+        return local[0]
     field, _, head = title.rpartition(" ")
     if field and head.lower() in _GENERIC_TITLES:
         body = orgchart.find_department(field)
@@ -232,6 +242,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     body_before_name: dict[int, Entity | None] = {}  # name's last token -> the body of its title
     deputies: list[tuple[Entity, Post, Entity]] = []  # "his deputy X": X, the post, whose deputy
     countries = {c.lower() for c in lexicon.country_prefixes}
+    abroad: set[tuple[int, str]] = set()  # (person, title) the story gives with another country's name
+    # the countries the story names: a place or people, or a body of the chart ("the Senate")
+    named = frozenset(_whole_entity(t).text for t in doc if t.ent_type_ in _PLACE_OR_PARTY).union(
+        *(orgchart.jurisdiction_of(body) for e in entities if e.kind == "Organization"
+          for body in [orgchart.find(e.label)] if body is not None))
 
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
             title_text: str | None = None, body: Entity | None = None, place: str | None = None,
@@ -239,10 +254,18 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if body is None and place is None:
             body, place = _body_of_title(title_span, index, doc, lexicon)
         title = title_text or _canonical_title(title_span, lexicon, doc, index)
-        # "director general of <a body the model missed>": the chart must not guess another body
-        of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS for c in children(title_span.root))
+        # "director general of <a body the model missed>", "its president", "the nation's president":
+        # the text says whose post it is, so the chart must not guess another body
+        of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS or c.dep_ == "poss"
+                           for c in children(title_span.root))
+        qualifiers = _country_words(title_span)
+        # only news style's "President Jane Doe" stands for the country's president; "Doe, the
+        # president", "could still be president" or a title quoted ("called him 'President Roe'") do not
+        before_name = title_span[0].text[:1].isupper() and title_span.end <= anchor.i and not _quoted(title_span[0])
         post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
-                     stated_elsewhere=of_something)
+                     stated_elsewhere=of_something, named=named if before_name else frozenset(), qualifiers=qualifiers)
+        if qualifiers and post.organization is None:
+            abroad.add((id(person), title.lower()))
         if tenure != (None, None):
             post = replace(post, started=tenure[0], ended=tenure[1], current=post.current and tenure[1] is None)
         if body is not None and body is person:
@@ -342,6 +365,14 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         # "former President X ... President X said": news keeps a title for its former holders, so
         # one post that the story calls former anywhere is a former post (the first mention wins
         # among equals)
+        # "Ukrainian President X ... President X": the bare title is the same foreign post, not
+        # the chart's president of the country the story is about
+        posts = [replace(p, organization=None, in_chart=False) if p.in_chart and (id(entity), p.title.lower()) in abroad
+                 else p for p in posts]
+        # "President X ... the former president": one post, whose body the chart gave one mention
+        charted = {p.title.lower(): p.organization for p in posts if p.in_chart and p.organization}
+        posts = [replace(p, organization=charted[p.title.lower()], in_chart=True)
+                 if p.organization is None and p.place is None and p.title.lower() in charted else p for p in posts]
         for post in sorted(posts, key=lambda p: p.current):
             seen.setdefault((post.title.lower(), post.organization), post)
         entity.posts = sorted(seen.values(), key=lambda p: (p.sentence, p.title))
@@ -479,6 +510,35 @@ def _deputy_of(deputies: list[tuple[Entity, Post, Entity]]) -> None:
 def _whole_entity(token: Token) -> Span:
     """The named-entity span a token is part of ("North Carolina" for "Carolina"), or the token."""
     return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), token.doc[token.i:token.i + 1])
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = {"\u201c", "\u2018"}, {"\u201d", "\u2019"}
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a token stands inside quotation marks opened earlier in its sentence."""
+    depth = 0
+    for t in token.doc[token.sent.start:token.i]:
+        if t.text in _OPENING_QUOTES or (t.text == '"' and depth == 0):
+            depth += 1
+        elif t.text in _CLOSING_QUOTES or t.text == '"':
+            depth = max(depth - 1, 0)
+    return depth > 0
+
+
+def _country_words(title: Span) -> frozenset[str]:
+    """Names of places or peoples that modify a title ("French President", "U.S. Secretary of
+    State") or follow the name it is given ("President Jane Doe of Ruritania")."""
+    words = set()
+    for child in children(title.root, ("amod", "compound", "nmod", "npadvmod")):
+        if child.i < title.start:
+            words |= {_whole_entity(t).text for t in child.subtree if t.ent_type_ in _PLACE_OR_PARTY}
+    words |= {_whole_entity(t).text for t in title if t.ent_type_ in _PLACE_OR_PARTY}
+    named = title.root.head if title.root.dep_ == "compound" else None
+    for prep in children(named, ("prep",)) if named is not None else ():
+        if prep.lower_ == "of":
+            words |= {_whole_entity(o).text for o in children(prep, ("pobj",)) if o.ent_type_ in ("GPE", "LOC")}
+    return frozenset(words)
 
 
 def _place_before(doc: Doc, start: int, end: int) -> str | None:

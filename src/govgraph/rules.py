@@ -134,6 +134,7 @@ class Body:
     member_titles: tuple[str, ...] = ()
     party: bool = False
     initials: tuple[str, ...] = ()  # a party's letter in a member's tag: "D" in "D-N.J."
+    jurisdiction: tuple[str, ...] = ()  # names of the country it governs, as stories write them
 
 
 _DEPARTMENT_NAMES = ("Department of {}", "{} Department", "Ministry of {}", "{} Ministry", "Office of {}", "{} Office")
@@ -162,6 +163,16 @@ class OrgChart:
     def labels_and_aliases(self) -> frozenset[str]:
         """Every name the chart gives a body, as written."""
         return frozenset(name for body in self.bodies.values() for name in (body.label, *body.aliases))
+
+    def jurisdiction_of(self, body: Body) -> frozenset[str]:
+        """The names of the country a body governs: its own, else its nearest parent's."""
+        seen = set()
+        while body is not None and body.iri not in seen:
+            if body.jurisdiction:
+                return frozenset(body.jurisdiction)
+            seen.add(body.iri)
+            body = self.bodies.get(body.parent) if body.parent else None
+        return frozenset()
 
     def member_body(self, title: str) -> Body | None:
         """The one body whose members bear this title ("MEP" -> European Parliament), if only one."""
@@ -223,6 +234,7 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
             member_titles=members,
             party=(iri, RDF.type, URIRef(gg + "PoliticalParty")) in graph,
             initials=tuple(sorted(str(t) for t in graph.objects(iri, URIRef(gg + "partyInitial")))),
+            jurisdiction=tuple(sorted(str(t) for t in graph.objects(iri, URIRef(gg + "jurisdiction")))),
         )
     for body in bodies.values():
         if body.parent and body.parent not in bodies:
@@ -235,7 +247,7 @@ _CHART_TERMS = {
     "http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2000/01/rdf-schema#comment",
     "http://www.w3.org/ns/org#subOrganizationOf", "https://w3id.org/govgraph/ns#headTitle",
     "https://w3id.org/govgraph/ns#deputyTitle", "https://w3id.org/govgraph/ns#memberTitle",
-    "https://w3id.org/govgraph/ns#partyInitial"}
+    "https://w3id.org/govgraph/ns#partyInitial", "https://w3id.org/govgraph/ns#jurisdiction"}
 _CHART_CLASSES = {"http://www.w3.org/ns/org#FormalOrganization", "http://www.w3.org/ns/org#OrganizationalUnit",
                   "http://www.w3.org/ns/org#Organization", "https://w3id.org/govgraph/ns#PoliticalParty"}
 _CHART_TITLES = {"https://w3id.org/govgraph/ns#headTitle", "https://w3id.org/govgraph/ns#deputyTitle",
@@ -259,7 +271,7 @@ def _check_chart(path: Path, graph) -> None:
         if str(predicate) not in _CHART_TERMS:
             raise RuleError(f"{path}:{line_of(':' + local(predicate), str(predicate))}: unknown term {predicate}; an "
                             "organisation chart uses rdf:type, skos:prefLabel, skos:altLabel, org:subOrganizationOf, "
-                            "gg:headTitle, gg:deputyTitle, gg:memberTitle and gg:partyInitial")
+                            "gg:headTitle, gg:deputyTitle, gg:memberTitle, gg:partyInitial and gg:jurisdiction")
         if str(predicate).endswith("#type") and str(value) not in _CHART_CLASSES:
             raise RuleError(f"{path}:{line_of(':' + local(value), str(value))}: unknown class {value}; a body is an "
                             "org:FormalOrganization, org:OrganizationalUnit or org:Organization (a party also gg:PoliticalParty)")
