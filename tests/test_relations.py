@@ -498,6 +498,66 @@ def test_a_race_left_is_a_withdrawal_not_a_resignation_without_a_model(vocab):
     assert readings_of(extraction_of(office)) == {("resigned", "Jones", None, "asserted")}
 
 
+# "Jones's reelection bid faltered ." - the story has Jones running
+RUNNING = """
+    Jones     PROPN NNP poss     3 B-PERSON
+    's        PART  POS case     0
+    reelection NOUN NN  compound 3 O reelection
+    bid       NOUN  NN  nsubj    4 O bid
+    faltered  VERB  VBD ROOT     4 O falter
+    .         PUNCT .   punct    4
+"""
+
+
+def test_a_bare_exit_of_someone_running_leaves_the_race_without_a_model(vocab):
+    # "... Jones stepped aside ." / "... Smith called on Jones to step aside ."
+    doc = parsed(vocab, RUNNING + """
+        Jones    PROPN NNP nsubj 7 B-PERSON
+        stepped  VERB  VBD ROOT  7 O step
+        aside    ADV   RB  prt   7
+        .        PUNCT .   punct 7
+    """)
+    assert readings_of(extraction_of(doc)) == {("withdrew", "Jones", None, "asserted")}
+    call = parsed(vocab, RUNNING + """
+        Smith    PROPN NNP nsubj 7 B-PERSON
+        called   VERB  VBD ROOT  7 O call
+        on       ADP   IN  prep  7
+        Jones    PROPN NNP pobj  8 B-PERSON
+        to       PART  TO  aux   11
+        step     VERB  VB  xcomp 7 O step
+        aside    ADV   RB  prt   11
+        .        PUNCT .   punct 7
+    """)
+    assert ("askedToWithdraw", "Smith", "Jones", "asserted") in readings_of(extraction_of(call))
+    assert not any(r[0] == "askedToResign" for r in readings_of(extraction_of(call)))
+
+
+def test_an_exit_that_names_an_office_or_says_resign_stays_a_resignation_without_a_model(vocab):
+    # "... Jones stepped down as chairman ." / "... Jones resigned ." / no race: "Jones stepped aside ."
+    named = parsed(vocab, RUNNING + """
+        Jones    PROPN NNP nsubj 7 B-PERSON
+        stepped  VERB  VBD ROOT  7 O step
+        down     ADV   RB  prt   7
+        as       ADP   IN  prep  7
+        chairman NOUN  NN  pobj  10 O chairman
+        .        PUNCT .   punct 7
+    """)
+    assert readings_of(extraction_of(named)) == {("resigned", "Jones", None, "asserted")}
+    resigned = parsed(vocab, RUNNING + """
+        Jones    PROPN NNP nsubj 7 B-PERSON
+        resigned VERB  VBD ROOT  7 O resign
+        .        PUNCT .   punct 7
+    """)
+    assert readings_of(extraction_of(resigned)) == {("resigned", "Jones", None, "asserted")}
+    alone = parsed(vocab, """
+        Jones    PROPN NNP nsubj 1 B-PERSON
+        stepped  VERB  VBD ROOT  1 O step
+        aside    ADV   RB  prt   1
+        .        PUNCT .   punct 1
+    """)
+    assert readings_of(extraction_of(alone)) == {("resigned", "Jones", None, "asserted")}
+
+
 def test_a_denied_report_reaches_the_graph_as_denied_without_a_model(vocab):
     doc = parsed(vocab, """
         Aides   NOUN  NNS nsubj 1

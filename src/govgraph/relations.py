@@ -8,6 +8,8 @@ claims it (``X said``, ``according to X``) and when (``on Wednesday``).
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -288,6 +290,37 @@ def about_candidacy(token: Token, words: frozenset[str]) -> bool:
     return any(head.lemma_.lower() in words and not any(
         pobj.ent_type_ == "PERSON" for prep in children(head, ("prep",)) if prep.lower_ == "of"
         for pobj in children(prep, ("pobj",))) for head in heads)
+
+
+def candidates_in(doc: Doc, ctx: "_Context", words: frozenset[str]) -> set[int]:
+    """The people (ids of their entities) a story presents as running for office: the possessor
+    or modifier of a race word ("Biden's reelection bid", "the Harris campaign", "his candidacy"),
+    the one set beside or equated with one ("Doe, the nominee"), or the subject of running for
+    something ("Doe is running for the Senate")."""
+    found = set()
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in words and token.pos_ == "NOUN":
+            people = [c for c in children(token, ("poss", "compound"))]
+            if token.dep_ in ("appos", "attr"):
+                people.append(token.head if token.dep_ == "appos" else next(iter(children(token.head, ("nsubj",))), token))
+        elif lemma == "run" and token.pos_ == "VERB" and any(p.lower_ in ("for", "as") for p in children(token, ("prep",))):
+            people = children(token, ("nsubj",))
+        else:
+            continue
+        found |= {id(ctx.entity[p.i]) for p in people if p.i in ctx.entity and ctx.entity[p.i].kind == "Person"}
+    return found
+
+
+_OFFICE_ONLY = re.compile(r"(?i)\b(resign|abdicat)")
+
+
+def _names_what_is_left(token: Token) -> bool:
+    """Whether an exit says what is left ("resigned his seat", "stepped down as chief", "quit
+    from the board"), in the trigger's clause or the one it asks for."""
+    verbs = [token] + [c for c in children(token, ("xcomp", "ccomp")) if c.pos_ in ("VERB", "AUX")]
+    return any(children(v, ("dobj",)) or any(p.lower_ in ("as", "from") for p in children(v, ("prep",)))
+               for v in verbs)
 
 
 def negated_itself(token: Token) -> bool:
@@ -637,6 +670,8 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
             found.append((token, rule, agent, patient, trigger))
 
     relations: dict[tuple, Relation] = {}
+    race_words = frozenset().union(*(rule.candidacy_words for _, rule, *_ in found if rule.when_candidacy))
+    running = candidates_in(doc, ctx, race_words) if race_words else set()
     for token, rule, agent_token, patient_token, trigger in found:
         refusal = isinstance(agent_token, _Refusal)
         subject = _ground(agent_token.who if refusal else agent_token, ctx)
@@ -647,6 +682,13 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         # a race is not an office: leaving one, or a call to, is a withdrawal ("step aside as the
         # nominee", "urged him to drop out of the race")
         candidacy = bool(rule.candidacy_words) and about_candidacy(token, rule.candidacy_words)
+        # a bare exit of someone the story has running ("Biden stepped aside", "called for him to
+        # step aside") leaves the race; "stepped down as chief" names what is left, and "resign"
+        # is said of an office only
+        leaver = obj if rule.frame == "ask" else subject
+        if not candidacy and rule.when_candidacy and leaver is not None and id(leaver) in running \
+                and not _names_what_is_left(token) and not _OFFICE_ONLY.search(trigger):
+            candidacy = True
         if rule.only_candidacy and not candidacy:
             continue
         if candidacy and rule.when_candidacy:
