@@ -110,6 +110,10 @@ def test_a_runaway_query_is_stopped_and_answered_504_and_its_engine_freed(served
             break
         time.sleep(0.1)
     assert not alive(engine) and served.engine() != engine
+    # the new engine outlives the request that restarted it (once, it died with that request's thread)
+    restarted = served.engine()
+    time.sleep(1)
+    assert alive(restarted) and served.engine() == restarted
     assert served.ask(ARTICLES) == (200, "n\r\n1\r\n")
 
 

@@ -31,6 +31,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -131,6 +132,10 @@ class Endpoint:
         self.generation = 0
         self.loaded: tuple | None = None  # the source's identity when the engine was started
         self.temporary: Path | None = None
+        # Engines are started from this one long-lived thread: Linux's PR_SET_PDEATHSIG kills a
+        # child when the *thread* that started it ends, and requests run in threads of their own,
+        # so an engine a request restarted died with that request's thread
+        self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-engine")
 
     # -- the engine ------------------------------------------------------------------------
 
@@ -179,10 +184,11 @@ class Endpoint:
         self.log = tempfile.TemporaryFile()  # a file, not a pipe: a pipe nobody reads would fill and block it
         # the engine's own limit is a backstop only: the supervisor stops a query first, since
         # the engine's cancellation answers 200 with a truncated body
-        self.process = subprocess.Popen(
+        self.process = self._spawner.submit(
+            subprocess.Popen,
             [self.server, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{self.port}",
              "--timeout-s", str(int(self.timeout_s) + 60)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log, preexec_fn=_die_with_parent)
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self.log, preexec_fn=_die_with_parent).result()
         deadline = time.monotonic() + _ENGINE_START_S
         while True:
             if self.process.poll() is not None:
@@ -215,6 +221,7 @@ class Endpoint:
         """Stop the engine and remove a graph file's store."""
         with self.lock:
             self._stop_engine()
+            self._spawner.shutdown(wait=False)
             if self.temporary:
                 shutil.rmtree(self.temporary, ignore_errors=True)
 
