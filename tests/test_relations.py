@@ -873,3 +873,55 @@ MODALITY_BRANCHES = [
                          ids=[row[0].split(":")[0] for row in MODALITY_BRANCHES])
 def test_each_branch_of_modality_without_a_model(vocab, shows, table, trigger, reading):
     assert modality_of(parsed(vocab, table)[trigger]) == reading, shows
+
+
+def test_a_critic_or_supporter_named_by_the_copula_or_an_appositive_without_a_model(vocab):
+    # "Jones was a critic of Smith ." / "Jones , a supporter of Smith , spoke ."
+    critic = parsed(vocab, """
+        Jones   PROPN NNP nsubj 1 B-PERSON
+        was     AUX   VBD ROOT  1 O be
+        a       DET   DT  det   3
+        critic  NOUN  NN  attr  1 O critic
+        of      ADP   IN  prep  3
+        John    PROPN NNP compound 5 B-PERSON
+        Smith   PROPN NNP pobj  4 I-PERSON
+        .       PUNCT .   punct 1
+    """)
+    assert readings_of(extraction_of(critic)) == {("criticized", "Jones", "John Smith", "asserted")}
+    supporter = parsed(vocab, """
+        Jones     PROPN NNP nsubj 8 B-PERSON
+        ,         PUNCT ,   punct 0
+        a         DET   DT  det   3
+        supporter NOUN  NN  appos 0 O supporter
+        of        ADP   IN  prep  3
+        John      PROPN NNP compound 6 B-PERSON
+        Smith     PROPN NNP pobj  4 I-PERSON
+        ,         PUNCT ,   punct 0
+        spoke     VERB  VBD ROOT  8 O speak
+        .         PUNCT .   punct 8
+    """)
+    assert readings_of(extraction_of(supporter)) == {("supported", "Jones", "John Smith", "asserted")}
+
+
+def test_what_is_done_to_a_noun_is_done_to_those_it_includes_without_a_model(vocab):
+    # "a video of Jones attacking several ministers , including Smith and Brown ."
+    doc = parsed(vocab, """
+        a          DET   DT  det      1
+        video      NOUN  NN  ROOT     1
+        of         ADP   IN  prep     1
+        Mary       PROPN NNP compound 4 B-PERSON
+        Jones      PROPN NNP pobj     2 I-PERSON
+        attacking  VERB  VBG acl      1 O attack
+        several    ADJ   JJ  amod     7
+        ministers  NOUN  NNS dobj     5 O minister
+        ,          PUNCT ,   punct    7
+        including  VERB  VBG prep     7 O include
+        John       PROPN NNP compound 11 B-PERSON
+        Smith      PROPN NNP pobj     9 I-PERSON
+        and        CCONJ CC  cc       11
+        Ann        PROPN NNP compound 14 B-PERSON
+        Brown      PROPN NNP conj     11 I-PERSON
+        .          PUNCT .   punct    1
+    """)
+    assert {r[:3] for r in readings_of(extraction_of(doc))} == {("criticized", "Mary Jones", "John Smith"),
+                                                                ("criticized", "Mary Jones", "Ann Brown")}

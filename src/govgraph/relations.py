@@ -238,6 +238,11 @@ def _subject(verb: Token) -> Token | None:
     # "after criticising X, Y said": a gerund under a preposition shares the main clause's subject
     if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head.head)
+    # "a video of Jane Doe criticizing X", "officials backing Y": a participle after a noun says
+    # what the name right before it, else the noun, does
+    if head.dep_ == "acl" and head.tag_ == "VBG":
+        before = head.doc[head.i - 1] if head.i else None
+        return before if before is not None and before.pos_ == "PROPN" else head.head
     return None
 
 
@@ -444,9 +449,20 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx: _Context):
         yield agent, patient, verb.text
         return
     for obj in _children(verb, "dobj"):
-        yield _subject(verb), obj, verb.text
-        for conj in _children(obj, "conj"):
-            yield _subject(verb), conj, verb.text
+        for target in [obj] + _children(obj, "conj") + _included(obj):
+            yield _subject(verb), target, verb.text
+
+
+def _included(noun: Token) -> list[Token]:
+    """The members a noun names with "including" or "such as" ("several public figures, including
+    Harris and Buttigieg"): what is done to the noun is done to each."""
+    members = []
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "including" or (prep.lower_ == "as" and prep.nbor(-1).lower_ == "such"):
+            for pobj in _children(prep, "pobj"):
+                members += [pobj] + _children(pobj, "conj", "appos") + [
+                    c for a in _children(pobj, "conj", "appos") for c in _children(a, "conj", "appos")]
+    return members
 
 
 def _frame_intransitive(token: Token, rule: RelationRule, ctx: _Context):
@@ -498,10 +514,12 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx: _Context):
     for prep in _children(noun, "prep"):
         if prep.lower_ == "by":
             agent = next(iter(_children(prep, "pobj")), agent)
-    if agent is None and noun.dep_ in ("dobj", "pobj"):
-        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+    if agent is None and noun.dep_ in ("dobj", "pobj", "attr"):
+        governor = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head
         if governor.pos_ in ("VERB", "AUX"):
-            agent = _subject(governor)
+            agent = _subject(governor)  # "X voiced support for Y", "X was a critic of Y"
+    if agent is None and noun.dep_ == "appos":
+        agent = noun.head  # "X, a longtime critic of Y"
     if agent is None and rule.agent_fallback == "sentence_subject":
         for candidate in noun.sent:
             if candidate.dep_ == "nsubj" and candidate.i in ctx.entity and candidate.i != noun.i and \
