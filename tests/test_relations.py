@@ -925,3 +925,67 @@ def test_what_is_done_to_a_noun_is_done_to_those_it_includes_without_a_model(voc
     """)
     assert {r[:3] for r in readings_of(extraction_of(doc))} == {("criticized", "Mary Jones", "John Smith"),
                                                                 ("criticized", "Mary Jones", "Ann Brown")}
+
+
+def test_a_reported_judgement_is_read_by_the_sentiment_lexicon_without_a_model(vocab):
+    # "Jane Doe said John Smith 's handling was a disaster ."
+    handling = parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        said      VERB  VBD ROOT     2 O say
+        John      PROPN NNP compound 4 B-PERSON
+        Smith     PROPN NNP poss     6 I-PERSON
+        's        PART  POS case     4
+        handling  NOUN  NN  nsubj    7 O handling
+        was       AUX   VBD ccomp    2 O be
+        a         DET   DT  det      9
+        disaster  NOUN  NN  attr     7 O disaster
+        .         PUNCT .   punct    2
+    """)
+    assert readings_of(extraction_of(handling)) == {("criticized", "Jane Doe", "John Smith", "asserted")}
+    (relation,) = extraction_of(handling).relations
+    assert relation.trigger == "said ... disaster"
+
+
+def test_what_someone_should_stop_judges_them_and_is_no_praise_without_a_model(vocab):
+    # "Jane Doe said John Smith should stop this rigged witch hunt right now ." - "right" is no praise
+    doc = parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        said      VERB  VBD ROOT     2 O say
+        John      PROPN NNP compound 4 B-PERSON
+        Smith     PROPN NNP nsubj    6 I-PERSON
+        should    AUX   MD  aux      6
+        stop      VERB  VB  ccomp    2 O stop
+        this      DET   DT  det      10
+        rigged    ADJ   JJ  amod     10
+        witch     NOUN  NN  compound 10
+        hunt      NOUN  NN  dobj     6 O hunt
+        right     ADV   RB  advmod   12
+        now       ADV   RB  advmod   6
+        .         PUNCT .   punct    2
+    """)
+    assert readings_of(extraction_of(doc)) == {("criticized", "Jane Doe", "John Smith", "asserted")}
+
+
+@pytest.mark.parametrize("clause", [
+    """
+        kissed    VERB  VBD ccomp    2 O kiss
+        her       PRON  PRP dobj     5
+    """,  # "... said John Smith kissed her .": an event, whatever its valence, is no stance
+    """
+        should    AUX   MD  aux      6
+        resign    VERB  VB  ccomp    2 O resign
+    """,  # "... said John Smith should resign .": a call to go, which the ask rules read
+])
+def test_a_reported_event_or_call_to_go_is_no_judgement_without_a_model(vocab, clause):
+    doc = parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        said      VERB  VBD ROOT     2 O say
+        John      PROPN NNP compound 4 B-PERSON
+        Smith     PROPN NNP nsubj    """ + ("6" if "should" in clause else "5") + """ I-PERSON
+    """ + clause + """
+        .         PUNCT .   punct    2
+    """)
+    assert not {r for r in readings_of(extraction_of(doc)) if r[0] in ("criticized", "supported")}

@@ -18,12 +18,13 @@ from datetime import date
 
 from spacy.attrs import DEP, LOWER
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import children, conj_head, token_bounds, tokens_at, tokens_where
 from .rules import Lexicon, RelationRule
+from .stance import judging_words, stance_of
 
 __all__ = ["CompiledRules", "compile_rules", "extract_relations", "modality_of", "relations_from_posts", "fits"]
 
@@ -629,19 +630,57 @@ FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, 
           "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from}
 
 
+_EVALUATING_VERBS = {"be", "seem", "appear", "look", "sound", "become", "remain"}
+# "told him he should resign or be fired" asks for an exit (the ask rules read it); it judges nothing
+_LEAVING = re.compile(r"(?i)\b(resign|fired|sacked|step down|step aside|stand down|quit|go)\b")
+
+
+def _evaluation(clause: Token) -> Span | None:
+    """The words of a reported clause that evaluate its subject: what it is or seems ("was a
+    disaster", "is a brilliant chancellor") or what it should do ("should stop this witch hunt")."""
+    doc = clause.doc
+    if clause.lemma_.lower() in _EVALUATING_VERBS:
+        said = [c for c in children(clause, ("attr", "acomp", "oprd"))]
+    elif any(c.lower_ in ("should", "must") for c in children(clause, ("aux",))) \
+            and not _LEAVING.search(doc[clause.left_edge.i:clause.right_edge.i + 1].text):
+        said = [clause] + children(clause, ("dobj", "prt", "advmod"))
+    else:
+        return None
+    if not said:
+        return None
+    start = min(t.left_edge.i for t in said)
+    end = max(t.right_edge.i for t in said) + 1
+    return doc[start:end]
+
+
 def _speech_relations(doc: Doc, rule: RelationRule, ctx: _Context):
-    """"Y said the X administration has mishandled ...", "Y said X is a great chancellor": the
-    speaker judges the subject of the reported clause by a word of the rule's list in it."""
+    """"Y said the X administration has mishandled ...", "Y said X's handling was a disaster",
+    "Y said X is a great chancellor": the speaker judges whom the reported clause is about (its
+    subject, or the subject's possessor). With a `complement` list the clause must hold one of its
+    words; without, the words that evaluate the subject must have the rule's stance in the
+    sentiment lexicon (stance.py)."""
     wanted = set(rule.complement)
     for clause in ctx.reported_clauses:
         subject = next(iter(_children(clause, "nsubj", "nsubjpass")), None)
         if subject is None:
             continue
-        judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i
-                       and not any(c.dep_ == "neg" for c in children(t.head))), None)
-        if judged is None:
+        if wanted:
+            judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i
+                           and not any(c.dep_ == "neg" for c in children(t.head))), None)
+            if judged is not None:
+                yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
             continue
-        yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
+        if subject.i not in ctx.entity:  # "X's handling was a disaster": the handling is X's
+            subject = next(iter(_children(subject, "poss")), subject)
+        evaluation = _evaluation(clause)
+        if evaluation is None or subject.i not in ctx.entity:
+            continue
+        # a negation in the clause belongs to the evaluation ("was not a good chancellor")
+        negation = " ".join(c.text for c in children(clause, ("neg",)))
+        words = doc[min(evaluation.start, *(c.i for c in children(clause, ("neg",)))):evaluation.end] \
+            if negation else evaluation
+        if stance_of(words) == rule.predicate:
+            yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {' '.join(judging_words(words, rule.predicate))}"
 
 
 def _ground(value, ctx: _Context) -> Entity | None:
