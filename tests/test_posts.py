@@ -668,3 +668,20 @@ def test_a_post_the_chart_placed_once_is_one_post_with_its_other_mentions(vocab)
         .           PUNCT .   punct    9
     """)
     assert posts_of(doc, NATIONS) == {"Jane Doe": [("President", "United States Government", False)]}
+
+
+def test_a_title_and_name_quoted_whole_are_words_mentioned_not_a_post(vocab):
+    # 'Roe called Jane Doe “President John Smith”.'
+    doc = parsed(vocab, """
+        Roe        PROPN NNP nsubj    1 B-PERSON
+        called     VERB  VBD ROOT     1 O call
+        Jane       PROPN NNP compound 3 B-PERSON
+        Doe        PROPN NNP dobj     1 I-PERSON
+        \u201c     PUNCT ``  punct    7
+        President  PROPN NNP compound 7
+        John       PROPN NNP compound 7 B-PERSON
+        Smith      PROPN NNP oprd     1 I-PERSON
+        \u201d     PUNCT ''  punct    7
+        .          PUNCT .   punct    1
+    """)
+    assert posts_of(doc)["John Smith"] == []

@@ -48,6 +48,17 @@ def test_stated_structure_wins_and_premises_say_so():
     assert any("(stated" in premise for premise in relation.premises)
 
 
+def test_a_body_the_story_gives_two_heads_now_leads_no_chain():
+    # "President Di Eve ... President Gus Hall": whom the secretary answers to is not said
+    secretary = person("Ann Lee", post("Secretary", "Department of Transport"))
+    deputy = person("Bo Chan", post("Deputy", "Department of Transport"))
+    first, second = person("Di Eve", post("President", "National Government")), person("Gus Hall", post("President", "National Government"))
+    entities = (secretary, deputy, first, second, body("Department of Transport"), body("National Government"))
+    assert pairs(derive_reports_to(entities, (), CHART)) == {("Bo Chan", "Ann Lee", "derived:deputy-of-head")}
+    alone = (secretary, first, body("Department of Transport"), body("National Government"))
+    assert pairs(derive_reports_to(alone, (), CHART)) == {("Ann Lee", "Di Eve", "derived:head-of-part")}
+
+
 def test_no_head_no_relation():
     deputy = person("Bo Chan", post("Deputy", "Department of Transport"))
     assert derive_reports_to((deputy, body("Department of Transport")), (), CHART) == []

@@ -289,7 +289,12 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         before = first - 1
         while before >= 0 and doc[before].text.lower().rstrip(".") in lexicon.honorifics:
             before -= 1
-        if before in title_at:
+        # "calling Harris “Vice President Trump”": a title and name quoted whole are words
+        # mentioned, not a post held
+        quoted_whole = (before in title_at and title_at[before].start > 0 and token.i + 1 < len(doc)
+                        and doc[title_at[before].start - 1].text in _OPENING_QUOTES | {'"'}
+                        and doc[token.i + 1].text in _CLOSING_QUOTES | {'"'})
+        if before in title_at and not quoted_whole:
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
             former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token)

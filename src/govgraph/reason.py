@@ -50,6 +50,7 @@ def derive_reports_to(entities: tuple[Entity, ...], structure: tuple[PartOf, ...
     heads: dict[str, tuple[Entity, object]] = {}       # body key -> (person, post)
     deputies: list[tuple[Entity, object, str]] = []
     untied: list[tuple[Entity, object]] = []             # posts with a title but no body
+    ambiguous: set = set()                               # bodies the story gives two heads now
     for person in (e for e in entities if e.kind == "Person"):
         for post in (p for p in person.posts if p.current):
             if post.organization is not None:
@@ -57,9 +58,15 @@ def derive_reports_to(entities: tuple[Entity, ...], structure: tuple[PartOf, ...
                 if _is_deputy(post.title, body):
                     deputies.append((person, post, post.organization))
                 elif _is_head(post.title, body):
-                    heads.setdefault(_key(post.organization, body), (person, post))
+                    key = _key(post.organization, body)
+                    if heads.setdefault(key, (person, post))[0] is not person:
+                        ambiguous.add(key)
             else:
                 untied.append((person, post))
+    # two people the story calls head of one body now ("President X" and, years later, "President
+    # Y"): which one the others answer to is not said, so no chain is derived through that body
+    for key in ambiguous:
+        heads.pop(key, None)
 
     def parent(key_label: str, body: Body | None) -> tuple[str | None, Body | None, str]:
         """(article label or None, chart body or None, premise) of the body above."""
@@ -73,6 +80,8 @@ def derive_reports_to(entities: tuple[Entity, ...], structure: tuple[PartOf, ...
         return label, above, f"{key_label} is part of {above.label} (organisation chart)"
 
     def head_of(label: str | None, body: Body | None) -> tuple[Entity, object] | None:
+        if (label or body) and _key(label, body) in ambiguous:
+            return None
         found = heads.get(_key(label, body)) if label or body else None
         if found is None and body is not None and body.head_title:
             # "President X" with no body named: the head of the body whose head is a President
