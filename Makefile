@@ -38,7 +38,7 @@ test: setup browser
 # which readings become triples, outputs written as one set, a story's text assembled. Slow, so
 # not part of `make test`; mutmut keeps its results in mutants/ and resumes where it stopped.
 MUTANT_SCOPES := \
-  'relations: modality=govgraph.relations.x_modality_of*,govgraph.relations.x__clause_words*,govgraph.relations.x_negated_itself*' \
+  'modality: modality=govgraph.modality.x_modality_of*,govgraph.modality.x__clause_words*,govgraph.modality.x_negated_itself*' \
   'graph: triples=govgraph.graph.x__relation_statements*' \
   'export: edges=govgraph.export.x_relation_edges*,govgraph.export.x_export*' \
   'outputs: one set=govgraph.outputs.*' \

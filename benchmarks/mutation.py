@@ -4,7 +4,7 @@ Reads `mutmut results --all true` and groups the mutants by the scopes of MUTANT
 (fnmatch patterns on mutmut's names): killed / all tested, survivors listed by name so that
 `.venv/bin/mutmut show NAME` shows the change no test noticed.
 
-    .venv/bin/python benchmarks/mutation.py 'relations modality=govgraph.relations.x_modality_of__mutmut_*' ...
+    .venv/bin/python benchmarks/mutation.py 'modality=govgraph.modality.x_modality_of__mutmut_*' ...
 """
 
 from __future__ import annotations

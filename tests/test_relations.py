@@ -8,7 +8,8 @@ import pytest
 
 from conftest import analyse, parsed
 from govgraph.model import Article
-from govgraph.relations import compile_rules, extract_relations, modality_of
+from govgraph.modality import modality_of
+from govgraph.relations import compile_rules, extract_relations
 from govgraph.rules import load_lexicon, load_relation_rules
 
 # predicate, variant, sentence, and every reading the sentence must give, exactly:
@@ -649,7 +650,7 @@ def test_a_million_character_one_sentence_record_reads_in_linear_time(nlp):
 def test_a_condition_in_its_own_clause_makes_the_event_conditional(vocab):
     # "Doe resigns if Roe wins." / "Doe resigns unless Roe wins." / "Doe resigns when Roe wins."
     from conftest import parsed
-    from govgraph.relations import modality_of
+    from govgraph.modality import modality_of
 
     def reading(marker):
         doc = parsed(vocab, f"""

@@ -1,0 +1,350 @@
+"""Frames: the grammatical roles that hold the two parties of a trigger.
+
+Each frame of ontology/relations.yml is a function here that reads, off the dependency parse
+around a trigger, who did it and to whom (transitive, intransitive, nominal, ask, call_for,
+request_from), and the speech frame reads judgements from reported clauses ("Y said X's handling
+was a disaster"). Each returns (agent, patient, trigger words); relations.py grounds the two in
+entities and adds the modality, attribution and time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .modality import HEDGED_AUX, REQUEST_FRAMES, modality_of
+from .nlp import children, conj_head
+from .rules import RelationRule
+from .stance import judging_words, stance_of
+
+__all__ = ["FRAMES", "Refusal", "speech_relations"]
+
+_TELLING_VERBS = {"tell", "warn", "inform", "threaten"}
+_GO_COMPLEMENTS = {"acomp", "prt", "prep", "advmod", "xcomp", "dobj", "oprd", "attr", "ccomp", "npadvmod"}
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return children(token, deps)
+
+
+_conj_head = conj_head
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through conjunction and open complements ("asked X to ...")."""
+    for candidate in (verb, _conj_head(verb)):
+        subject = next(iter(_children(candidate, "nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    head = _conj_head(verb)
+    if head.dep_ in ("xcomp", "advcl") and head.head.i != head.i:
+        # "asked X to resign": the one asked is the subject of the complement (object control)
+        controller = next(iter(_children(head.head, "dobj")), None)
+        for prep in _children(head.head, "prep"):
+            if controller is None and prep.lower_ in ("on", "upon"):
+                controller = next(iter(_children(prep, "pobj")), None)  # "called on X to quit"
+        if head.dep_ == "xcomp" and controller is not None and head.head.lemma_.lower() in REQUEST_FRAMES:
+            return controller
+        return _subject(head.head)
+    # "after criticising X, Y said": a gerund under a preposition shares the main clause's subject
+    if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head.head)
+    # "a video of Jane Doe criticizing X", "officials backing Y": a participle after a noun says
+    # what the name right before it, else the noun, does
+    if head.dep_ == "acl" and head.tag_ == "VBG":
+        before = head.doc[head.i - 1] if head.i else None
+        return before if before is not None and before.pos_ == "PROPN" else head.head
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    kids = children(verb)
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in kids):
+        return True
+    # "the minister sacked by X": a participle after a noun, with no subject or auxiliary of its own
+    # ("reports that X had sacked Y" is a finite clause of the noun, and active)
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and not any(c.dep_ in ("nsubj", "aux") for c in kids)
+
+
+def _agent_of_passive(verb: Token) -> Token | None:
+    for agent in _children(verb, "agent"):
+        return next(iter(_children(agent, "pobj")), None)
+    return None
+
+
+# --- frames: each returns (agent token or entity, patient token or entity, trigger words) -------
+
+
+def _frame_transitive(token: Token, rule: RelationRule, ctx):
+    verb = token
+    if rule.patient_nouns and not _is_passive(verb):
+        # "expressed confidence in X": the object noun, then its preposition
+        for obj in _children(verb, "dobj"):
+            if obj.lemma_.lower() in rule.patient_nouns:
+                for prep in _children(obj, "prep"):
+                    if prep.lower_ in rule.patient_preps:
+                        for pobj in _children(prep, "pobj"):
+                            yield _subject(verb), pobj, f"{verb.text} {obj.text} {prep.text}"
+        return
+    if rule.patient_preps and not _is_passive(verb):
+        for prep in _children(verb, "prep", "prt"):
+            if prep.lower_ in rule.patient_preps:
+                for pobj in _children(prep, "pobj"):
+                    yield _subject(verb), pobj, f"{verb.text} {prep.text}"
+        if "dobj" not in {c.dep_ for c in children(verb)}:
+            return
+    if _is_passive(verb):
+        patient = next(iter(_children(verb, "nsubjpass")), None)
+        agent = _agent_of_passive(verb)
+        for prep in _children(verb, "prep"):
+            if agent is None and prep.lower_ in rule.agent_preps:
+                agent = next(iter(_children(prep, "pobj")), None)  # "expelled from the party"
+        if agent is None and verb.dep_ in ("ccomp", "conj"):
+            # "told X that he should resign or else be fired": the teller threatens
+            teller = verb
+            while teller.dep_ in ("ccomp", "conj") and teller.head.i != teller.i:
+                teller = teller.head
+                if teller.lemma_.lower() in _TELLING_VERBS:
+                    agent = _subject(teller)
+                    break
+        if patient is None:
+            patient = _subject(verb)
+        yield agent, patient, verb.text
+        return
+    for obj in _children(verb, "dobj"):
+        for target in [obj] + _children(obj, "conj") + _included(obj):
+            yield _subject(verb), target, verb.text
+
+
+def _included(noun: Token) -> list[Token]:
+    """The members a noun names with "including" or "such as" ("several public figures, including
+    Harris and Buttigieg"): what is done to the noun is done to each."""
+    members = []
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "including" or (prep.lower_ == "as" and prep.nbor(-1).lower_ == "such"):
+            for pobj in _children(prep, "pobj"):
+                members += [pobj] + _children(pobj, "conj", "appos") + [
+                    c for a in _children(pobj, "conj", "appos") for c in _children(a, "conj", "appos")]
+    return members
+
+
+def _frame_intransitive(token: Token, rule: RelationRule, ctx):
+    body = next(iter(_children(token, "dobj")), None)  # "quit the party", "resigned the whip"
+    if body is not None and ctx.entity_of(body) is None:
+        # "quit his BBC One show": the body that names what was left
+        body = next((t for t in body.subtree if t.i < body.i and ctx.entity.get(t.i) is not None
+                     and ctx.entity[t.i].kind == "Organization"), body)
+    for prep in _children(token, "prep"):
+        if prep.lower_ in ("from", "as"):
+            body = next(iter(_children(prep, "pobj")), None)
+    if body is not None and body.lemma_.lower() in rule.candidacy_words:
+        body = None  # "ended his reelection bid": a race left, not a body ("his" is who left it)
+    yield _subject(token), body, token.text
+
+
+def _possessor(noun: Token) -> Token | None:
+    for child in children(noun):
+        if child.dep_ in ("poss", "nmod") and child.pos_ in ("PRON", "PROPN"):
+            return child
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "of":
+            return next(iter(_children(prep, "pobj")), None)
+    return None
+
+
+def _frame_nominal(token: Token, rule: RelationRule, ctx):
+    noun = token
+    governors = {noun.head.lemma_.lower()} | ({noun.head.head.lemma_.lower(), noun.head.lower_}
+                                              if noun.head.dep_ == "prep" else set())
+    if rule.governors and not governors & set(rule.governors):
+        return
+    if governors & set(rule.not_governors) or (rule.not_governors and noun.head.lower_ == "for"):
+        return
+    patient = None
+    if rule.patient_preps:
+        # "support for X"; "gave his support to X" (the preposition hangs on the light verb)
+        for prep in _children(noun, "prep") + (_children(noun.head, "prep", "dative") if noun.dep_ == "dobj" else []):
+            if prep.lower_ in rule.patient_preps and patient is None:
+                patient = next(iter(_children(prep, "pobj")), None)
+    else:
+        patient = _possessor(noun)
+    agent = None
+    agent_deps = ("compound", "nmod", "amod", "poss") if rule.patient_preps else ("compound", "nmod", "amod")
+    for child in children(noun):
+        if child.dep_ in agent_deps and (child.i in ctx.entity or child.dep_ == "poss") \
+                and child.i != (patient.i if patient is not None else -1):
+            agent = child
+    for prep in _children(noun, "prep"):
+        if prep.lower_ == "by":
+            agent = next(iter(_children(prep, "pobj")), agent)
+    if agent is None and noun.dep_ in ("dobj", "pobj", "attr"):
+        governor = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            agent = _subject(governor)  # "X voiced support for Y", "X was a critic of Y"
+    if agent is None and noun.dep_ == "appos":
+        agent = noun.head  # "X, a longtime critic of Y"
+    if agent is None and rule.agent_fallback == "sentence_subject":
+        for candidate in noun.sent:
+            if candidate.dep_ == "nsubj" and candidate.i in ctx.entity and candidate.i != noun.i and \
+                    ctx.entity[candidate.i].kind == "Person" and ctx.entity_of(patient) is not ctx.entity[candidate.i]:
+                agent = candidate
+                break
+    if rule.possessor_is == "agent":
+        # "the resignation of X, Y and Z": each of them
+        people = [patient]
+        if patient is not None:
+            people += _children(patient, "conj", "appos")
+            people += [c for a in _children(patient, "appos", "conj") for c in _children(a, "conj", "appos")]
+        for person in people:
+            yield person, None, noun.text
+        return
+    yield agent, patient, noun.text
+
+
+def _complements(verb: Token, wanted: tuple[str, ...]) -> Iterable[Token]:
+    """Verbs from ``wanted`` in the open or clausal complement of ``verb`` ("asked X to resign")."""
+    for child in children(verb):
+        if child.dep_ in ("xcomp", "ccomp", "advcl", "conj") or (child.dep_ == "dobj" and child.pos_ == "VERB"):
+            for candidate in [child] + [c for c in children(child) if c.dep_ == "conj"]:
+                lemma = candidate.lemma_.lower()
+                # the particle of a phrasal verb, which the parser may also call an adverb ("step aside")
+                particle = next((c.lower_ for c in children(candidate, ("prt", "advmod"))
+                                 if f"{lemma} {c.lower_}" in wanted), None)
+                if not (lemma in wanted or (particle and f"{lemma} {particle}" in wanted)):
+                    continue
+                if lemma == "go" and any(c.dep_ in _GO_COMPLEMENTS for c in children(candidate)):
+                    continue  # "go public", "go ahead", "go to London" are not resignations
+                if child.dep_ == "ccomp" and not any(c.lower_ in HEDGED_AUX | {"to"} for c in children(candidate)):
+                    continue  # "told X: I fell in love" reports; "told X that he should quit" asks
+                yield candidate
+
+
+def _frame_ask(token: Token, rule: RelationRule, ctx):
+    verb = token
+    for complement in _complements(verb, rule.complement):
+        if rule.complement_is == "agent":
+            yield _subject(verb), None, f"{verb.text} ... {complement.text}"
+            continue
+        patient = next(iter(_children(verb, "dobj", "dative")), None)
+        for prep in _children(verb, "prep"):
+            if patient is None and prep.lower_ in ("on", "upon"):
+                patient = next(iter(_children(prep, "pobj")), None)  # "called on X to quit"
+        if patient is None and _is_passive(verb):
+            patient = next(iter(_children(verb, "nsubjpass")), None)
+        if patient is None or complement.dep_ == "ccomp":
+            patient = next(iter(_children(complement, "nsubj", "nsubjpass")), patient)
+        if patient is None:
+            patient = next(iter(_children(complement, "dobj")), None)  # "threatened to sack X"
+        agent = _agent_of_passive(verb) if _is_passive(verb) else _subject(verb)
+        if agent is None and _is_passive(verb):
+            # "was asked to resign by X": the parser often hangs the by-phrase on the complement
+            by = next((c for c in children(complement) if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+            agent = next(iter(_children(by, "pobj")), None) if by is not None else None
+        yield agent, patient, f"{verb.text} ... {complement.text}"
+
+
+def _frame_call_for(token: Token, rule: RelationRule, ctx):
+    verb = token
+    for prep in _children(verb, "prep"):
+        if prep.lower_ != "for":
+            continue
+        for noun in _children(prep, "pobj"):
+            if noun.lemma_.lower() in rule.nouns:
+                yield _subject(verb), _possessor(noun), f"{verb.text} for {noun.text}"
+
+
+def _frame_request_from(token: Token, rule: RelationRule, ctx):
+    noun = token
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    wanted = [c for c in noun.subtree if c.lemma_.lower() in rule.complement and c.head.i == noun.i or
+              (c.lemma_.lower() in {w.split()[0] for w in rule.complement} and c.head.i == noun.i and c.dep_ in ("acl", "relcl"))]
+    if not wanted:
+        return
+    # who made the request: "which came from X", "the request ... came from X"
+    source = None
+    for candidate in noun.subtree:
+        if candidate.lemma_.lower() == "come":
+            for prep in _children(candidate, "prep"):
+                if prep.lower_ == "from":
+                    source = next(iter(_children(prep, "pobj")), None)
+    if source is None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "come":
+        for prep in _children(noun.head, "prep"):
+            if prep.lower_ == "from":
+                source = next(iter(_children(prep, "pobj")), None)
+    # whom it was made to: the subject of the clause that holds the request ("he will not comply with ...")
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+    target = _subject(holder) if holder.pos_ in ("VERB", "AUX") else None
+    yield source, target, f"{noun.text} ... {wanted[0].text}"
+    if holder.pos_ in ("VERB", "AUX") and modality_of(holder) == "negated":
+        # "he will not comply with the request": a refusal, by its target, of whoever asked
+        yield Refusal(target), source, f"{holder.text} ... {noun.text}"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Marks the agent of a refusal read off a request ("will not comply with the request")."""
+
+    who: Token | None
+
+
+FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, "nominal": _frame_nominal,
+          "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from}
+
+
+_EVALUATING_VERBS = {"be", "seem", "appear", "look", "sound", "become", "remain"}
+# "told him he should resign or be fired" asks for an exit (the ask rules read it); it judges nothing
+_LEAVING = re.compile(r"(?i)\b(resign|fired|sacked|step down|step aside|stand down|quit|go)\b")
+
+
+def _evaluation(clause: Token) -> Span | None:
+    """The words of a reported clause that evaluate its subject: what it is or seems ("was a
+    disaster", "is a brilliant chancellor") or what it should do ("should stop this witch hunt")."""
+    doc = clause.doc
+    if clause.lemma_.lower() in _EVALUATING_VERBS:
+        said = [c for c in children(clause, ("attr", "acomp", "oprd"))]
+    elif any(c.lower_ in ("should", "must") for c in children(clause, ("aux",))) \
+            and not _LEAVING.search(doc[clause.left_edge.i:clause.right_edge.i + 1].text):
+        said = [clause] + children(clause, ("dobj", "prt", "advmod"))
+    else:
+        return None
+    if not said:
+        return None
+    start = min(t.left_edge.i for t in said)
+    end = max(t.right_edge.i for t in said) + 1
+    return doc[start:end]
+
+
+def speech_relations(doc: Doc, rule: RelationRule, ctx):
+    """"Y said the X administration has mishandled ...", "Y said X's handling was a disaster",
+    "Y said X is a great chancellor": the speaker judges whom the reported clause is about (its
+    subject, or the subject's possessor). With a `complement` list the clause must hold one of its
+    words; without, the words that evaluate the subject must have the rule's stance in the
+    sentiment lexicon (stance.py)."""
+    wanted = set(rule.complement)
+    for clause in ctx.reported_clauses:
+        subject = next(iter(_children(clause, "nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        if wanted:
+            judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i
+                           and not any(c.dep_ == "neg" for c in children(t.head))), None)
+            if judged is not None:
+                yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
+            continue
+        if subject.i not in ctx.entity:  # "X's handling was a disaster": the handling is X's
+            subject = next(iter(_children(subject, "poss")), subject)
+        evaluation = _evaluation(clause)
+        if evaluation is None or subject.i not in ctx.entity:
+            continue
+        # a negation in the clause belongs to the evaluation ("was not a good chancellor")
+        negation = " ".join(c.text for c in children(clause, ("neg",)))
+        words = doc[min(evaluation.start, *(c.i for c in children(clause, ("neg",)))):evaluation.end] \
+            if negation else evaluation
+        if stance_of(words) == rule.predicate:
+            yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {' '.join(judging_words(words, rule.predicate))}"
+
+
