@@ -585,3 +585,14 @@ def test_a_headline_word_before_a_name_is_not_part_of_it(vocab):
         nothing     PRON  NN  dobj     5
         .           PUNCT .   punct    5
     """) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("word", ["Msgr", "Fr.", "Lady"])
+def test_a_form_of_address_alone_is_no_name(vocab, word):
+    # "Msgr told reporters ." - the model called the honorific a person
+    assert people_in(vocab, f"""
+        {word}    PROPN NNP nsubj 1 B-PERSON
+        told      VERB  VBD ROOT  1 O tell
+        reporters NOUN  NNS dobj  1 O reporter
+        .         PUNCT .   punct 1
+    """) == []

@@ -1,5 +1,4 @@
 """Relation rules: every predicate, positive, negated, conditional and passive.
-
 Frame and modality rules are tested on Docs built by hand (no model); the table of sentences
 runs the real pinned pipeline once for all cases.
 """
@@ -8,7 +7,6 @@ import pytest
 
 from conftest import analyse, parsed
 from govgraph.model import Article
-from govgraph.modality import modality_of
 from govgraph.relations import compile_rules, extract_relations
 from govgraph.rules import load_lexicon, load_relation_rules
 
@@ -433,19 +431,6 @@ def test_ask_frame_without_a_model(vocab):
     assert relations_of(doc) == {("askedToResign", "Smith", "Jones", "asserted"), ("resigned", "Jones", None, "hedged")}
 
 
-@pytest.mark.parametrize("aux, modality", [("not", "negated"), ("would", "conditional"), ("will", "future"),
-                                           ("should", "hedged")])
-def test_modality_without_a_model(vocab, aux, modality):
-    dep = "neg" if aux == "not" else "aux"
-    doc = parsed(vocab, f"""
-        Jones  PROPN NNP nsubj  2 B-PERSON
-        {aux}  PART  MD  {dep}  2
-        resign VERB  VB  ROOT   2 O resign
-        .      PUNCT .   punct  2
-    """)
-    assert modality_of(doc[2]) == modality
-
-
 def extraction_of(doc):
     from govgraph.model import Extraction
 
@@ -576,19 +561,6 @@ def test_a_denied_report_reaches_the_graph_as_denied_without_a_model(vocab):
     assert_graph_keeps_the_readings(extraction, {("fired", "Smith", "Jones", "denied")})
 
 
-def test_denied_reports(vocab):
-    doc = parsed(vocab, """
-        Smith   PROPN NNP nsubj 1 B-PERSON
-        denied  VERB  VBD ROOT  1 O deny
-        reports NOUN  NNS dobj  1 O report
-        that    SCONJ IN  mark  5
-        he      PRON  PRP nsubj 5 O he
-        quit    VERB  VBD ccomp 2 O quit
-        .       PUNCT .   punct 1
-    """)
-    assert modality_of(doc[5]) == "denied"
-
-
 def test_attribution_and_weekday(nlp):
     from datetime import date
 
@@ -645,235 +617,6 @@ def test_a_million_character_one_sentence_record_reads_in_linear_time(nlp):
     reading = time.perf_counter() - started
     assert len(extraction.relations) > 10_000
     assert reading <= 1.5 * parsing, f"parse {parsing:.1f} s, parse and read {reading:.1f} s"
-
-
-def test_a_condition_in_its_own_clause_makes_the_event_conditional(vocab):
-    # "Doe resigns if Roe wins." / "Doe resigns unless Roe wins." / "Doe resigns when Roe wins."
-    from conftest import parsed
-    from govgraph.modality import modality_of
-
-    def reading(marker):
-        doc = parsed(vocab, f"""
-            Doe     PROPN NNP nsubj 1 B-PERSON
-            resigns VERB  VBZ ROOT  1 O resign
-            {marker} SCONJ IN mark  4
-            Roe     PROPN NNP nsubj 4 B-PERSON
-            wins    VERB  VBZ advcl 1 O win
-            .       PUNCT .   punct 1
-        """)
-        return modality_of(doc[1])
-
-    assert [reading(m) for m in ("if", "unless", "when")] == ["conditional", "conditional", "asserted"]
-
-
-# Each way modality_of reads a clause, on a hand-built parse: (what it shows, table, trigger index,
-# reading). One row per branch, each with a parse that only that branch reads as it should.
-MODALITY_BRANCHES = [
-    ("the event is the condition: 'If Doe resigns, Roe stays'", """
-        If      SCONJ IN  mark  2
-        Doe     PROPN NNP nsubj 2 B-PERSON
-        resigns VERB  VBZ advcl 5 O resign
-        ,       PUNCT ,   punct 5
-        Roe     PROPN NNP nsubj 5 B-PERSON
-        stays   VERB  VBZ ROOT  5 O stay
-        .       PUNCT .   punct 5
-    """, 2, "conditional"),
-    ("the event is the exception: 'Unless Doe resigns, Roe stays'", """
-        Unless  SCONJ IN  mark  2
-        Doe     PROPN NNP nsubj 2 B-PERSON
-        resigns VERB  VBZ advcl 5 O resign
-        ,       PUNCT ,   punct 5
-        Roe     PROPN NNP nsubj 5 B-PERSON
-        stays   VERB  VBZ ROOT  5 O stay
-        .       PUNCT .   punct 5
-    """, 2, "conditional"),
-    ("a complement of 'be': 'Doe is to resign'", """
-        Doe    PROPN NNP nsubj 1 B-PERSON
-        is     AUX   VBZ ROOT  1 O be
-        to     PART  TO  aux   3
-        resign VERB  VB  xcomp 1 O resign
-        .      PUNCT .   punct 1
-    """, 3, "future"),
-    ("a complement of a plan: 'Doe plans to resign'", """
-        Doe    PROPN NNP nsubj 1 B-PERSON
-        plans  VERB  VBZ ROOT  1 O plan
-        to     PART  TO  aux   3
-        resign VERB  VB  xcomp 1 O resign
-        .      PUNCT .   punct 1
-    """, 3, "future"),
-    ("what a negated verb does not say: 'Roe did not say that Doe resigned'", """
-        Roe      PROPN NNP nsubj 3 B-PERSON
-        did      AUX   VBD aux   3 O do
-        not      PART  RB  neg   3
-        say      VERB  VB  ROOT  3
-        that     SCONJ IN  mark  6
-        Doe      PROPN NNP nsubj 6 B-PERSON
-        resigned VERB  VBD ccomp 3 O resign
-        .        PUNCT .   punct 3
-    """, 6, "negated"),
-    ("what a negated 'be' denies: 'The point is not that Doe resigned'", """
-        The      DET   DT  det   1
-        point    NOUN  NN  nsubj 2
-        is       AUX   VBZ ROOT  2 O be
-        not      PART  RB  neg   2
-        that     SCONJ IN  mark  6
-        Doe      PROPN NNP nsubj 6 B-PERSON
-        resigned VERB  VBD ccomp 2 O resign
-        .        PUNCT .   punct 2
-    """, 6, "negated"),
-    ("a denial four steps up: 'Roe denied that aides said they thought they heard Doe resigned'", """
-        Roe      PROPN NNP nsubj 1 B-PERSON
-        denied   VERB  VBD ROOT  1 O deny
-        that     SCONJ IN  mark  4
-        aides    NOUN  NNS nsubj 4 O aide
-        said     VERB  VBD ccomp 1 O say
-        they     PRON  PRP nsubj 6
-        thought  VERB  VBD ccomp 4 O think
-        they     PRON  PRP nsubj 8
-        heard    VERB  VBD ccomp 6 O hear
-        Doe      PROPN NNP nsubj 10 B-PERSON
-        resigned VERB  VBD ccomp 8 O resign
-        .        PUNCT .   punct 1
-    """, 10, "denied"),
-    ("a denial five steps up is about something else: 'Roe rejected the budget of a department whose "
-     "aides said Doe resigned'", """
-        Roe        PROPN NNP  nsubj 1 B-PERSON
-        rejected   VERB  VBD  ROOT  1 O reject
-        the        DET   DT   det   3
-        budget     NOUN  NN   dobj  1
-        of         ADP   IN   prep  3
-        a          DET   DT   det   6
-        department NOUN  NN   pobj  4
-        whose      DET   WP$  poss  8
-        aides      NOUN  NNS  nsubj 9 O aide
-        said       VERB  VBD  relcl 6 O say
-        Doe        PROPN NNP  nsubj 11 B-PERSON
-        resigned   VERB  VBD  ccomp 9 O resign
-        .          PUNCT .    punct 1
-    """, 11, "asserted"),
-    ("what is demanded: 'Roe demanded that Doe resign'", """
-        Roe      PROPN NNP nsubj 1 B-PERSON
-        demanded VERB  VBD ROOT  1 O demand
-        that     SCONJ IN  mark  4
-        Doe      PROPN NNP nsubj 4 B-PERSON
-        resign   VERB  VB  ccomp 1 O resign
-        .        PUNCT .   punct 1
-    """, 4, "hedged"),
-    ("what is requested: 'Roe requested that Doe resign'", """
-        Roe       PROPN NNP nsubj 1 B-PERSON
-        requested VERB  VBD ROOT  1 O request
-        that      SCONJ IN  mark  4
-        Doe       PROPN NNP nsubj 4 B-PERSON
-        resign    VERB  VB  ccomp 1 O resign
-        .         PUNCT .   punct 1
-    """, 4, "hedged"),
-    ("what is called for: 'Roe called for Doe to resign'", """
-        Roe    PROPN NNP nsubj 1 B-PERSON
-        called VERB  VBD ROOT  1 O call
-        for    SCONJ IN  mark  5
-        Doe    PROPN NNP nsubj 5 B-PERSON
-        to     PART  TO  aux   5
-        resign VERB  VB  advcl 1 O resign
-        .      PUNCT .   punct 1
-    """, 5, "hedged"),
-    ("a clause on a noun is not done: 'a plan for Doe to resign'", """
-        Roe    PROPN NNP nsubj 1 B-PERSON
-        backed VERB  VBD ROOT  1 O back
-        a      DET   DT  det   3
-        plan   NOUN  NN  dobj  1
-        for    SCONJ IN  mark  7
-        Doe    PROPN NNP nsubj 7 B-PERSON
-        to     PART  TO  aux   7
-        resign VERB  VB  acl   3 O resign
-        .      PUNCT .   punct 1
-    """, 7, "hedged"),
-    ("a question is asked, not a condition: 'Roe asked if Doe resigned'", """
-        Roe      PROPN NNP nsubj 1 B-PERSON
-        asked    VERB  VBD ROOT  1 O ask
-        if       SCONJ IN  mark  4
-        Doe      PROPN NNP nsubj 4 B-PERSON
-        resigned VERB  VBD ccomp 1 O resign
-        .        PUNCT .   punct 1
-    """, 1, "asserted"),
-    ("a reason denied: 'There is no justification for Doe to resign'", """
-        There         PRON  EX  expl  1
-        is            VERB  VBZ ROOT  1 O be
-        no            DET   DT  det   3
-        justification NOUN  NN  attr  1
-        for           SCONJ IN  mark  7
-        Doe           PROPN NNP nsubj 7 B-PERSON
-        to            PART  TO  aux   7
-        resign        VERB  VB  advcl 3 O resign
-        .             PUNCT .   punct 1
-    """, 7, "negated"),
-    ("a reason denied, as a relative clause: 'Doe saw no reason to resign'", """
-        Doe    PROPN NNP nsubj 1 B-PERSON
-        saw    VERB  VBD ROOT  1 O see
-        no     DET   DT  det   3
-        reason NOUN  NN  dobj  1
-        to     PART  TO  aux   5
-        resign VERB  VB  relcl 3 O resign
-        .      PUNCT .   punct 1
-    """, 5, "negated"),
-    ("a plan denied: 'Doe has no plan to resign'", """
-        Doe    PROPN NNP nsubj 1 B-PERSON
-        has    VERB  VBZ ROOT  1 O have
-        no     DET   DT  det   3
-        plan   NOUN  NN  dobj  1
-        to     PART  TO  aux   5
-        resign VERB  VB  acl   3 O resign
-        .      PUNCT .   punct 1
-    """, 5, "negated"),
-    ("no one did: 'There is no one who resigned'", """
-        There    PRON  EX  expl  1
-        is       VERB  VBZ ROOT  1 O be
-        no       DET   DT  det   3
-        one      PRON  NN  attr  1
-        who      PRON  WP  nsubj 5
-        resigned VERB  VBD relcl 3 O resign
-        .        PUNCT .   punct 1
-    """, 5, "negated"),
-    ("what never happened is the call, not the resignation: 'Roe never phoned Doe after Doe resigned'", """
-        Roe      PROPN NNP nsubj 2 B-PERSON
-        never    ADV   RB  neg   2
-        phoned   VERB  VBD ROOT  2 O phone
-        Doe      PROPN NNP dobj  2 B-PERSON
-        after    SCONJ IN  mark  6
-        Doe      PROPN NNP nsubj 6 B-PERSON
-        resigned VERB  VBD advcl 2 O resign
-        .        PUNCT .   punct 2
-    """, 6, "asserted"),
-    ("a clause of time is no request: 'Roe called Doe after Doe resigned'", """
-        Roe      PROPN NNP nsubj 1 B-PERSON
-        called   VERB  VBD ROOT  1 O call
-        Doe      PROPN NNP dobj  1 B-PERSON
-        after    SCONJ IN  mark  5
-        Doe      PROPN NNP nsubj 5 B-PERSON
-        resigned VERB  VBD advcl 1 O resign
-        .        PUNCT .   punct 1
-    """, 5, "asserted"),
-    ("an answer is not a negation: 'No, Doe resigned'", """
-        No       INTJ  UH  intj  3
-        ,        PUNCT ,   punct 3
-        Doe      PROPN NNP nsubj 3 B-PERSON
-        resigned VERB  VBD ROOT  3 O resign
-        .        PUNCT .   punct 3
-    """, 3, "asserted"),
-    ("a relative clause on a noun is: 'The aide who resigned left'", """
-        The      DET   DT  det   1
-        aide     NOUN  NN  nsubj 4
-        who      PRON  WP  nsubj 3
-        resigned VERB  VBD relcl 1 O resign
-        left     VERB  VBD ROOT  4 O leave
-        .        PUNCT .   punct 4
-    """, 3, "asserted"),
-]
-
-
-@pytest.mark.parametrize("shows, table, trigger, reading", MODALITY_BRANCHES,
-                         ids=[row[0].split(":")[0] for row in MODALITY_BRANCHES])
-def test_each_branch_of_modality_without_a_model(vocab, shows, table, trigger, reading):
-    assert modality_of(parsed(vocab, table)[trigger]) == reading, shows
 
 
 def test_a_critic_or_supporter_named_by_the_copula_or_an_appositive_without_a_model(vocab):

@@ -383,8 +383,9 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                         and sum(len(t.text) > 2 for t in part if t.is_alpha) > 1:
                     continue  # a headline in capitals ("TRUMP TELLS JEFF SESSIONS"): the story names them again
                 span, title, honorific = _strip_titles(part, lexicon)
-                if lexicon.title_of(span.text) or lexicon.title_of(part.text):
-                    continue  # "Attorney General" alone is a post, not a person's name
+                if lexicon.title_of(span.text) or lexicon.title_of(part.text) \
+                        or span.text.lower().rstrip(".") in lexicon.honorifics:
+                    continue  # "Attorney General" alone is a post, "Msgr" or "Our Lady" a form of address, not a name
                 # one word that "the" determines is a family or group ("the Buttigiegs", "the
                 # Iran-backed Houthis"): a person's name takes no article
                 plural = len(span) == 1 and (
