@@ -733,3 +733,18 @@ def test_a_reported_event_or_call_to_go_is_no_judgement_without_a_model(vocab, c
         .         PUNCT .   punct    2
     """)
     assert not {r for r in readings_of(extraction_of(doc)) if r[0] in ("criticized", "supported")}
+
+
+def test_what_belongs_to_someone_is_not_them_when_firing_without_a_model(vocab):
+    # "Jane Doe dismissed John Smith 's remarks ." - remarks are dismissed, nobody is fired
+    doc = parsed(vocab, """
+        Jane       PROPN NNP compound 1 B-PERSON
+        Doe        PROPN NNP nsubj    2 I-PERSON
+        dismissed  VERB  VBD ROOT     2 O dismiss
+        John       PROPN NNP compound 4 B-PERSON
+        Smith      PROPN NNP poss     6 I-PERSON
+        's         PART  POS case     4
+        remarks    NOUN  NNS dobj     2 O remark
+        .          PUNCT .   punct    2
+    """)
+    assert not {r for r in readings_of(extraction_of(doc)) if r[0] == "fired"}

@@ -165,8 +165,9 @@ class _Context:
             previous = speaker if ("\u201c" in sentence.text or '"' in sentence.text) else None
         return speakers
 
-    def entity_of(self, token: Token | None) -> Entity | None:
-        """The entity a token names: itself, an appositive name, or (for I/me in a quotation) the speaker.
+    def entity_of(self, token: Token | None, possessor: bool = True) -> Entity | None:
+        """The entity a token names: itself, an appositive name, or (for I/me in a quotation) the speaker;
+        with ``possessor``, also the owner of what it names ("Mr Brown's ambitions").
 
         A spokesperson acts for the body they speak for ("a spokesman for X called on ...")."""
         if token is None:
@@ -189,7 +190,7 @@ class _Context:
             if child.dep_ == "appos" and child.i in self.entity:
                 return self.entity[child.i]
         # "Mr Brown's ambitions": what belongs to someone stands for them
-        for child in children(token):
+        for child in (children(token) if possessor else ()):
             if child.dep_ == "poss" and child.i in self.entity:
                 return self.entity[child.i]
         return None
@@ -321,6 +322,10 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         refusal = isinstance(agent_token, Refusal)
         subject = _ground(agent_token.who if refusal else agent_token, ctx)
         obj = _ground(patient_token, ctx)
+        if rule.predicate in _PERSON_OBJECT and isinstance(patient_token, Token):
+            # one is fired, appointed or asked to go in person: "dismissed Trump's remarks" or
+            # "sacked Smith's aide" does nothing to Trump or Smith
+            obj = ctx.entity_of(patient_token, possessor=False)
         if subject is None or subject is obj:
             continue
         predicate = "refusedToResign" if refusal else rule.predicate
