@@ -685,3 +685,16 @@ def test_a_title_and_name_quoted_whole_are_words_mentioned_not_a_post(vocab):
         .          PUNCT .   punct    1
     """)
     assert posts_of(doc)["John Smith"] == []
+
+
+def test_a_members_title_after_the_name_is_a_seat_and_no_part_of_the_name(vocab):
+    # "Margaret Moran MP resigned."
+    chart = OrgChart({"c": Body("c", "House of Commons", member_titles=("MP",))})
+    doc = parsed(vocab, """
+        Margaret  PROPN NNP compound 1 B-PERSON
+        Moran     PROPN NNP nsubj    3 I-PERSON
+        MP        PROPN NNP appos    1 I-PERSON
+        resigned  VERB  VBD ROOT     3 O resign
+        .         PUNCT .   punct    3
+    """)
+    assert posts_of(doc, chart) == {"Margaret Moran": [("MP", "House of Commons", True)]}

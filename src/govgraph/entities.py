@@ -383,6 +383,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                         and sum(len(t.text) > 2 for t in part if t.is_alpha) > 1:
                     continue  # a headline in capitals ("TRUMP TELLS JEFF SESSIONS"): the story names them again
                 span, title, honorific = _strip_titles(part, lexicon)
+                while len(span) > 1 and span[-1].text.isupper() and lexicon.title_of(span[-1].text):
+                    span = span[:-1]  # "Jane Doe MP": the member's title after the name is no part of it
                 if lexicon.title_of(span.text) or lexicon.title_of(part.text) \
                         or span.text.lower().rstrip(".") in lexicon.honorifics:
                     continue  # "Attorney General" alone is a post, "Msgr" or "Our Lady" a form of address, not a name

@@ -309,6 +309,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             if span[0].text[:1].isupper() or body is not None or former or full_name:
                 add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body, place=place)
                 body_before_name[token.i] = body
+        # 1b. a member's title after the name, as UK style writes it ("Jane Doe MP", "Tom Roe MSP")
+        after = title_at.get(token.i + 1)
+        if after is not None and after.start == token.i + 1 and len(after) == 1 and after[0].text.isupper() \
+                and orgchart.member_body(lexicon.title_of(after.text) or after.text) is not None:
+            add(person, after, False, token, doc[first:after.end])
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
         # presidential nominee Sen. JD Vance", "2016 Democratic presidential candidate Jane Doe"
         party_at = _party_before(doc, first, token, index, orgchart)
