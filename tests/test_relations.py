@@ -720,7 +720,12 @@ def test_what_someone_should_stop_judges_them_and_is_no_praise_without_a_model(v
     """
         should    AUX   MD  aux      6
         resign    VERB  VB  ccomp    2 O resign
-    """,  # "... said John Smith should resign .": a call to go, which the ask rules read
+        or        CCONJ CC  cc       6
+        else      ADV   RB  advmod   6
+        be        AUX   VB  auxpass  10
+        fired     VERB  VBN conj     6 O fire
+    """,  # "... said John Smith should resign or else be fired .": a call to go, which the ask
+        # rules read; "fired" would read as a harsh judgement
 ])
 def test_a_reported_event_or_call_to_go_is_no_judgement_without_a_model(vocab, clause):
     doc = parsed(vocab, """

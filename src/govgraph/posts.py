@@ -175,14 +175,12 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
           current: bool, sentence: int, evidence: str, stated_elsewhere: bool = False,
           named: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset()) -> Post:
     party = None
-    if body is not None:
-        known = orgchart.find(body.label)
-        if known is not None and known.party:
-            party = body.label
-            # "Labour MP": a member's seat is in the chamber, the party is a membership
-            seat = orgchart.member_body(lexicon.title_of(title) or title)
-            if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
-                body, place = None, seat.label if seat else None
+    if body is not None and orgchart.is_party(body.label):
+        party = body.label
+        # "Labour MP": a member's seat is in the chamber, the party is a membership
+        seat = orgchart.member_body(lexicon.title_of(title) or title)
+        if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
+            body, place = None, seat.label if seat else None
     seat = orgchart.member_body(lexicon.title_of(title) or title)
     seat_place, in_chart = None, False
     if seat is not None and body is None:
@@ -243,6 +241,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     deputies: list[tuple[Entity, Post, Entity]] = []  # "his deputy X": X, the post, whose deputy
     countries = {c.lower() for c in lexicon.country_prefixes}
     abroad: set[tuple[int, str]] = set()  # (person, title) the story gives with another country's name
+    quoted = _quoted_tokens(doc)
     # the countries the story names: a place or people, or a body of the chart ("the Senate")
     named = frozenset(_whole_entity(t).text for t in doc if t.ent_type_ in _PLACE_OR_PARTY).union(
         *(orgchart.jurisdiction_of(body) for e in entities if e.kind == "Organization"
@@ -261,7 +260,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         qualifiers = _country_words(title_span)
         # only news style's "President Jane Doe" stands for the country's president; "Doe, the
         # president", "could still be president" or a title quoted ("called him 'President Roe'") do not
-        before_name = title_span[0].text[:1].isupper() and title_span.end <= anchor.i and not _quoted(title_span[0])
+        before_name = title_span[0].text[:1].isupper() and title_span.end <= anchor.i and title_span.start not in quoted
         post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
                      stated_elsewhere=of_something, named=named if before_name else frozenset(), qualifiers=qualifiers)
         if qualifiers and post.organization is None:
@@ -329,8 +328,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             heads.append(heads[0].head.head)
         for appos in [c for c in children(root) if c.dep_ == "appos"] + heads:
             party = index.body.get(appos.i)
-            known = orgchart.find(party.label) if party is not None else None
-            if known is not None and known.party and appos.i > token.i:
+            if party is not None and orgchart.is_party(party.label) and appos.i > token.i:
                 # "Rep. Jane Doe, a Democrat from Pennsylvania": the appositive says the party
                 place = next((_whole_entity(o).text for prep in children(appos)
                               if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
@@ -409,8 +407,7 @@ def _party_of_phrase(head: Token, index: _Index, orgchart: OrgChart) -> Entity |
     """The party a noun phrase's head or one of its modifiers names ("Democrats", "Democratic leaders")."""
     for token in [head] + children(head, ("amod", "compound", "nmod")):
         body = index.body.get(token.i)
-        known = orgchart.find(body.label) if body is not None else None
-        if known is not None and known.party:
+        if body is not None and orgchart.is_party(body.label):
             return body
     return None
 
@@ -425,9 +422,8 @@ def _party_descriptions(doc: Doc, index: _Index, orgchart: OrgChart, starts: lis
     persons = sorted(index.person)
     for i, body in index.body.items():
         token = doc[i]
-        known = orgchart.find(body.label)
         # a member's noun ("Democrat", "Tory"), not the party's name ("the Democratic Party", "the GOP")
-        if known is None or not known.party or token.tag_ != "NNP" or token.text.isupper() \
+        if not orgchart.is_party(body.label) or token.tag_ != "NNP" or token.text.isupper() \
                 or index.body.get(i - 1) is body or index.body.get(i + 1) is body \
                 or token.dep_ in ("compound", "amod", "poss", "nmod") \
                 or not any(c.lower_ == "the" for c in children(token, ("det",))):
@@ -525,15 +521,19 @@ def _whole_entity(token: Token) -> Span:
 _OPENING_QUOTES, _CLOSING_QUOTES = {"\u201c", "\u2018"}, {"\u201d", "\u2019"}
 
 
-def _quoted(token: Token) -> bool:
-    """Whether a token stands inside quotation marks opened earlier in its sentence."""
-    depth = 0
-    for t in token.doc[token.sent.start:token.i]:
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """The tokens inside quotation marks (opened in their own sentence), in one pass over the Doc."""
+    inside, depth = set(), 0
+    for t in doc:
+        if t.is_sent_start:
+            depth = 0
         if t.text in _OPENING_QUOTES or (t.text == '"' and depth == 0):
             depth += 1
         elif t.text in _CLOSING_QUOTES or t.text == '"':
             depth = max(depth - 1, 0)
-    return depth > 0
+        elif depth:
+            inside.add(t.i)
+    return inside
 
 
 def _country_words(title: Span) -> frozenset[str]:
@@ -704,8 +704,7 @@ def _party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: Or
     Democratic and nothing of Roe's. A hyphenated party ("anti-Labour campaigner") is no membership."""
     def party_at(i: int) -> bool:
         body = index.body.get(i)
-        known = orgchart.find(body.label) if body is not None else None
-        return known is not None and known.party and not (i > 0 and doc[i - 1].text == "-")
+        return body is not None and orgchart.is_party(body.label) and not (i > 0 and doc[i - 1].text == "-")
 
     if first > 1 and doc[first - 1].text in ("'s", "\u2019s"):
         return first - 2 if party_at(first - 2) else None

@@ -321,11 +321,10 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
     for token, rule, agent_token, patient_token, trigger in found:
         refusal = isinstance(agent_token, Refusal)
         subject = _ground(agent_token.who if refusal else agent_token, ctx)
-        obj = _ground(patient_token, ctx)
-        if rule.predicate in _PERSON_OBJECT and isinstance(patient_token, Token):
-            # one is fired, appointed or asked to go in person: "dismissed Trump's remarks" or
-            # "sacked Smith's aide" does nothing to Trump or Smith
-            obj = ctx.entity_of(patient_token, possessor=False)
+        # one is fired, appointed or asked to go in person: "dismissed Trump's remarks" or
+        # "sacked Smith's aide" does nothing to Trump or Smith
+        obj = ctx.entity_of(patient_token, possessor=False) \
+            if rule.predicate in _PERSON_OBJECT and isinstance(patient_token, Token) else _ground(patient_token, ctx)
         if subject is None or subject is obj:
             continue
         predicate = "refusedToResign" if refusal else rule.predicate

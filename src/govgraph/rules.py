@@ -164,6 +164,11 @@ class OrgChart:
         """Every name the chart gives a body, as written."""
         return frozenset(name for body in self.bodies.values() for name in (body.label, *body.aliases))
 
+    def is_party(self, name: str) -> bool:
+        """Whether a name (or alias) is a political party of the chart."""
+        known = self.find(name)
+        return known is not None and known.party
+
     def jurisdiction_of(self, body: Body) -> frozenset[str]:
         """The names of the country a body governs: its own, else its nearest parent's."""
         seen = set()
