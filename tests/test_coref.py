@@ -30,6 +30,26 @@ def test_subject_is_preferred_and_object_pronoun_is_not_its_own_subject(vocab):
     assert resolve(doc) == [("him", "John Roe")]
 
 
+def test_a_reflexive_object_is_its_own_subject(vocab):
+    # "John Roe met Jane Doe and John Smith praised himself."
+    doc = parsed(vocab, """
+        John    PROPN NNP compound 1 B-PERSON
+        Roe     PROPN NNP nsubj    2 I-PERSON
+        met     VERB  VBD ROOT     2 O meet
+        Jane    PROPN NNP compound 4 B-PERSON
+        Doe     PROPN NNP dobj     2 I-PERSON
+        and     CCONJ CC  cc       2
+        John    PROPN NNP compound 7 B-PERSON
+        Smith   PROPN NNP nsubj    8 I-PERSON
+        praised VERB  VBD conj     2 O praise
+        himself PRON  PRP dobj     8 O himself
+        .       PUNCT .   punct    2
+    """)
+    sentences, entities = analyse(doc)
+    resolve_pronouns(doc, sentences, entities, load_lexicon())
+    assert [(m.text, e.label) for e in entities for m in e.mentions if m.text == "himself"] == [("himself", "John Smith")]
+
+
 def test_gender_from_honorific(vocab):
     # "Ms Doe met Mr Roe. She left."
     doc = parsed(vocab, """

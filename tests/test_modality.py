@@ -240,6 +240,133 @@ MODALITY_BRANCHES = [
         resigned VERB  VBD ROOT  3 O resign
         .        PUNCT .   punct 3
     """, 3, "asserted"),
+    ("a promise is not yet an event: 'Doe offered to resign'", """
+        Doe     PROPN NNP nsubj 1 B-PERSON
+        offered VERB  VBD ROOT  1 O offer
+        to      PART  TO  aux   3
+        resign  VERB  VB  xcomp 1 O resign
+        .       PUNCT .   punct 1
+    """, 3, "future"),
+    ("a present 'going to' is future: 'Doe is going to resign'", """
+        Doe    PROPN NNP nsubj 2 B-PERSON
+        is     AUX   VBZ aux   2 O be
+        going  VERB  VBG ROOT  2 O go
+        to     PART  TO  aux   4
+        resign VERB  VB  xcomp 2 O resign
+        .      PUNCT .   punct 2
+    """, 4, "future"),
+    ("'went on to' without 'be' tells what happened: 'Doe went on to resign'", """
+        Doe    PROPN NNP nsubj 1 B-PERSON
+        went   VERB  VBD ROOT  1 O go
+        on     ADP   RP  prt   1
+        to     PART  TO  aux   4
+        resign VERB  VB  xcomp 1 O resign
+        .      PUNCT .   punct 1
+    """, 4, "asserted"),
+    ("a modal parsed as the verb: 'Doe ought to resign'", """
+        Doe    PROPN NNP nsubj 1 B-PERSON
+        ought  AUX   MD  ROOT  1 O ought
+        to     PART  TO  aux   3
+        resign VERB  VB  xcomp 1 O resign
+        .      PUNCT .   punct 1
+    """, 3, "hedged"),
+    ("an obligation: 'Doe has to resign'", """
+        Doe    PROPN NNP nsubj 1 B-PERSON
+        has    VERB  VBZ ROOT  1 O have
+        to     PART  TO  aux   3
+        resign VERB  VB  xcomp 1 O resign
+        .      PUNCT .   punct 1
+    """, 3, "hedged"),
+    ("a past obligation was met: 'Doe had to resign'", """
+        Doe    PROPN NNP nsubj 1 B-PERSON
+        had    VERB  VBD ROOT  1 O have
+        to     PART  TO  aux   3
+        resign VERB  VB  xcomp 1 O resign
+        .      PUNCT .   punct 1
+    """, 3, "asserted"),
+    ("a present clause of time is to come: 'Before Doe resigns, Roe acts'", """
+        Before  SCONJ IN  mark  2
+        Doe     PROPN NNP nsubj 2 B-PERSON
+        resigns VERB  VBZ advcl 5 O resign
+        ,       PUNCT ,   punct 5
+        Roe     PROPN NNP nsubj 5 B-PERSON
+        acts    VERB  VBZ ROOT  5 O act
+        .       PUNCT .   punct 5
+    """, 2, "future"),
+    ("a past clause of time happened: 'Before Doe resigned, Roe acted'", """
+        Before   SCONJ IN  mark  2
+        Doe      PROPN NNP nsubj 2 B-PERSON
+        resigned VERB  VBD advcl 5 O resign
+        ,        PUNCT ,   punct 5
+        Roe      PROPN NNP nsubj 5 B-PERSON
+        acted    VERB  VBD ROOT  5 O act
+        .        PUNCT .   punct 5
+    """, 2, "asserted"),
+    ("an open question: 'Whether Doe resigns matters'", """
+        Whether SCONJ IN  mark  2
+        Doe     PROPN NNP nsubj 2 B-PERSON
+        resigns VERB  VBZ csubj 3 O resign
+        matters VERB  VBZ ROOT  3 O matter
+        .       PUNCT .   punct 3
+    """, 2, "conditional"),
+    ("what one failed to do: 'Doe failed to resign'", """
+        Doe    PROPN NNP nsubj 1 B-PERSON
+        failed VERB  VBD ROOT  1 O fail
+        to     PART  TO  aux   3
+        resign VERB  VB  xcomp 1 O resign
+        .      PUNCT .   punct 1
+    """, 3, "negated"),
+    ("the road not taken: 'Instead of firing Doe, Roe waited'", """
+        Instead ADV   RB  advmod 1
+        of      ADP   IN  prep   6
+        firing  VERB  VBG pcomp  1 O fire
+        Doe     PROPN NNP dobj   2 B-PERSON
+        ,       PUNCT ,   punct  6
+        Roe     PROPN NNP nsubj  6 B-PERSON
+        waited  VERB  VBD ROOT   6 O wait
+        .       PUNCT .   punct  6
+    """, 2, "negated"),
+    ("what is prevented: 'Roe stopped Doe from resigning'", """
+        Roe       PROPN NNP nsubj 1 B-PERSON
+        stopped   VERB  VBD ROOT  1 O stop
+        Doe       PROPN NNP dobj  1 B-PERSON
+        from      ADP   IN  prep  1
+        resigning VERB  VBG pcomp 3 O resign
+        .         PUNCT .   punct 1
+    """, 4, "negated"),
+    ("what one comes from is no prevention: 'Roe returned from resigning'", """
+        Roe       PROPN NNP nsubj 1 B-PERSON
+        returned  VERB  VBD ROOT  1 O return
+        from      ADP   IN  prep  1
+        resigning VERB  VBG pcomp 2 O resign
+        .         PUNCT .   punct 1
+    """, 3, "asserted"),
+    ("a for-to infinitive on a verb: 'It sparked calls for Doe to resign'", """
+        It      PRON  PRP nsubj 1
+        sparked VERB  VBD ROOT  1 O spark
+        calls   NOUN  NNS dobj  1 O call
+        for     SCONJ IN  mark  6
+        Doe     PROPN NNP nsubj 6 B-PERSON
+        to      PART  TO  aux   6
+        resign  VERB  VB  advcl 1 O resign
+        .       PUNCT .   punct 1
+    """, 6, "hedged"),
+    ("a clause on 'time': 'It is time Doe resigns'", """
+        It      PRON  PRP nsubj 1
+        is      AUX   VBZ ROOT  1 O be
+        time    NOUN  NN  attr  1
+        Doe     PROPN NNP nsubj 4 B-PERSON
+        resigns VERB  VBZ relcl 2 O resign
+        .       PUNCT .   punct 1
+    """, 4, "hedged"),
+    ("a purpose: 'Roe voted to confirm Doe'", """
+        Roe     PROPN NNP nsubj 1 B-PERSON
+        voted   VERB  VBD ROOT  1 O vote
+        to      PART  TO  aux   3
+        confirm VERB  VB  advcl 1 O confirm
+        Doe     PROPN NNP dobj  3 B-PERSON
+        .       PUNCT .   punct 1
+    """, 3, "hedged"),
     ("a relative clause on a noun is: 'The aide who resigned left'", """
         The      DET   DT  det   1
         aide     NOUN  NN  nsubj 4

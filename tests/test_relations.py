@@ -283,6 +283,30 @@ CASES = [
   {('askedToWithdraw', 'John Smith', 'Mary Jones', 'asserted'), ('withdrew', 'Mary Jones', None, 'hedged')}),
  ('resigned', 'not a race', 'Mary Jones quit the Senate.',
   {('resigned', 'Mary Jones', 'Senate', 'asserted')}),
+ # a phrasal verb's patient is what its preposition or particle introduces, never another object
+ ('criticized', 'particle', 'John Smith turned on Mary Jones at the rally.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'other particle', "John Smith turned down Mary Jones's request.", set()),
+ ('criticized', 'noun with on', 'Mary Jones launched an attack on John Smith.',
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
+ # a judgement is as real as its saying, and admitting or asking judges no one
+ ('criticized', 'failed to say', 'John Smith failed to note that Mary Jones had lied.',
+  {('criticized', 'John Smith', 'Mary Jones', 'negated')}),
+ ('criticized', 'admitted', 'John Smith admitted Mary Jones was wrong.', set()),
+ ('criticized', 'asked', 'John Smith asked why Mary Jones had lied.', set()),
+ ('fired', 'lobbied', 'John Smith lobbied Ann Lee to fire Mary Jones.',
+  {('fired', 'Ann Lee', 'Mary Jones', 'hedged')}),
+ ('resigned', 'ought', 'Ann Lee says Mary Jones ought to resign.',
+  {('resigned', 'Mary Jones', None, 'hedged')}),
+ ('resigned', 'offered', 'Mary Jones offered to resign.',
+  {('resigned', 'Mary Jones', None, 'future')}),
+ # who has support, or wins it, is supported: the giver is "of X" or the possessor
+ ('supported', 'has the support of', 'Mary Jones has the support of John Smith.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', "won X's", "Mary Jones won John Smith's endorsement.",
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('resigned', 'calls for', 'Republicans renewed calls for Mary Jones to step down.',
+  {('resigned', 'Mary Jones', None, 'hedged')}),
 ]
 
 READINGS = ("asserted", "negated", "conditional", "future", "hedged", "denied")

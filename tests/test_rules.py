@@ -69,6 +69,9 @@ def test_relation_rules_load_and_name_ontology_predicates():
     ("{id: a, predicate: fired, frame: sideways, verbs: [sack]}", "unknown frame 'sideways'"),
     ("{id: a, predicate: fired, frame: transitive}", "needs 'verbs' or 'nouns'"),
     ("{id: a, predicate: fired, frame: transitive, verbs: [sack], colour: red}", r"unknown key\(s\) colour"),
+    # YAML reads a bare "on" as true: the rule would never match "hit out on X"
+    ("{id: a, predicate: criticized, frame: transitive, verbs: [turn], patient_preps: [at, on]}",
+     r"'patient_preps' must be a list of words \(quote on"),
 ])
 def test_bad_relation_rules_are_named(tmp_path, entry, message):
     from govgraph.rules import load_relation_rules

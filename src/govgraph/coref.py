@@ -132,11 +132,15 @@ def _most_salient(pronoun: Token, earlier: list[tuple[Token, Entity]], focus: En
     recent = sorted({sentence_of(token) for token, _ in earlier} | {sentence_of(pronoun)})[-3:]
     verb = _verb_of(pronoun)
     scores: dict[int, tuple[float, Entity]] = {}
+    reflexive = pronoun.lower_.endswith("self")
     for token, entity in earlier:
         if sentence_of(token) not in recent:
             continue
-        if pronoun.dep_ in _OBJECT and token.dep_ in _SUBJECT and _shares_subject(_verb_of(token), verb):
-            continue  # binding: "Smith praised him" - him is not Smith
+        if token.dep_ in _SUBJECT and _shares_subject(_verb_of(token), verb):
+            if reflexive:
+                return entity  # binding: "Smith deposed himself" - himself is Smith
+            if pronoun.dep_ in _OBJECT:
+                continue  # "Smith praised him" - him is not Smith
         distance = len(recent) - 1 - recent.index(sentence_of(token))
         score = 2.0 - distance
         if token.dep_ in _SUBJECT:

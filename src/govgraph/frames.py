@@ -92,10 +92,13 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
     if rule.patient_preps and not _is_passive(verb):
         for prep in _children(verb, "prep", "prt"):
             if prep.lower_ in rule.patient_preps:
-                for pobj in _children(prep, "pobj"):
+                # "turned on X" is often parsed with "on" a particle and X its object
+                objects = _children(prep, "pobj") or (_children(verb, "dobj") if prep.dep_ == "prt" else [])
+                for pobj in objects:
                     yield _subject(verb), pobj, f"{verb.text} {prep.text}"
-        if "dobj" not in {c.dep_ for c in children(verb)}:
-            return
+        # the patient is the prepositional object only: "turned down the request", "turned over
+        # files", "reported the matter to X" have objects that the rule's sense does not take
+        return
     if _is_passive(verb):
         patient = next(iter(_children(verb, "nsubjpass")), None)
         agent = _agent_of_passive(verb)
@@ -155,6 +158,11 @@ def _possessor(noun: Token) -> Token | None:
     return None
 
 
+# verbs whose subject receives what their object names: "has the support of", "won the backing of"
+_RECEIVING = {"have", "receive", "win", "gain", "get", "enjoy", "maintain", "retain", "earn", "secure", "attract",
+              "command", "keep", "face", "draw"}
+
+
 def _frame_nominal(token: Token, rule: RelationRule, ctx):
     noun = token
     governors = {noun.head.lemma_.lower()} | ({noun.head.head.lemma_.lower(), noun.head.lower_}
@@ -162,6 +170,14 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx):
     if rule.governors and not governors & set(rule.governors):
         return
     if governors & set(rule.not_governors) or (rule.not_governors and noun.head.lower_ == "for"):
+        return
+    if rule.patient_preps and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING:
+        # "X has the support of Y", "X won Y's endorsement": the one who has it is its patient
+        giver = next(iter(_children(noun, "poss")), None) or next(
+            (pobj for prep in _children(noun, "prep") if prep.lower_ in ("of", "from")
+             for pobj in _children(prep, "pobj")), None)
+        if giver is not None:
+            yield giver, _subject(noun.head), noun.text
         return
     patient = None
     if rule.patient_preps:
@@ -327,7 +343,7 @@ def speech_relations(doc: Doc, rule: RelationRule, ctx):
     wanted = set(rule.complement)
     for clause in ctx.reported_clauses:
         subject = next(iter(_children(clause, "nsubj", "nsubjpass")), None)
-        if subject is None:
+        if subject is None or clause.head.lemma_.lower() in rule.not_governors:
             continue
         if wanted:
             judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i

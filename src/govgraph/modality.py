@@ -22,11 +22,18 @@ _FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll"}
 HEDGED_AUX = {"should", "must", "ought"}
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "probably", "perhaps", "supposedly", "apparently"}
 _DENIAL_VERBS = {"deny", "refute", "dismiss", "reject", "rebut", "contradict"}
-_FUTURE_FRAMES = {"plan", "intend", "expect", "set", "poise", "prepare", "likely", "tip", "consider", "want", "hope"}
+_FUTURE_FRAMES = {"plan", "intend", "expect", "set", "poise", "prepare", "likely", "tip", "consider", "want", "hope",
+                  "offer", "promise", "vow", "pledge"}
+_FAILING = {"fail", "neglect"}
+_PREVENTING = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit", "deter", "discourage", "dissuade"}
+_CONDITION_MARKS = {"if", "unless", "whether"}
+# a subordinate clause of time in the present tense tells what is yet to come: "before he resigns"
+_TIME_MARKS = {"before", "until", "till", "once", "when", "after"}
+_PRESENT = {"VBZ", "VBP"}
 # verbs whose complement is wanted, not done: "asked to resign", "refused to quit", "urged him to go"
 REQUEST_FRAMES = {"ask", "tell", "urge", "call", "press", "pressure", "order", "push", "demand", "want", "force",
                    "refuse", "decline", "threaten", "advise", "encourage", "invite", "beg", "expect", "wish",
-                   "hope", "try", "seek", "need", "would", "consider", "request"}
+                   "hope", "try", "seek", "need", "would", "consider", "request", "lobby"}
 # what a conditional or future reading re-routes (a conditional firing is a threat); "should"
 # (hedged) is advice, not a threat
 UNREAL = {"conditional", "future"}
@@ -73,7 +80,7 @@ def modality_of(token: Token) -> str:
     clause = conj_head(verb)
     if words & _NEGATIONS:
         return "negated"
-    if words & _CONDITIONAL_AUX or "if" in words or "unless" in words:
+    if words & _CONDITIONAL_AUX or words & _CONDITION_MARKS:
         return "conditional"
     if words & _FUTURE_AUX:
         return "future"
@@ -81,9 +88,28 @@ def modality_of(token: Token) -> str:
         return "conditional"  # "resign or else be fired": a threat
     if words & HEDGED_AUX or words & _HEDGE_ADVERBS:
         return "hedged"
-    # "is to step down", "plans to quit": an open complement of be/plan/expect
-    if clause.dep_ == "xcomp" and (clause.head.lemma_ == "be" or clause.head.lemma_.lower() in _FUTURE_FRAMES):
+    # "is to step down", "plans to quit", "offered to go", "is going to quit": an open complement of
+    # be/plan/offer or of a present "going"
+    if clause.dep_ == "xcomp" and (clause.head.lemma_ == "be" or clause.head.lemma_.lower() in _FUTURE_FRAMES
+                                   or clause.head.tag_ == "VBG" and clause.head.lemma_ == "go"
+                                   and any(c.lemma_ == "be" for c in children(clause.head, ("aux",)))):
         return "future"
+    # "ought to resign" parsed with the modal as the verb; "has to go": an obligation, not an event
+    if clause.dep_ == "xcomp" and (clause.head.lower_ in HEDGED_AUX
+                                   or clause.head.lemma_ == "have" and clause.head.tag_ in _PRESENT | {"VB"}):
+        return "hedged"
+    # "before he resigns", "once she steps down": a clause of time in the present tense
+    if clause.dep_ == "advcl" and clause.tag_ in _PRESENT and any(
+            mark.lower_ in _TIME_MARKS for mark in children(clause, ("mark",))):
+        return "future"
+    # "instead of nominating X", "without firing X", "prevented X from backing Y": the road not taken
+    if clause.dep_ == "pcomp" and (clause.head.lower_ == "without" or any(
+            c.lower_ in ("instead", "rather") for c in children(clause.head, ("advmod",)))
+            or clause.head.lower_ == "from" and clause.head.head.lemma_.lower() in _PREVENTING):
+        return "negated"
+    # "failed to note", "neglected to resign": what one failed to do was not done
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _FAILING:
+        return "negated"
     # "never threatened to sack X": a denied request denies what it asked for
     if clause.dep_ in ("xcomp", "ccomp") and clause.head.pos_ in ("VERB", "AUX") and modality_of(clause.head) == "negated":
         return "negated"
@@ -97,11 +123,17 @@ def modality_of(token: Token) -> str:
     if (clause.dep_ in ("xcomp", "ccomp") or clause.dep_ == "advcl" and "to" in words) \
             and clause.head.lemma_.lower() in REQUEST_FRAMES:
         return "hedged"
-    # "calls for him to resign", "a plan for her to quit": a clause on a noun, wanted, not done
-    if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
+    # "voted to confirm X", "an effort to derail X's confirmation": a purpose, not yet an event
+    if clause.dep_ == "advcl" and "to" in words and not children(clause, ("nsubj", "nsubjpass")):
+        return "hedged"
+    # "calls for him to resign", "a plan for her to quit": a clause on a noun, wanted, not done; so
+    # is any for-to infinitive ("sparked calls for him to step down", the clause parsed on the verb)
+    # and a clause on "time" ("it is time he stepped aside")
+    if clause.dep_ == "acl" and clause.head.pos_ == "NOUN" or "for" in words and "to" in words \
+            or clause.dep_ in ("acl", "relcl") and clause.head.lemma_ == "time" and clause.head.dep_ == "attr":
         return "hedged"
     # "resigns if the report is published": a condition in a clause of its own, with no modal
-    if any(mark.lower_ in ("if", "unless") for t in (verb, clause) for condition in children(t, ("advcl",))
+    if any(mark.lower_ in _CONDITION_MARKS for t in (verb, clause) for condition in children(t, ("advcl",))
            for mark in children(condition, ("mark",))):
         return "conditional"
     return "asserted"

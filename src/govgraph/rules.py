@@ -364,9 +364,14 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
                 raise RuleError(f"{where}: {key} {entry[key]!r} is not a predicate of ontology/govgraph.ttl")
         if not (entry.get("verbs") or entry.get("nouns") or entry["frame"] == "speech"):
             raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
-        lists = {k: tuple(str(w).lower() for w in entry.get(k) or ())
-                 for k in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors",
-                           "agent_preps", "not_governors")}
+        lists = {}
+        for key in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors", "agent_preps",
+                    "not_governors"):
+            words = entry.get(key) or []
+            # YAML reads a bare on/off/yes/no as true/false: "on" must be quoted to stay a word
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise RuleError(f"{where}: {key!r} must be a list of words (quote on, off, yes and no)")
+            lists[key] = tuple(w.lower() for w in words)
         rules.append(RelationRule(id=entry["id"], predicate=entry["predicate"], frame=entry["frame"],
                                   complement_is=entry.get("complement_is", "patient"),
                                   when_negated=entry.get("when_negated"), when_unreal=entry.get("when_unreal"),
