@@ -698,3 +698,56 @@ def test_a_members_title_after_the_name_is_a_seat_and_no_part_of_the_name(vocab)
         .         PUNCT .   punct    3
     """)
     assert posts_of(doc, chart) == {"Margaret Moran": [("MP", "House of Commons", True)]}
+
+
+def test_one_of_a_partys_people_is_a_member(vocab):
+    # "Jane Doe is one of the Democratic lawmakers." / "... one of the lawmakers" says no party
+    def members(modifier):
+        return memberships_of(parsed(vocab, f"""
+            Jane       PROPN NNP compound 1 B-PERSON
+            Doe        PROPN NNP nsubj    2 I-PERSON
+            is         AUX   VBZ ROOT     2 O be
+            one        NUM   CD  attr     2
+            of         ADP   IN  prep     3
+            the        DET   DT  det      7
+            {modifier} ADJ   JJ  amod     7 {'B-NORP' if modifier == 'Democratic' else 'O'}
+            lawmakers  NOUN  NNS pobj     4 O lawmaker
+            .          PUNCT .   punct    2
+        """))
+    assert members("Democratic") == {"Jane Doe": ["Democratic Party"]}
+    assert members("senior") == {"Jane Doe": []}
+
+
+def test_a_partys_people_including_named_ones_make_each_a_member(vocab):
+    # "Attacks came from Republicans, including Jane Doe and John Roe."
+    doc = parsed(vocab, """
+        Attacks     NOUN  NNS  nsubj    1 O attack
+        came        VERB  VBD  ROOT     1 O come
+        from        ADP   IN   prep     1
+        Republicans PROPN NNPS pobj     2 B-NORP
+        ,           PUNCT ,    punct    3
+        including   VERB  VBG  prep     3
+        Jane        PROPN NNP  compound 7 B-PERSON
+        Doe         PROPN NNP  pobj     5 I-PERSON
+        and         CCONJ CC   cc       7
+        John        PROPN NNP  compound 10 B-PERSON
+        Roe         PROPN NNP  conj     7 I-PERSON
+        .           PUNCT .    punct    1
+    """)
+    assert memberships_of(doc) == {"Jane Doe": ["Republican Party"], "John Roe": ["Republican Party"]}
+
+
+def test_who_wins_a_partys_nomination_is_its_member(vocab):
+    # "Jane Doe won the Republican nomination." / "Jane Doe opposed the Republican nomination."
+    def members(verb):
+        return memberships_of(parsed(vocab, f"""
+            Jane       PROPN NNP compound 1 B-PERSON
+            Doe        PROPN NNP nsubj    2 I-PERSON
+            {verb}     VERB  VBD ROOT     2 O {'win' if verb == 'won' else 'oppose'}
+            the        DET   DT  det      5
+            Republican ADJ   JJ  amod     5 B-NORP
+            nomination NOUN  NN  dobj     2
+            .          PUNCT .   punct    2
+        """))
+    assert members("won") == {"Jane Doe": ["Republican Party"]}
+    assert members("opposed") == {"Jane Doe": []}

@@ -394,7 +394,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         person.memberships.append(Post("member", party.label, True, sentence_of(token), phrase.text,
                                        party=party.label, place=place))
         person.mentions.append(Mention(phrase.start_char, phrase.end_char, phrase.text, sentence_of(token)))
-    for person, party, evidence in _listed_members(doc, index, orgchart):
+    for person, party, evidence in _listed_members(doc, index, orgchart) + _phrase_members(doc, index, orgchart):
         if any(m.party == party.label for m in person.memberships):
             continue  # its own appositive said it already
         person.memberships.append(Post("member", party.label, True, sentence_of(evidence[0]), evidence.text,
@@ -462,6 +462,54 @@ def _listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
         if len(people) > 1:
             evidence = doc[i + 1:appos.right_edge.i + 1]
             found += [(person, party, evidence) for person in reversed(people)]
+    return found
+
+
+# verbs whose subject is in the race for what their object names: "won the Democratic nomination"
+_SEEKING = {"seek", "win", "secure", "clinch", "accept", "capture", "lock", "pursue"}
+
+
+def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[Entity, Entity, Span]]:
+    """People a phrase puts in a party: "X is one of the most influential Democratic lawmakers",
+    "X, one of Labour's senior figures", "Republicans, including X and Y", "X won the Republican
+    nomination". Each is a (person, party, evidence) triple."""
+    found = []
+
+    def person_at(token: Token | None) -> Entity | None:
+        return index.person.get(token.i) if token is not None else None
+
+    def party_of(group: Token) -> Entity | None:
+        # the group's own words, a possessive ("Labour's"), or what it is of ("members of Democratic leadership")
+        of = [o for prep in children(group, ("prep",)) if prep.lower_ == "of" for o in children(prep, ("pobj",))]
+        for token in [group] + children(group, ("poss",)) + of:
+            party = _party_of_phrase(token, index, orgchart)
+            if party is not None:
+                return party
+        return None
+
+    for one in (t for t in doc if t.lower_ == "one" and t.dep_ in ("attr", "appos")):
+        group = next((o for prep in children(one, ("prep",)) if prep.lower_ == "of"
+                      for o in children(prep, ("pobj",)) if o.tag_ in ("NNS", "NNPS")), None)
+        party = party_of(group) if group is not None else None
+        if party is None:
+            continue
+        person = person_at(one.head) if one.dep_ == "appos" else \
+            person_at(next(iter(children(one.head, ("nsubj",))), None)) if one.head.lemma_ == "be" else None
+        if person is not None:
+            found.append((person, party, doc[one.i:group.right_edge.i + 1]))
+    for including in (t for t in doc if t.lower_ == "including" and t.dep_ == "prep"):
+        party = party_of(including.head)
+        first = next(iter(children(including, ("pobj",))), None)
+        if party is None or first is None:
+            continue
+        for member in [first] + [c for c in first.subtree if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]:
+            if person_at(member) is not None:
+                found.append((person_at(member), party, doc[including.head.left_edge.i:member.i + 1]))
+    for nomination in (t for t in doc if t.lemma_.lower() == "nomination" and t.dep_ == "dobj"):
+        party = _party_of_phrase(nomination, index, orgchart)
+        subject = next(iter(children(nomination.head, ("nsubj",))), None)
+        if party is not None and nomination.head.lemma_.lower() in _SEEKING and person_at(subject) is not None:
+            found.append((person_at(subject), party, doc[subject.i:nomination.i + 1]))
     return found
 
 
