@@ -751,3 +751,18 @@ def test_who_wins_a_partys_nomination_is_its_member(vocab):
         """))
     assert members("won") == {"Jane Doe": ["Republican Party"]}
     assert members("opposed") == {"Jane Doe": []}
+
+
+def test_a_party_of_another_country_in_the_published_charts_is_a_membership(vocab):
+    # "Likud lawmaker Jane Doe spoke." with ontology/orgcharts/ as shipped (parties.ttl)
+    from govgraph.rules import load_orgchart
+
+    doc = parsed(vocab, """
+        Likud    PROPN NNP compound 1 B-ORG
+        lawmaker NOUN  NN  compound 3
+        Jane     PROPN NNP compound 3 B-PERSON
+        Doe      PROPN NNP nsubj    4 I-PERSON
+        spoke    VERB  VBD ROOT     4 O speak
+        .        PUNCT .   punct    4
+    """)
+    assert memberships_of(doc, load_orgchart()) == {"Jane Doe": ["Likud"]}
