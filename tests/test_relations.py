@@ -300,6 +300,15 @@ CASES = [
   {('resigned', 'Mary Jones', None, 'hedged')}),
  ('resigned', 'offered', 'Mary Jones offered to resign.',
   {('resigned', 'Mary Jones', None, 'future')}),
+ # what one is named judges one, by its stance in VADER's lexicon
+ ('criticized', 'named', 'John Smith called Mary Jones a liar.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'named in the passive', 'Mary Jones was described as irresponsible and outrageous by John Smith.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'named', 'John Smith described Mary Jones as a brilliant and honest colleague.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'named neutrally', 'John Smith described Mary Jones as a colleague.', set()),
+ ('criticized', 'called on', 'John Smith called Mary Jones on Tuesday.', set()),
  # who has support, or wins it, is supported: the giver is "of X" or the possessor
  ('supported', 'has the support of', 'Mary Jones has the support of John Smith.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),

@@ -300,6 +300,27 @@ def _frame_request_from(token: Token, rule: RelationRule, ctx):
         yield Refusal(target), source, f"{holder.text} ... {noun.text}"
 
 
+def _frame_naming(token: Token, rule: RelationRule, ctx):
+    """"X called Y a liar", "X described Y as outrageous", "Y was described as a disgrace by X": what
+    Y is named must have the rule's stance in the sentiment lexicon (stance.py)."""
+    verb, doc = token, token.doc
+    passive = _is_passive(verb)
+    patient = next(iter(_children(verb, "nsubjpass" if passive else "dobj")), None)
+    said = _children(verb, "oprd") + [c for prep in _children(verb, "prep") if prep.lower_ == "as"
+                                      for c in children(prep) if c.dep_ in ("pobj", "amod", "acomp")]
+    if patient is None or not said:
+        return
+    start, end = min(t.left_edge.i for t in said), max(t.right_edge.i for t in said) + 1
+    agent = _agent_of_passive(verb) if passive else _subject(verb)
+    by = next((t for t in doc[start:end] if t.lower_ == "by" and t.dep_ in ("prep", "agent")), None)
+    if by is not None:  # "described as outrageous by X": the parser may hang "by X" on the description
+        end = by.i
+        agent = agent if agent is not None or not passive else next(iter(_children(by, "pobj")), None)
+    words = doc[start:end]
+    if len(words) and stance_of(words) == rule.predicate:
+        yield agent, patient, f"{verb.text} ... {' '.join(judging_words(words, rule.predicate))}"
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Marks the agent of a refusal read off a request ("will not comply with the request")."""
@@ -308,7 +329,8 @@ class Refusal:
 
 
 FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, "nominal": _frame_nominal,
-          "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from}
+          "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from,
+          "naming": _frame_naming}
 
 
 _EVALUATING_VERBS = {"be", "seem", "appear", "look", "sound", "become", "remain"}

@@ -288,7 +288,7 @@ def _check_chart(path: Path, graph) -> None:
                             "there so that stories can give it")
 
 
-FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech")
+FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming")
 
 _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "when_negated",
               "when_candidacy", "only_candidacy",
