@@ -596,3 +596,59 @@ def test_a_form_of_address_alone_is_no_name(vocab, word):
         reporters NOUN  NNS dobj  1 O reporter
         .         PUNCT .   punct 1
     """) == []
+
+
+def test_a_full_name_used_as_a_things_names_no_person(vocab):
+    # "Roe held its Ann Lee." / "Roe met the Ann Lee." - a pronoun owns things, not people
+    def people(owner):
+        return people_in(vocab, f"""
+            Roe     PROPN NNP nsubj    1 B-PERSON
+            met     VERB  VBD ROOT     1 O meet
+            {owner}
+            Ann     PROPN NNP compound 4 B-PERSON
+            Lee     PROPN NNP dobj     1 I-PERSON
+            .       PUNCT .   punct    1
+        """)
+    assert people("its PRON PRP$ poss 4") == ["Roe"]
+    assert people("the DET DT det 4") == ["Ann Lee", "Roe"]
+
+
+def test_a_full_name_that_is_a_place_names_no_person(vocab):
+    # "Rockets hit the town of Majdal Shams." / "Children died in Majdal Shams in northern Israel."
+    assert people_in(vocab, """
+        Rockets PROPN NNPS nsubj    1
+        hit     VERB  VBD  ROOT     1 O hit
+        the     DET   DT   det      3
+        town    NOUN  NN   dobj     1
+        of      ADP   IN   prep     3
+        Majdal  PROPN NNP  compound 6 B-PERSON
+        Shams   PROPN NNP  pobj     4 I-PERSON
+        .       PUNCT .    punct    1
+    """) == []
+    assert people_in(vocab, """
+        Children NOUN  NNS nsubj    1
+        died     VERB  VBD ROOT     1 O die
+        in       ADP   IN  prep     1
+        Majdal   PROPN NNP compound 4 B-PERSON
+        Shams    PROPN NNP pobj     2 I-PERSON
+        in       ADP   IN  prep     4
+        northern ADJ   JJ  amod     7
+        Israel   PROPN NNP pobj     5 B-GPE
+        .        PUNCT .   punct    1
+    """) == []
+
+
+def test_a_name_in_a_quoted_title_names_no_person(vocab):
+    # "a speech titled 'Ann Lee Forbids'" / "a speech by 'Ann Lee'"
+    def people(verb):
+        return people_in(vocab, f"""
+            a       DET   DT  det      1
+            speech  NOUN  NN  ROOT     1
+            {verb}  VERB  VBN acl      1
+            '       PUNCT ``  punct    5
+            Ann     PROPN NNP compound 5 B-PERSON
+            Lee     PROPN NNP oprd     2 I-PERSON
+            '       PUNCT ''  punct    5
+        """)
+    assert people("titled") == []
+    assert people("given") == ["Ann Lee"]

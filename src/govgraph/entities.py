@@ -395,6 +395,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                     or any(c.dep_ == "det" and c.lower_ == "the" for c in span[0].children))
                 if plural or _names_a_kind(span[-1].text, lexicon) or span.text in lexicon.news_outlets:
                     continue  # "the Buttigiegs", "the Houthis", "Marriott Hotel": a family, group or place
+                if _used_as_a_thing(span, lexicon):
+                    continue
                 if _is_name(span) and not taken(span):
                     candidates.append(_Name(span, title, honorific))
     # Capitalised words right after an honorific or a capitalised title word are a name,
@@ -475,6 +477,29 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
             break
         start -= 1
     return doc[start:span.end]
+
+
+_WORK_TITLE_VERBS = {"titled", "entitled", "headlined", "dubbed"}
+_QUOTES = {'"', "'", "\u2018", "\u201c", "``", "`"}
+
+
+def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
+    """A name the sentence uses as a thing's, whatever the model tagged it: owned by a pronoun ("its
+    2017 Truman Kennedy Johnson Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
+    northern Israel"), or a word of a quoted title ("a speech titled 'Quraan Torah Bible ...'")."""
+    root, doc = span.root, span.doc
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(root)):
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon.place_nouns:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near") and any(
+            prep.lower_ in ("in", "near") and any(o.ent_type_ in PLACE_LABELS for o in children(prep, ("pobj",)))
+            for prep in children(root, ("prep",))):
+        return True
+    for i in range(span.start - 1, max(span.start - 8, 0), -1):
+        if doc[i].text in _QUOTES:
+            return doc[i - 1].lower_ in _WORK_TITLE_VERBS
+    return False
 
 
 def _acts_like_person(span: Span, lexicon: Lexicon) -> bool:

@@ -43,6 +43,7 @@ class Lexicon:
     part_of_verbs: frozenset[str]
     part_of_nouns: frozenset[str]
     place_abbreviations: dict[str, str] = field(default_factory=dict)
+    place_nouns: frozenset[str] = frozenset()
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -65,7 +66,7 @@ class Lexicon:
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
-                 "part_of_verbs", "part_of_nouns", "place_abbreviations"}
+                 "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -118,6 +119,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         part_of_verbs=lower("part_of_verbs"),
         part_of_nouns=lower("part_of_nouns"),
         place_abbreviations={str(k): v for k, v in places.items()},
+        place_nouns=lower("place_nouns"),
     )
 
 
