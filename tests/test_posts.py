@@ -766,3 +766,36 @@ def test_a_party_of_another_country_in_the_published_charts_is_a_membership(voca
         .        PUNCT .   punct    4
     """)
     assert memberships_of(doc, load_orgchart()) == {"Jane Doe": ["Likud"]}
+
+
+def test_a_title_of_a_place_or_portfolio_just_before_the_name_is_a_post(vocab):
+    # "Governor of Virginia Terry Roe spoke." / "Governor of Finance Terry Roe spoke." (as parsed)
+    def posts(what, entity):
+        return posts_of(parsed(vocab, f"""
+            Governor PROPN NNP nmod     4
+            of       ADP   IN  prep     0
+            {what}   PROPN NNP pobj     1 {entity}
+            Terry    PROPN NNP compound 4 B-PERSON
+            Roe      PROPN NNP nsubj    5 I-PERSON
+            spoke    VERB  VBD ROOT     5 O speak
+            .        PUNCT .   punct    5
+        """))
+    assert posts("Virginia", "B-GPE") == {"Terry Roe": [("Governor", "Virginia", True)]}
+    assert posts("Finance", "O") == {"Terry Roe": [("Governor of Finance", None, True)]}
+
+
+def test_a_title_the_parser_hangs_on_the_body_in_an_appositive_is_a_post_there(vocab):
+    # "Sean Roe, the Teamsters Union president, spoke."
+    _, people = with_posts(parsed(vocab, """
+        Sean      PROPN NNP compound 1 B-PERSON
+        Roe       PROPN NNP nsubj    8 I-PERSON
+        ,         PUNCT ,   punct    1
+        the       DET   DT  det      5 B-ORG
+        Teamsters PROPN NNP compound 5 I-ORG
+        Union     PROPN NNP appos    1 I-ORG
+        president NOUN  NN  appos    5
+        ,         PUNCT ,   punct    1
+        spoke     VERB  VBD ROOT     8 O speak
+        .         PUNCT .   punct    8
+    """))
+    assert [(p.title, p.organization) for p in people["Sean Roe"].posts] == [("President", "Teamsters Union")]

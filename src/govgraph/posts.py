@@ -313,6 +313,21 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if after is not None and after.start == token.i + 1 and len(after) == 1 and after[0].text.isupper() \
                 and orgchart.member_body(lexicon.title_of(after.text) or after.text) is not None:
             add(person, after, False, token, doc[first:after.end])
+        # 1c. a title "of" a place, body or portfolio just before the name: "Governor of Virginia
+        # Terry McAuliffe", "the President of France Emmanuel Macron", "Minister of Finance Jane Doe"
+        of_at = before
+        while of_at > max(first - 6, 0) and doc[of_at].text[:1].isupper() and of_at not in title_at \
+                and of_at not in index.person:
+            of_at -= 1
+        if doc[of_at].lower_ == "the" and of_at < before:
+            of_at -= 1  # "Head of the Coast Guard Jane Doe"
+        if before not in title_at and of_at < before and doc[of_at].lower_ == "of" and of_at - 1 in title_at:
+            span, what = title_at[of_at - 1], doc[of_at + 1:before + 1]
+            body = index.body_in(what)
+            place = what.text if body is None and all(t.ent_type_ in ("GPE", "LOC") for t in what) else None
+            title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} of {what.text}"
+            former = _is_former(doc[max(0, span.start - 2):span.start], lexicon) or _departed(token)
+            add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
         # presidential nominee Sen. JD Vance", "2016 Democratic presidential candidate Jane Doe"
         party_at = _party_before(doc, first, token, index, orgchart)
@@ -338,6 +353,13 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                                                place=place))
                 continue
             span = title_at.get(appos.i)
+            titled = next((c for c in children(appos, ("appos",)) if c.i in title_at), None)
+            if span is None and appos.i in index.body and titled is not None and titled.i > appos.i:
+                # "X, the International Brotherhood of Teamsters president": the parser hangs the
+                # title on the body that names whose it is
+                add(person, title_at[titled.i], _is_former(children(titled), lexicon), token,
+                    doc[min(appos.left_edge.i, root.i):max(titled.right_edge.i, root.i) + 1], body=index.body[appos.i])
+                continue
             if span is None:
                 continue
             if not any(c.dep_ in ("det", "poss") for c in children(appos)) and not span[0].text[:1].isupper() \
