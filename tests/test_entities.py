@@ -652,3 +652,16 @@ def test_a_name_in_a_quoted_title_names_no_person(vocab):
         """)
     assert people("titled") == []
     assert people("given") == ["Ann Lee"]
+
+
+def test_a_portfolio_before_a_title_names_no_person(vocab):
+    # "Home Affairs spokesman Mark Roe said." - the model called "Home Affairs" a person
+    assert people_in(vocab, """
+        Home      PROPN NNP  compound 1 B-PERSON
+        Affairs   PROPN NNPS compound 4 I-PERSON
+        spokesman NOUN  NN   compound 4
+        Mark      PROPN NNP  compound 4 B-PERSON
+        Roe       PROPN NNP  nsubj    5 I-PERSON
+        said      VERB  VBD  ROOT     5 O say
+        .         PUNCT .    punct    5
+    """) == ["Mark Roe"]

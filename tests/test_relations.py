@@ -309,6 +309,17 @@ CASES = [
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('supported', 'named neutrally', 'John Smith described Mary Jones as a colleague.', set()),
  ('criticized', 'called on', 'John Smith called Mary Jones on Tuesday.', set()),
+ # a noun of someone's staff: the one it describes reports to the one it is of
+ ('reportsTo', 'aide to', 'Jane Roe, a senior adviser to Governor Bob Smith, left.',
+  {('reportsTo', 'Jane Roe', 'Bob Smith', 'asserted'), ('holdsPosition', 'Bob Smith', None, 'asserted'),
+   ('holdsPosition', 'Jane Roe', None, 'asserted')}),
+ ('reportsTo', 'spokeswoman for', 'Mary Jones is a spokeswoman for Governor Bob Smith.',
+  {('reportsTo', 'Mary Jones', 'Bob Smith', 'asserted'), ('holdsPosition', 'Bob Smith', None, 'asserted'),
+   ('holdsPosition', 'Mary Jones', None, 'asserted')}),
+ ('reportsTo', "X's aide", "Tom Lee, Bob Smith's longtime aide, left.",
+  {('reportsTo', 'Tom Lee', 'Bob Smith', 'asserted')}),
+ ('reportsTo', 'former aide', "Bob Smith's former aide Tom Lee spoke.", set()),
+ ('reportsTo', 'met an aide', 'Tom Lee met an adviser to Bob Smith.', set()),
  # who has support, or wins it, is supported: the giver is "of X" or the possessor
  ('supported', 'has the support of', 'Mary Jones has the support of John Smith.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),

@@ -300,6 +300,28 @@ def _frame_request_from(token: Token, rule: RelationRule, ctx):
         yield Refusal(target), source, f"{holder.text} ... {noun.text}"
 
 
+def _frame_aide(token: Token, rule: RelationRule, ctx):
+    """"Y, an aide to X", "Y is a senior adviser to X", "X's spokesman Y", "X aide Y": Y, whom the
+    noun describes, works for X, whom it is of."""
+    noun, doc = token, token.doc
+    boss = next((pobj for prep in _children(noun, "prep") if prep.lower_ in rule.patient_preps
+                 for pobj in _children(prep, "pobj")), None)
+    if boss is None:
+        before = doc[noun.i - 1] if noun.i else None
+        boss = next(iter(_children(noun, "poss")), None) or (
+            before if before is not None and before.i in ctx.entity and ctx.entity[before.i].kind == "Person" else None)
+    if any(c.lower_ in ctx.lexicon.former_markers for c in children(noun)):
+        return  # "his former adviser": works for him no more
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        aide = _subject(noun.head)
+    elif noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.i in ctx.entity:
+        aide = noun.head
+    else:
+        return
+    if boss is not None and aide is not None:
+        yield aide, boss, noun.text
+
+
 def _frame_naming(token: Token, rule: RelationRule, ctx):
     """"X called Y a liar", "X described Y as outrageous", "Y was described as a disgrace by X": what
     Y is named must have the rule's stance in the sentiment lexicon (stance.py)."""
@@ -330,7 +352,7 @@ class Refusal:
 
 FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, "nominal": _frame_nominal,
           "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from,
-          "naming": _frame_naming}
+          "naming": _frame_naming, "aide": _frame_aide}
 
 
 _EVALUATING_VERBS = {"be", "seem", "appear", "look", "sound", "become", "remain"}

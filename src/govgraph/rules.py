@@ -290,7 +290,7 @@ def _check_chart(path: Path, graph) -> None:
                             "there so that stories can give it")
 
 
-FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming")
+FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming", "aide")
 
 _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "when_negated",
               "when_candidacy", "only_candidacy",
