@@ -320,6 +320,15 @@ CASES = [
   {('reportsTo', 'Tom Lee', 'Bob Smith', 'asserted')}),
  ('reportsTo', 'former aide', "Bob Smith's former aide Tom Lee spoke.", set()),
  ('reportsTo', 'met an aide', 'Tom Lee met an adviser to Bob Smith.', set()),
+ # an event noun with a possessor and "of X": the possessor acts on X
+ ('fired', "X's firing of Y", "John Smith's firing of Mary Jones shocked Washington.",
+  {('fired', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('appointed', "X's selection of Y", "John Smith's selection of Mary Jones surprised many.",
+  {('appointed', 'John Smith', 'Mary Jones', 'asserted')}),
+ # an event noun's doer through a verb of doing it, not of judging it
+ ('appointed', 'announced the appointment', 'Ann Lee announced the appointment of Mary Jones.',
+  {('appointed', 'Ann Lee', 'Mary Jones', 'asserted')}),
+ ('appointed', 'welcomed the appointment', 'Ann Lee welcomed the appointment of Mary Jones.', set()),
  # who has support, or wins it, is supported: the giver is "of X" or the possessor
  ('supported', 'has the support of', 'Mary Jones has the support of John Smith.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),

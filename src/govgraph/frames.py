@@ -158,6 +158,10 @@ def _possessor(noun: Token) -> Token | None:
     return None
 
 
+# verbs whose subject does the event their object names: "announced the appointment of Y"
+_DOING = {"announce", "make", "order", "confirm", "approve", "finalize", "finalise", "complete", "authorize",
+          "authorise", "sign", "effect", "carry", "push", "force", "engineer", "orchestrate", "recommend", "propose",
+          "plan", "threaten", "consider", "seek"}
 # verbs whose subject receives what their object names: "has the support of", "won the backing of"
 _RECEIVING = {"have", "receive", "win", "gain", "get", "enjoy", "maintain", "retain", "earn", "secure", "attract",
               "command", "keep", "face", "draw"}
@@ -188,18 +192,25 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx):
     else:
         patient = _possessor(noun)
     agent = None
+    of_object = next((o for prep in _children(noun, "prep") if prep.lower_ == "of" for o in _children(prep, "pobj")), None)
+    owner = next(iter(_children(noun, "poss")), None)
+    if not rule.patient_preps and rule.possessor_is == "patient" and owner is not None and of_object is not None:
+        patient, agent = of_object, owner  # "Trump's firing of Comey": the possessor acts on the object
+    owner_acts = agent is not None
     agent_deps = ("compound", "nmod", "amod", "poss") if rule.patient_preps else ("compound", "nmod", "amod")
     for child in children(noun):
         if child.dep_ in agent_deps and (child.i in ctx.entity or child.dep_ == "poss") \
-                and child.i != (patient.i if patient is not None else -1):
+                and child.i != (patient.i if patient is not None else -1) and not owner_acts:
             agent = child
     for prep in _children(noun, "prep"):
         if prep.lower_ == "by":
             agent = next(iter(_children(prep, "pobj")), agent)
     if agent is None and noun.dep_ in ("dobj", "pobj", "attr"):
         governor = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head
-        if governor.pos_ in ("VERB", "AUX"):
-            agent = _subject(governor)  # "X voiced support for Y", "X was a critic of Y"
+        # "X voiced support for Y", "X was a critic of Y"; an event noun's doer only through a verb
+        # of doing it ("X announced the appointment of Y", not "X welcomed the appointment of Y")
+        if governor.pos_ in ("VERB", "AUX") and (rule.patient_preps or governor.lemma_.lower() in _DOING):
+            agent = _subject(governor)
     if agent is None and noun.dep_ == "appos":
         agent = noun.head  # "X, a longtime critic of Y"
     if agent is None and rule.agent_fallback == "sentence_subject":
