@@ -370,7 +370,27 @@ def test_served_page_loads_neighbourhoods_from_the_store(browser, served):
     page.fill("#to", "2024-07-31")
     page.click("#showRange")
     wait_view(page, "range")
-    events = page.eval_on_selector_all("#details .event", "items => items.map(i => i.textContent.split(' · ')[0])")
+    events = page.eval_on_selector_all("#details .event", "items => items.map(i => i.textContent)")
     assert events and all(e.startswith("2024-07") for e in events)
+    # a search is a string in the query, never part of it: a quote and a brace find nothing, break nothing
+    hostile = 'x" } UNION { ?e ?p ?o } #\\'
+    page.fill("#search", hostile)
+    css = hostile.replace("\\", "\\\\")  # a backslash is an escape in a CSS selector too
+    page.wait_for_selector(f"body[data-suggested='{css}']", state="attached", timeout=30000)
+    assert page.locator("#suggestions li").count() == 0
     assert requests and all(url == served + "query" for url in requests)  # its own endpoint, nothing else
     assert outside == [] and errors == [] and dialogs == []
+
+
+def test_served_and_file_pages_tell_the_same_month(browser, served, us_news):
+    """July 2024 from the store (SPARQL) and from the file (the page's own data): the same readings."""
+    lists = []
+    for address, allowed in ((served, served), (us_news / "graph.html", "file:")):
+        page, outside, errors, _ = open_page(browser, address, allowed=allowed)
+        page.fill("#from", "2024-07-01")
+        page.fill("#to", "2024-07-31")
+        page.click("#showRange")
+        wait_view(page, "range")
+        lists.append(sorted(page.eval_on_selector_all("#details .event", "items => items.map(i => i.textContent)")))
+        assert outside == [] and errors == []
+    assert lists[0] and len(lists[0]) < 500 and lists[0] == lists[1]
