@@ -268,6 +268,13 @@ def test_us_news_node_panel_lists_relations_and_articles(browser, us_news):
     listed = page.eval_on_selector_all("#details .articles .link", "items => items.map(i => i.textContent)")
     dates = [item.split(" · ")[0] for item in listed]
     assert len(listed) == expected[2] and dates == sorted(dates, reverse=True)
+    # an article of the list opens the article's view, Joe Biden in it
+    page.click("#details .articles .link >> nth=0")
+    wait_view(page, "article")
+    assert page.inner_text("#details h2") == listed[0].split(" · ", 1)[1]
+    assert "Joe Biden" in page.evaluate("nodes.getIds().map(id => nodeById.get(id).label)")
+    click_node(page, "Joe Biden")
+    page.wait_for_selector("#details .relations")
     # a relation opens its evidence: the sentences, trigger words marked, modality and headline
     page.click("#details .relations .link:has-text('metWith → Benjamin Netanyahu')")
     page.wait_for_selector("#details .evidence")
