@@ -32,10 +32,10 @@ def free_port() -> int:
 class Served:
     """A `govgraph serve` process and a client for it."""
 
-    def __init__(self, source, timeout_s=2):
+    def __init__(self, source, timeout_s=2, options=()):
         self.port = free_port()
         self.process = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "serve", str(source), "--port",
-                                         str(self.port), "--timeout", str(timeout_s)],
+                                         str(self.port), "--timeout", str(timeout_s), *options],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         line = self.process.stderr.readline()
         assert "SPARQL endpoint (read-only) at http://127.0.0.1:" in line, line
@@ -159,6 +159,38 @@ def test_updates_and_other_paths_are_refused(served):
         urllib.request.urlopen(request, timeout=30)
     assert refused.value.code == 403
     assert served.ask(ARTICLES) == (200, "n\r\n1\r\n")
+
+
+def fetch(port, path, host=None):
+    """(status, headers, body) of a GET to the served process."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode()
+
+
+def test_the_page_is_served_beside_the_endpoint_only_when_asked(seed_store):
+    alone = Served(seed_store)
+    try:
+        assert fetch(alone.port, "/")[0] == 404  # no --page: the endpoint alone, as before
+    finally:
+        alone.stop()
+    served = Served(seed_store, options=["--page"])
+    try:
+        assert served.process.stderr.readline().strip() == f"govgraph: network page at http://127.0.0.1:{served.port}/"
+        status, headers, body = fetch(served.port, "/")
+        assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+        # the browser is told the page may talk to its own origin and load nothing from anywhere
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "connect-src 'self'" in policy and "http" not in policy
+        assert '"served":true' in body and "vis.Network" in body
+        assert fetch(served.port, "/", host=f"attacker.example:{served.port}")[0] == 403  # DNS rebinding
+        assert fetch(served.port, "/index.php")[0] == 404
+        assert served.ask(ARTICLES) == (200, "n\r\n1\r\n")  # the endpoint still answers beside it
+    finally:
+        served.stop()
 
 
 def test_a_store_replaced_by_a_build_is_served_at_the_next_query(tmp_path, nlp):

@@ -59,7 +59,7 @@ def cli() -> None:
 @click.option("--store", "store_dir", type=click.Path(file_okay=False),
               help="Also write an on-disk Oxigraph store here, for fast queries on large graphs.")
 @click.option("--html-max-nodes", default=1500, show_default=True, type=click.IntRange(min=0),
-              help="The page shows at most this many best-connected nodes (0: all) and says so.")
+              help="The page's whole-graph view draws at most this many best-connected nodes (0: all) and says so.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
               help="Parse in this many worker processes.")
 @click.option("--executor", default="local", show_default=True, type=click.Choice(["local", "dask"]),
@@ -196,16 +196,21 @@ def query(graph_file: str | None, sparql: str | None, query_file: str | None, qu
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(min=1),
               help="Seconds a query may run; past them it is stopped and answered 504.")
-def serve(source: str, port: int, timeout_s: int) -> None:
+@click.option("--page", is_flag=True,
+              help="Also serve the network page at http://127.0.0.1:PORT/; it loads what you explore from the store.")
+def serve(source: str, port: int, timeout_s: int, page: bool) -> None:
     """Serve GRAPH (a graph file) or STORE (a --store folder) as a read-only SPARQL 1.1 endpoint
     on 127.0.0.1, with the Oxigraph server as its engine; stop it with Ctrl-C.
 
     A query past --timeout is stopped (504), a failed engine restarted (503), SERVICE and updates
     refused, and a store or graph file that a build replaced is served anew at the next query.
+    With --page, the network page is served at / and asks this endpoint, and nothing else, for
+    the neighbourhoods, articles and time ranges you open: no node cap.
 
     \b
     Example:
       govgraph serve output/store --port 7878
+      govgraph serve output/store --page    # then open http://127.0.0.1:7878/
       curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/query
     """
     from .endpoint import serve as run_endpoint
@@ -218,8 +223,12 @@ def serve(source: str, port: int, timeout_s: int) -> None:
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # stop the engine too, as Ctrl-C does
     try:
-        run_endpoint(source, port, timeout_s, on_event=say,
-                     ready=lambda url: say(f"SPARQL endpoint (read-only) at {url}"))
+        def ready(url: str) -> None:
+            say(f"SPARQL endpoint (read-only) at {url}")
+            if page:
+                say(f"network page at {url.removesuffix('query')}")
+
+        run_endpoint(source, port, timeout_s, on_event=say, ready=ready, page=page)
     except KeyboardInterrupt:
         say("stopped")
 

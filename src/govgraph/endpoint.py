@@ -16,6 +16,9 @@ and answers clients itself, on 127.0.0.1:
 - only requests addressed to ``127.0.0.1`` or ``localhost`` are answered (a browser page from
   another site cannot reach the endpoint through DNS rebinding);
 - a store that a build replaced, or a graph file that changed, is picked up before the next query.
+
+With ``page``, the network page is answered at ``/`` too (page.py): same origin as /query, so it
+asks nothing of any other place, which its Content-Security-Policy also says to the browser.
 """
 
 from __future__ import annotations
@@ -108,6 +111,12 @@ class _Answer:
     status: int
     content_type: str
     body: bytes
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+# The served page runs its own inline script and style, and talks to its own origin only.
+PAGE_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; "
+               "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 class Endpoint:
@@ -317,7 +326,7 @@ def _queries_in(method: str, target: str, body: bytes, content_type: str) -> lis
     return queries or None
 
 
-def _handler(endpoint: Endpoint, port: int) -> type[BaseHTTPRequestHandler]:
+def _handler(endpoint: Endpoint, port: int, page: bytes | None = None) -> type[BaseHTTPRequestHandler]:
     allowed = {host for name in _ALLOWED_HOSTS for host in (name, f"{name}:{port}")}
 
     class Handler(BaseHTTPRequestHandler):
@@ -332,15 +341,21 @@ def _handler(endpoint: Endpoint, port: int) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", answer.content_type)
             self.send_header("Content-Length", str(len(answer.body)))
             self.send_header("Cache-Control", "no-store")
+            for name, value in answer.headers:
+                self.send_header(name, value)
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(answer.body)
 
-        def _refusal(self, body: bytes) -> _Answer | None:
+        def _answered_here(self, body: bytes) -> _Answer | None:
+            """What the supervisor answers itself, without the engine: a refusal, or the page."""
             host = (self.headers.get("Host") or "").strip().lower()
             if host and host not in allowed:
                 return _text(403, "this endpoint answers only requests addressed to 127.0.0.1 or localhost")
             path = urlsplit(self.path).path
+            if path == "/" and page is not None and self.command == "GET":
+                return _Answer(200, "text/html; charset=utf-8", page,
+                               (("Content-Security-Policy", PAGE_POLICY), ("X-Content-Type-Options", "nosniff")))
             if path == "/update":
                 return _text(403, "this endpoint is read-only: updates are refused")
             if path != "/query":
@@ -359,7 +374,7 @@ def _handler(endpoint: Endpoint, port: int) -> type[BaseHTTPRequestHandler]:
                 self._send(_text(413, f"the request is larger than {MAX_QUERY_BYTES // 1024} KB"))
                 return
             body = self.rfile.read(length) if length else b""
-            refusal = self._refusal(body)
+            refusal = self._answered_here(body)
             if refusal is not None:
                 self._send(refusal)
                 return
@@ -381,14 +396,20 @@ def _handler(endpoint: Endpoint, port: int) -> type[BaseHTTPRequestHandler]:
 
 
 def serve(source: str | Path, port: int, timeout_s: float, on_event: Callable[[str], None],
-          ready: Callable[[str], None] = lambda url: None) -> None:
+          ready: Callable[[str], None] = lambda url: None, page: bool = False) -> None:
     """Serve ``source`` (a store or a graph file) read-only at http://127.0.0.1:PORT/query until
-    interrupted; ``on_event`` gets one line per restart, ``ready`` the endpoint's URL."""
+    interrupted; ``on_event`` gets one line per restart, ``ready`` the endpoint's URL. With
+    ``page``, the network page that explores the store through the endpoint is at ``/``."""
+    html = None
+    if page:
+        from .page import served_page
+
+        html = served_page(f"govgraph: {Path(source).name}").encode("utf-8")
     endpoint = Endpoint(source, timeout_s, on_event)
     with endpoint.lock:
         endpoint.start()
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(endpoint, port))
+        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(endpoint, port, html))
     except OSError as error:
         endpoint.close()
         raise GovgraphError(f"127.0.0.1:{port}: cannot listen there ({error.strerror or error})") from None

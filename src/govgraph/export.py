@@ -19,8 +19,6 @@ from .outputs import write_atomic
 __all__ = ["EXPORTERS", "export", "write_atomic", "turtle", "write_turtle", "write_html", "network_projection",
            "render_html", "relation_edges"]
 
-TEMPLATES = Path(__file__).parent / "templates"
-
 KIND_STYLE = {
     # kind: (colour, vis-network shape)
     "Person": ("#1f77b4", "dot"),
@@ -84,7 +82,8 @@ def _label(graph: ox.Store, node) -> str:
 
 def relation_edges(graph: ox.Store) -> list[dict]:
     """One edge per (subject, relation, object) read from the assertion nodes, with every piece of
-    evidence: the sentence, its trigger words, article, date, who claims it and the modality."""
+    evidence: the sentence, its trigger words, article, date, the event's date, who claims it and
+    the modality."""
     edges: dict[tuple[str, str, str], dict] = {}
     for assertion in sorted(_subjects(graph, rdf.type, gg.Assertion)):  # IRIs sort by their text
         subject, obj = _value(graph, assertion, rdf.subject), _value(graph, assertion, rdf.object)
@@ -102,6 +101,7 @@ def relation_edges(graph: ox.Store) -> list[dict]:
             "article": _text(article),
             "headline": _label(graph, article) if article is not None else "",
             "date": _text(_value(graph, article, schema.datePublished)) if article is not None else "",
+            "eventDate": _text(_value(graph, assertion, gg.eventDate)),  # the event's own, where the text dates it
             "attributedTo": _label(graph, attributed) if attributed is not None else "",
             "modality": modality,
             "rule": _text(_value(graph, assertion, gg.rule)),
@@ -149,63 +149,17 @@ def network_projection(graph: ox.Store) -> nx.MultiDiGraph:
     return network
 
 
-def _node_size(kind: str, degree: int) -> int:
-    # People and bodies grow with their links; posts stay small.
-    return 8 if kind == "Post" else min(10 + 3 * degree, 40)
-
-
 def render_html(graph: ox.Store, heading: str = "govgraph", max_nodes: int = 1500) -> str:
-    """Render the network as one self-contained HTML page that needs no network to open.
+    """Render the network as one self-contained HTML page that needs no network to open (page.py).
 
-    pyvis builds the vis-network data; the page is our own template with vis-network's script and
-    style (shipped inside pyvis) inlined, because pyvis's template loads Bootstrap from a CDN.
-    A graph with more than ``max_nodes`` nodes shows the best-connected ones and says so
-    (``max_nodes=0`` shows all).
+    A graph of more than a few hundred nodes opens on its best-known people and their relations;
+    search, a person's neighbourhood, an article, a time range or the whole graph are a click
+    away. The whole-graph view draws at most ``max_nodes`` best-connected nodes and the page says
+    so (``max_nodes=0``: all).
     """
-    import pyvis
-    from jinja2 import Environment, FileSystemLoader
-    from pyvis.network import Network
+    from .page import page_data, render_page
 
-    network = network_projection(graph)
-    total = network.number_of_nodes()
-    degree = dict(network.degree())
-    if max_nodes and total > max_nodes:
-        keep = sorted(network.nodes, key=lambda n: (-degree[n], n))[:max_nodes]
-        network = network.subgraph(keep).copy()
-    net = Network(directed=True, cdn_resources="in_line")
-    for node, data in network.nodes(data=True):
-        colour, shape = KIND_STYLE[data["kind"]]
-        # vis-network shows a string title as plain text, so article text is never parsed as HTML.
-        title = "\n".join([data["label"], data["kind"]] + data["posts"] +
-                           (["also: " + ", ".join(data["aliases"])] if data["aliases"] else []))
-        net.add_node(node, label=data["label"], title=title, color=colour, shape=shape,
-                     size=_node_size(data["kind"], degree.get(node, 0)), kind=data["kind"],
-                     aliases=data["aliases"], posts=data["posts"], articles=data["articles"])
-    for index, (source, target, data) in enumerate(network.edges(data=True)):
-        structural = data["relation"] in ("postIn", "partOf")
-        net.add_edge(source, target, id=f"e{index}", relation=data["relation"], label="" if structural else data["relation"],
-                     title=data["relation"], color=RELATION_COLOURS.get(data["relation"], "#555555"), arrows="to",
-                     width=1 if structural else 2, dashes=(not data["asserted"]) or data["relation"] in DASHED,
-                     derived=data["derived"], evidence=data["evidence"],
-                     articles=sorted({e["article"] for e in data["evidence"]}))
-    nodes, edges, _heading, _height, _width, _options = net.get_network_data()
-    articles = sorted(((a.value, _label(graph, a), _text(_value(graph, a, schema.datePublished)))
-                       for a in _subjects(graph, rdf.type, schema.NewsArticle)), key=lambda a: (a[2], a[1], a[0]))
-    vis = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    environment = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True)
-    return environment.get_template("network.html").render(
-        heading=heading,
-        nodes=nodes,
-        edges=edges,
-        articles=[{"id": a, "headline": h, "date": d} for a, h, d in articles],
-        relations=[r for r in RELATION_COLOURS if any(e["relation"] == r for e in edges)],
-        relation_colours=RELATION_COLOURS,
-        shown=network.number_of_nodes(),
-        total=total,
-        legend=[(kind, colour) for kind, (colour, _shape) in KIND_STYLE.items() if kind != "Article"],
-        vis_js=(vis / "vis-network.min.js").read_text(encoding="utf-8"),
-        vis_css=(vis / "vis-network.css").read_text(encoding="utf-8"),
-    )
+    return render_page(page_data(graph, max_nodes), heading)
 
 
 def write_html(graph: ox.Store, path: str | Path, max_nodes: int = 1500) -> Path:
