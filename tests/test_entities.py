@@ -644,7 +644,7 @@ def test_a_name_in_a_quoted_title_names_no_person(vocab):
         return people_in(vocab, f"""
             a       DET   DT  det      1
             speech  NOUN  NN  ROOT     1
-            {verb}  VERB  VBN acl      1
+            {verb}  VERB  VBN acl      1 O {"title" if verb == "titled" else "give"}
             '       PUNCT ``  punct    5
             Ann     PROPN NNP compound 5 B-PERSON
             Lee     PROPN NNP oprd     2 I-PERSON
@@ -665,3 +665,41 @@ def test_a_portfolio_before_a_title_names_no_person(vocab):
         said      VERB  VBD  ROOT     5 O say
         .         PUNCT .    punct    5
     """) == ["Mark Roe"]
+
+
+def test_lone_names_listed_under_a_noun_of_things_or_places_name_those(vocab):
+    # "At Luton, Stansted and Gatwick airports, staff struck." / "towns including Bangor and Wrexham"
+    assert people_in(vocab, """
+        At       ADP   IN  prep  8
+        Luton    PROPN NNP pobj  0 B-FAC
+        ,        PUNCT ,   punct 1
+        Stansted PROPN NNP conj  1 B-PERSON
+        and      CCONJ CC  cc    3
+        Gatwick  PROPN NNP conj  3 B-PERSON
+        airports NOUN  NNS appos 1 O airport
+        staff    NOUN  NN  nsubj 8
+        struck   VERB  VBD ROOT  8 O strike
+        .        PUNCT .   punct 8
+    """) == []
+    assert people_in(vocab, """
+        Pickets   NOUN  NNS nsubj 1
+        met       VERB  VBD ROOT  1 O meet
+        in        ADP   IN  prep  1
+        towns     NOUN  NNS pobj  2 O town
+        including VERB  VBG prep  3
+        Bangor    PROPN NNP pobj  4 B-PERSON
+        and       CCONJ CC  cc    5
+        Wrexham   PROPN NNP conj  5 B-PERSON
+        .         PUNCT .   punct 1
+    """) == []
+
+
+def test_an_honour_after_a_name_is_no_part_of_it(vocab):
+    # "Ben Roe QC said."
+    assert people_in(vocab, """
+        Ben  PROPN NNP compound 2 B-PERSON
+        Roe  PROPN NNP compound 2 I-PERSON
+        QC   PROPN NNP nsubj    3 I-PERSON
+        said VERB  VBD ROOT     3 O say
+        .    PUNCT .   punct    3
+    """) == ["Ben Roe"]

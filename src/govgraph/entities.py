@@ -383,8 +383,9 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                         and sum(len(t.text) > 2 for t in part if t.is_alpha) > 1:
                     continue  # a headline in capitals ("TRUMP TELLS JEFF SESSIONS"): the story names them again
                 span, title, honorific = _strip_titles(part, lexicon)
-                while len(span) > 1 and span[-1].text.isupper() and lexicon.title_of(span[-1].text):
-                    span = span[:-1]  # "Jane Doe MP": the member's title after the name is no part of it
+                while len(span) > 1 and span[-1].text.isupper() and (lexicon.title_of(span[-1].text)
+                                                                     or span[-1].text in lexicon.postnominals):
+                    span = span[:-1]  # "Jane Doe MP", "Jane Doe QC": a title or honour after the name is no part of it
                 if lexicon.title_of(span.text) or lexicon.title_of(part.text) \
                         or span.text.lower().rstrip(".") in lexicon.honorifics:
                     continue  # "Attorney General" alone is a post, "Msgr" or "Our Lady" a form of address, not a name
@@ -479,7 +480,7 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
     return doc[start:span.end]
 
 
-_WORK_TITLE_VERBS = {"titled", "entitled", "headlined", "dubbed"}
+_WORK_TITLE_VERBS = {"title", "entitle", "headline", "dub", "call", "name", "nickname"}
 _QUOTES = {'"', "'", "\u2018", "\u201c", "``", "`"}
 
 
@@ -498,7 +499,7 @@ def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
         return True
     for i in range(span.start - 1, max(span.start - 8, 0), -1):
         if doc[i].text in _QUOTES:
-            return doc[i - 1].lower_ in _WORK_TITLE_VERBS
+            return doc[i - 1].lemma_.lower() in _WORK_TITLE_VERBS
     return False
 
 
@@ -555,6 +556,13 @@ def _names_a_thing(span: Span, lexicon: Lexicon) -> bool:
     first = min([root, *members], key=lambda m: m.i)
     if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.lower_ not in lexicon.thing_nouns:
         return False  # "three children: Ewan, Vivek and Mirabel": the noun says what they are
+    # "Edinburgh and Glasgow airports", "cities including Cardiff and Wrexham": a list the noun of a
+    # thing or place governs
+    kind = first.head.head if first.dep_ == "pobj" and first.head.lower_ in ("including", "like") else first.head
+    kinds = lexicon.thing_nouns | lexicon.place_nouns
+    if members and (first.dep_ in ("compound", "pobj") and kind.pos_ == "NOUN" and kind.lemma_.lower() in kinds
+                    or any(c.pos_ == "NOUN" and c.lemma_.lower() in kinds for c in children(first, ("appos",)))):
+        return True
     things = sum(m.ent_type_ in _NOT_PERSON_KINDS for m in members)
     people = sum(m.ent_type_ in PERSON_LABELS and m.ent_iob_ == "I" for m in members)
     return things > max(people, 1)

@@ -44,6 +44,7 @@ class Lexicon:
     part_of_nouns: frozenset[str]
     place_abbreviations: dict[str, str] = field(default_factory=dict)
     place_nouns: frozenset[str] = frozenset()
+    postnominals: frozenset[str] = frozenset()
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -66,7 +67,8 @@ class Lexicon:
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
-                 "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns"}
+                 "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns",
+                 "postnominals"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -120,6 +122,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         part_of_nouns=lower("part_of_nouns"),
         place_abbreviations={str(k): v for k, v in places.items()},
         place_nouns=lower("place_nouns"),
+        postnominals=frozenset(_string_list(data, "postnominals", path)),
     )
 
 
