@@ -367,6 +367,15 @@ MODALITY_BRANCHES = [
         Doe     PROPN NNP dobj  3 B-PERSON
         .       PUNCT .   punct 1
     """, 3, "hedged"),
+    ("the charge one is chosen for: 'Doe was elected to replace Roe'", """
+        Doe     PROPN NNP nsubjpass 2 B-PERSON
+        was     AUX   VBD auxpass   2 O be
+        elected VERB  VBN ROOT      2 O elect
+        to      PART  TO  aux       4
+        replace VERB  VB  advcl     2 O replace
+        Roe     PROPN NNP dobj      4 B-PERSON
+        .       PUNCT .   punct     2
+    """, 4, "asserted"),
     ("a relative clause on a noun is: 'The aide who resigned left'", """
         The      DET   DT  det   1
         aide     NOUN  NN  nsubj 4

@@ -329,6 +329,8 @@ CASES = [
  ('appointed', 'announced the appointment', 'Ann Lee announced the appointment of Mary Jones.',
   {('appointed', 'Ann Lee', 'Mary Jones', 'asserted')}),
  ('appointed', 'welcomed the appointment', 'Ann Lee welcomed the appointment of Mary Jones.', set()),
+ ('succeeded', 'take over for', 'Mary Jones was elected in May to take over for John Smith.',
+  {('succeeded', 'Mary Jones', 'John Smith', 'asserted')}),
  # who has support, or wins it, is supported: the giver is "of X" or the possessor
  ('supported', 'has the support of', 'Mary Jones has the support of John Smith.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),

@@ -25,6 +25,7 @@ _DENIAL_VERBS = {"deny", "refute", "dismiss", "reject", "rebut", "contradict"}
 _FUTURE_FRAMES = {"plan", "intend", "expect", "set", "poise", "prepare", "likely", "tip", "consider", "want", "hope",
                   "offer", "promise", "vow", "pledge"}
 _FAILING = {"fail", "neglect"}
+_CHOSEN = {"elect", "appoint", "name", "choose", "pick", "tap", "select", "hire", "nominate", "bring", "draft"}
 _PREVENTING = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit", "deter", "discourage", "dissuade"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 # a subordinate clause of time in the present tense tells what is yet to come: "before he resigns"
@@ -124,7 +125,9 @@ def modality_of(token: Token) -> str:
             and clause.head.lemma_.lower() in REQUEST_FRAMES:
         return "hedged"
     # "voted to confirm X", "an effort to derail X's confirmation": a purpose, not yet an event
-    if clause.dep_ == "advcl" and "to" in words and not children(clause, ("nsubj", "nsubjpass")):
+    # but not the charge one is given: "was elected to take over from X" tells what she was elected to do
+    if clause.dep_ == "advcl" and "to" in words and not children(clause, ("nsubj", "nsubjpass")) and not (
+            clause.head.lemma_.lower() in _CHOSEN and children(clause.head, ("auxpass",))):
         return "hedged"
     # "calls for him to resign", "a plan for her to quit": a clause on a noun, wanted, not done; so
     # is any for-to infinitive ("sparked calls for him to step down", the clause parsed on the verb)
