@@ -376,6 +376,23 @@ MODALITY_BRANCHES = [
         Roe     PROPN NNP dobj      4 B-PERSON
         .       PUNCT .   punct     2
     """, 4, "asserted"),
+    ("what is asked not to happen: 'Roe urged Doe not to resign'", """
+        Roe    PROPN NNP nsubj 1 B-PERSON
+        urged  VERB  VBD ROOT  1 O urge
+        Doe    PROPN NNP dobj  1 B-PERSON
+        not    PART  RB  neg   5
+        to     PART  TO  aux   5
+        resign VERB  VB  xcomp 1 O resign
+        .      PUNCT .   punct 1
+    """, 5, "hedged"),
+    ("a refusal stays negated: 'Doe refused not to resign'", """
+        Doe     PROPN NNP nsubj 1 B-PERSON
+        refused VERB  VBD ROOT  1 O refuse
+        not     PART  RB  neg   4
+        to      PART  TO  aux   4
+        resign  VERB  VB  xcomp 1 O resign
+        .       PUNCT .   punct 1
+    """, 4, "negated"),
     ("a relative clause on a noun is: 'The aide who resigned left'", """
         The      DET   DT  det   1
         aide     NOUN  NN  nsubj 4

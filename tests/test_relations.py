@@ -331,6 +331,12 @@ CASES = [
  ('appointed', 'welcomed the appointment', 'Ann Lee welcomed the appointment of Mary Jones.', set()),
  ('succeeded', 'take over for', 'Mary Jones was elected in May to take over for John Smith.',
   {('succeeded', 'Mary Jones', 'John Smith', 'asserted')}),
+ # a negated request: asked to stay is not asked to go, nor a refusal; asked not to run is asked out
+ ('askedToResign', 'urged not to', 'John Smith urged Mary Jones not to resign.',
+  {('resigned', 'Mary Jones', None, 'hedged')}),
+ ('askedToWithdraw', 'urged not to run', 'John Smith urged Mary Jones not to run for reelection.',
+  {('askedToWithdraw', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('askedToWithdraw', 'urged to run', 'John Smith urged Mary Jones to run for reelection.', set()),
  # who has support, or wins it, is supported: the giver is "of X" or the possessor
  ('supported', 'has the support of', 'Mary Jones has the support of John Smith.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),

@@ -252,6 +252,9 @@ def _complements(verb: Token, wanted: tuple[str, ...]) -> Iterable[Token]:
 def _frame_ask(token: Token, rule: RelationRule, ctx):
     verb = token
     for complement in _complements(verb, rule.complement):
+        # "urged him not to resign" asks him to stay; "urged him not to run" asks him out of the race
+        if any(c.dep_ == "neg" for c in children(complement)) != rule.complement_negated:
+            continue
         if rule.complement_is == "agent":
             yield _subject(verb), None, f"{verb.text} ... {complement.text}"
             continue

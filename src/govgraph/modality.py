@@ -80,6 +80,10 @@ def modality_of(token: Token) -> str:
     verb = verb_of(token)
     clause = conj_head(verb)
     if words & _NEGATIONS:
+        # "urged him not to resign": what is asked not to happen has not happened, nor been refused
+        if clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in REQUEST_FRAMES - {"refuse", "decline"} \
+                and any(c.lower_ in _NEGATIONS for c in children(clause, ("neg",))):
+            return "hedged"
         return "negated"
     if words & _CONDITIONAL_AUX or words & _CONDITION_MARKS:
         return "conditional"

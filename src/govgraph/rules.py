@@ -295,7 +295,8 @@ def _check_chart(path: Path, graph) -> None:
 
 FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming", "aide")
 
-_RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "when_negated",
+_RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "complement_negated",
+              "when_negated",
               "when_candidacy", "only_candidacy",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
               "agent_preps", "not_governors"}
@@ -312,6 +313,7 @@ class RelationRule:
     nouns: tuple[str, ...] = ()
     complement: tuple[str, ...] = ()
     complement_is: str = "patient"
+    complement_negated: bool = False  # the asked-for verb must be negated ("urged him not to run")
     when_negated: str | None = None
     when_unreal: str | None = None
     patient_preps: tuple[str, ...] = ()
@@ -379,6 +381,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
             lists[key] = tuple(w.lower() for w in words)
         rules.append(RelationRule(id=entry["id"], predicate=entry["predicate"], frame=entry["frame"],
                                   complement_is=entry.get("complement_is", "patient"),
+                                  complement_negated=bool(entry.get("complement_negated", False)),
                                   when_negated=entry.get("when_negated"), when_unreal=entry.get("when_unreal"),
                                   possessor_is=entry.get("possessor_is", "patient"),
                                   agent_fallback=entry.get("agent_fallback"),
