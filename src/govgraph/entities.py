@@ -559,9 +559,11 @@ def _names_a_thing(span: Span, lexicon: Lexicon) -> bool:
     # "Edinburgh and Glasgow airports", "cities including Cardiff and Wrexham": a list the noun of a
     # thing or place governs
     kind = first.head.head if first.dep_ == "pobj" and first.head.lower_ in ("including", "like") else first.head
-    kinds = lexicon.thing_nouns | lexicon.place_nouns
-    if members and (first.dep_ in ("compound", "pobj") and kind.pos_ == "NOUN" and kind.lemma_.lower() in kinds
-                    or any(c.pos_ == "NOUN" and c.lemma_.lower() in kinds for c in children(first, ("appos",)))):
+    def of_a_kind(noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and (noun.lemma_.lower() in lexicon.thing_nouns or noun.lemma_.lower() in lexicon.place_nouns)
+
+    if members and (first.dep_ in ("compound", "pobj") and of_a_kind(kind)
+                    or any(of_a_kind(c) for c in children(first, ("appos",)))):
         return True
     things = sum(m.ent_type_ in _NOT_PERSON_KINDS for m in members)
     people = sum(m.ent_type_ in PERSON_LABELS and m.ent_iob_ == "I" for m in members)

@@ -351,7 +351,8 @@ def _frame_naming(token: Token, rule: RelationRule, ctx):
     by = next((t for t in doc[start:end] if t.lower_ == "by" and t.dep_ in ("prep", "agent")), None)
     if by is not None:  # "described as outrageous by X": the parser may hang "by X" on the description
         end = by.i
-        agent = agent if agent is not None or not passive else next(iter(_children(by, "pobj")), None)
+        if passive and agent is None:
+            agent = next(iter(_children(by, "pobj")), None)
     words = doc[start:end]
     if len(words) and stance_of(words) == rule.predicate:
         yield agent, patient, f"{verb.text} ... {' '.join(judging_words(words, rule.predicate))}"

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -509,7 +509,7 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
                 return party
         return None
 
-    for one in (t for t in doc if t.lower_ == "one" and t.dep_ in ("attr", "appos")):
+    for one in (t for t in tokens_where(doc, LOWER, ("one",)) if t.dep_ in ("attr", "appos")):
         group = next((o for prep in children(one, ("prep",)) if prep.lower_ == "of"
                       for o in children(prep, ("pobj",)) if o.tag_ in ("NNS", "NNPS")), None)
         party = party_of(group) if group is not None else None
@@ -519,7 +519,7 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
             person_at(next(iter(children(one.head, ("nsubj",))), None)) if one.head.lemma_ == "be" else None
         if person is not None:
             found.append((person, party, doc[one.i:group.right_edge.i + 1]))
-    for including in (t for t in doc if t.lower_ == "including" and t.dep_ == "prep"):
+    for including in (t for t in tokens_where(doc, LOWER, ("including",)) if t.dep_ == "prep"):
         party = party_of(including.head)
         first = next(iter(children(including, ("pobj",))), None)
         if party is None or first is None:
@@ -527,7 +527,7 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
         for member in [first] + [c for c in first.subtree if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]:
             if person_at(member) is not None:
                 found.append((person_at(member), party, doc[including.head.left_edge.i:member.i + 1]))
-    for nomination in (t for t in doc if t.lemma_.lower() == "nomination" and t.dep_ == "dobj"):
+    for nomination in (t for t in tokens_where(doc, LOWER, ("nomination",)) if t.dep_ == "dobj"):
         party = _party_of_phrase(nomination, index, orgchart)
         subject = next(iter(children(nomination.head, ("nsubj",))), None)
         if party is not None and nomination.head.lemma_.lower() in _SEEKING and person_at(subject) is not None:
