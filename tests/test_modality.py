@@ -401,6 +401,25 @@ MODALITY_BRANCHES = [
         left     VERB  VBD ROOT  4 O leave
         .        PUNCT .   punct 4
     """, 3, "asserted"),
+    ("a conjunct sharing the subject shares the negation: 'Doe did not apologise or resign'", """
+        Doe       PROPN NNP nsubj 3 B-PERSON
+        did       AUX   VBD aux   3 O do
+        not       PART  RB  neg   3
+        apologise VERB  VB  ROOT  3 O apologise
+        or        CCONJ CC  cc    3
+        resign    VERB  VB  conj  3 O resign
+        .         PUNCT .   punct 3
+    """, 5, "negated"),
+    ("a conjunct with its own subject is a clause of its own: 'Roe did not stay but Doe resigned'", """
+        Roe      PROPN NNP nsubj 3 B-PERSON
+        did      AUX   VBD aux   3 O do
+        not      PART  RB  neg   3
+        stay     VERB  VB  ROOT  3 O stay
+        but      CCONJ CC  cc    3
+        Doe      PROPN NNP nsubj 6 B-PERSON
+        resigned VERB  VBD conj  3 O resign
+        .        PUNCT .   punct 3
+    """, 6, "asserted"),
 ]
 
 

@@ -98,6 +98,50 @@ def test_predicate_in_the_past_is_a_former_post(vocab):
     assert posts_of(doc) == {"Doe": [("Chief", "Springfield", False)]}
 
 
+def test_a_predicate_that_is_only_possible_or_denied_states_no_post(vocab):
+    # "Doe could still be chief." / "Doe is not chief."
+    def posts(word, pos, tag, dep):
+        return posts_of(parsed(vocab, f"""
+            Doe     PROPN NNP nsubj 2 B-PERSON
+            {word}  {pos} {tag} {dep} 2
+            be      AUX   VB  ROOT  2 O be
+            chief   NOUN  NN  attr  2
+            .       PUNCT .   punct 2
+        """))
+
+    assert posts("could", "AUX", "MD", "aux") == {"Doe": []}
+    assert posts("not", "PART", "RB", "neg") == {"Doe": []}
+    assert posts("really", "ADV", "RB", "advmod") == {"Doe": [("Chief", None, True)]}
+
+
+def test_the_former_president_is_not_someone_president_of_another_body(vocab):
+    """"Jane Doe, president of Acme, spoke. The former president smiled.": the description is not
+    hers (her presidency is of a named body), so her post stays current."""
+    from govgraph.posts import resolve_descriptions
+
+    doc = parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    6 I-PERSON
+        ,         PUNCT ,   punct    1
+        president NOUN  NN  appos    1
+        of        ADP   IN  prep     3
+        Acme      PROPN NNP pobj     4 B-ORG
+        spoke     VERB  VBD ROOT     6 O speak
+        .         PUNCT .   punct    6
+        The       DET   DT  det      10
+        former    ADJ   JJ  amod     10
+        president NOUN  NN  nsubj    11
+        smiled    VERB  VBD ROOT     11 O smile
+        .         PUNCT .   punct    11
+    """)
+    sentences, entities = analyse(doc)
+    lexicon = load_lexicon()
+    extract_posts(doc, sentences, entities, lexicon, OrgChart())
+    resolve_descriptions(doc, sentences, entities, lexicon)
+    assert [(p.title, p.organization, p.current) for e in entities if e.label == "Jane Doe" for p in e.posts] == [
+        ("President", "Acme", True)]
+
+
 def test_a_chart_title_names_its_body(vocab):
     # "Home Secretary Jane Doe spoke."
     doc = parsed(vocab, """
@@ -683,6 +727,23 @@ def test_a_title_and_name_quoted_whole_are_words_mentioned_not_a_post(vocab):
         Smith      PROPN NNP oprd     1 I-PERSON
         \u201d     PUNCT ''  punct    7
         .          PUNCT .   punct    1
+    """)
+    assert posts_of(doc)["John Smith"] == []
+
+
+def test_a_title_and_name_quoted_whole_with_the_full_stop_inside_are_words_mentioned(vocab):
+    # 'Roe called Jane Doe “President John Smith.”' (American style closes the quote after the stop)
+    doc = parsed(vocab, """
+        Roe        PROPN NNP nsubj    1 B-PERSON
+        called     VERB  VBD ROOT     1 O call
+        Jane       PROPN NNP compound 3 B-PERSON
+        Doe        PROPN NNP dobj     1 I-PERSON
+        \u201c     PUNCT ``  punct    7
+        President  PROPN NNP compound 7
+        John       PROPN NNP compound 7 B-PERSON
+        Smith      PROPN NNP oprd     1 I-PERSON
+        .          PUNCT .   punct    1
+        \u201d     PUNCT ''  punct    1
     """)
     assert posts_of(doc)["John Smith"] == []
 

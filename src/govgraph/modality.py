@@ -49,12 +49,21 @@ def verb_of(token: Token) -> Token:
     return token
 
 
+def _clause_of(verb: Token) -> Token:
+    """The verb that carries a clause's auxiliaries and markers: the first conjunct of a shared
+    subject ("did not resign or apologise"), but a conjunct with its own subject is a clause of its
+    own ("this doesn't guarantee it but X was president")."""
+    if verb.dep_ == "conj" and children(verb, ("nsubj", "nsubjpass", "expl")):
+        return verb
+    return conj_head(verb)
+
+
 def _clause_words(token: Token) -> set[str]:
     """The function words of a trigger's own clause: negations, auxiliaries, markers, adverbs."""
     verb = verb_of(token)
-    chain = [token, verb, conj_head(verb)]
+    clause = _clause_of(verb)
+    chain = [token, verb, clause]
     words = {c.text.lower() for t in chain for c in children(t) if c.dep_ in ("neg", "aux", "advmod", "mark")}
-    clause = conj_head(verb)
     # "no justification for me to resign", "saw no reason to quit": a clause hanging on a noun that
     # "no" denies (not on a verb: in "never called her after she resigned" she did resign)
     if clause.dep_ in ("advcl", "acl", "relcl") and clause.head.pos_ in ("NOUN", "PRON") and any(
@@ -78,7 +87,7 @@ def modality_of(token: Token) -> str:
     """
     words = _clause_words(token)
     verb = verb_of(token)
-    clause = conj_head(verb)
+    clause = _clause_of(verb)
     if words & _NEGATIONS:
         # "urged him not to resign": what is asked not to happen has not happened, nor been refused
         if clause.dep_ in ("xcomp", "ccomp") and clause.head.lemma_.lower() in REQUEST_FRAMES - {"refuse", "decline"} \

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .dates import resolve_time
+from .modality import modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
 from .rules import Body, Lexicon, OrgChart
@@ -288,11 +289,12 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         before = first - 1
         while before >= 0 and doc[before].text.lower().rstrip(".") in lexicon.honorifics:
             before -= 1
-        # "calling Harris “Vice President Trump”": a title and name quoted whole are words
-        # mentioned, not a post held
-        quoted_whole = (before in title_at and title_at[before].start > 0 and token.i + 1 < len(doc)
+        # "calling Harris “Vice President Trump.”": a title and name quoted whole are words
+        # mentioned, not a post held (American style closes the quote after the full stop)
+        after_name = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text in _CLOSING_PUNCT)
+        quoted_whole = (before in title_at and title_at[before].start > 0 and after_name < len(doc)
                         and doc[title_at[before].start - 1].text in _OPENING_QUOTES | {'"'}
-                        and doc[token.i + 1].text in _CLOSING_QUOTES | {'"'})
+                        and doc[after_name].text in _CLOSING_QUOTES | {'"'})
         if before in title_at and not quoted_whole:
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
@@ -376,7 +378,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if root.dep_ in ("nsubj", "nsubjpass"):
             verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
             for verb in verbs:
-                if verb.lemma_.lower() not in _BE_VERBS:
+                # "X could still be president", "X is not the leader": no post is stated
+                if verb.lemma_.lower() not in _BE_VERBS or modality_of(verb) in ("negated", "conditional"):
                     continue
                 for complement in _complements(verb):
                     span = title_at.get(complement.i)
@@ -589,6 +592,7 @@ def _whole_entity(token: Token) -> Span:
 
 
 _OPENING_QUOTES, _CLOSING_QUOTES = {"\u201c", "\u2018"}, {"\u201d", "\u2019"}
+_CLOSING_PUNCT = {".", ",", "!", "?"}
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
@@ -742,7 +746,9 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             previous = None  # a prime minister is not "the chancellor"
         # "the former president" when one person has that title and no one is said to have held
         # it: news copy keeps the title of a former holder ("President X"), so it is his, and former
-        titled = [p for p in people if any(post.title.lower() == title and post.current for post in p.posts)
+        # ("Jane Doe, president of a club" is not "the former president" of the story's country)
+        titled = [p for p in people if any(post.title.lower() == title and post.current
+                                           and (post.organization is None or post.in_chart) for post in p.posts)
                   and p.mentions[0].start < token.idx] if former and not holders else []
         if len(titled) > 1:
             # several say "President": a definite description refers back to the nearest of them
