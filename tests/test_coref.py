@@ -50,6 +50,38 @@ def test_a_reflexive_object_is_its_own_subject(vocab):
     assert [(m.text, e.label) for e in entities for m in e.mentions if m.text == "himself"] == [("himself", "John Smith")]
 
 
+def test_an_emphatic_reflexive_is_the_noun_beside_it(vocab):
+    # "John Roe thanked Jim Doe, himself a former senator." / "John Roe met the chancellor himself."
+    def himself(table):
+        doc = parsed(vocab, table)
+        sentences, entities = analyse(doc)
+        resolve_pronouns(doc, sentences, entities, load_lexicon())
+        return [(m.text, e.label) for e in entities for m in e.mentions if m.text == "himself"]
+
+    assert himself("""
+        John    PROPN NNP compound 1 B-PERSON
+        Roe     PROPN NNP nsubj    2 I-PERSON
+        thanked VERB  VBD ROOT     2 O thank
+        Jim     PROPN NNP compound 4 B-PERSON
+        Doe     PROPN NNP dobj     2 I-PERSON
+        ,       PUNCT ,   punct    4
+        himself PRON  PRP appos    4 O himself
+        a       DET   DT  det      9
+        former  ADJ   JJ  amod     9
+        senator NOUN  NN  appos    6
+        .       PUNCT .   punct    2
+    """) == [("himself", "Jim Doe")]
+    assert himself("""
+        John       PROPN NNP compound 1 B-PERSON
+        Roe        PROPN NNP nsubj    2 I-PERSON
+        met        VERB  VBD ROOT     2 O meet
+        the        DET   DT  det      4
+        chancellor NOUN  NN  dobj     2
+        himself    PRON  PRP appos    4 O himself
+        .          PUNCT .   punct    2
+    """) == []
+
+
 def test_gender_from_honorific(vocab):
     # "Ms Doe met Mr Roe. She left."
     doc = parsed(vocab, """

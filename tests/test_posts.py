@@ -114,6 +114,24 @@ def test_a_predicate_that_is_only_possible_or_denied_states_no_post(vocab):
     assert posts("really", "ADV", "RB", "advmod") == {"Doe": [("Chief", None, True)]}
 
 
+def test_a_prospective_or_future_post_is_not_held(vocab):
+    # "Doe, a prospective Labour MP, spoke." / "Doe, a hard-working Labour MP, spoke."
+    def posts(qualifier):
+        return posts_of(parsed(vocab, f"""
+            Doe     PROPN NNP nsubj    5 B-PERSON
+            ,       PUNCT ,   punct    0
+            a       DET   DT  det      4
+            {qualifier} ADJ JJ amod    4
+            MP      PROPN NNP appos    0
+            spoke   VERB  VBD ROOT     5 O speak
+            .       PUNCT .   punct    5
+        """))
+
+    assert posts("prospective") == {"Doe": []}
+    assert posts("future") == {"Doe": []}
+    assert posts("popular") == {"Doe": [("MP", None, True)]}
+
+
 def test_the_former_president_is_not_someone_president_of_another_body(vocab):
     """"Jane Doe, president of Acme, spoke. The former president smiled.": the description is not
     hers (her presidency is of a named body), so her post stays current."""

@@ -287,6 +287,13 @@ CASES = [
  ('criticized', 'particle', 'John Smith turned on Mary Jones at the rally.',
   {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
  ('criticized', 'other particle', "John Smith turned down Mary Jones's request.", set()),
+ # "challenge" judges only over something; a dare or a contest is not criticism
+ ('criticized', 'challenged over', 'John Smith challenged Mary Jones over the budget.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'challenged for', 'John Smith challenged Mary Jones for the party leadership.', set()),
+ # a meeting on the schedule has not happened yet
+ ('metWith', 'scheduled', 'John Smith is scheduled to meet with Mary Jones on Thursday.',
+  {('metWith', 'John Smith', 'Mary Jones', 'future')}),
  ('criticized', 'noun with on', 'Mary Jones launched an attack on John Smith.',
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  # a judgement is as real as its saying, and admitting or asking judges no one
@@ -434,6 +441,33 @@ ACTIVE = """
 
 def test_transitive_active_without_a_model(vocab):
     assert relations_of(parsed(vocab, ACTIVE)) == {("fired", "Smith", "Jones", "asserted")}
+
+
+def test_a_verb_of_several_senses_counts_only_with_its_sense_preposition_without_a_model(vocab):
+    # "Smith challenged Jones over/for the leadership ." and "Smith challenged Jones to explain ."
+    def challenged(prep):
+        return relations_of(parsed(vocab, f"""
+            Smith      PROPN NNP nsubj 1 B-PERSON
+            challenged VERB  VBD ROOT  1 O challenge
+            Jones      PROPN NNP dobj  1 B-PERSON
+            {prep}     ADP   IN  prep  1
+            the        DET   DT  det   5
+            leadership NOUN  NN  pobj  3
+            .          PUNCT .   punct 1
+        """))
+
+    assert challenged("over") == {("criticized", "Smith", "Jones", "asserted")}
+    assert challenged("for") == set()
+    assert relations_of(parsed(vocab, """
+        Smith      PROPN NNP nsubj 1 B-PERSON
+        challenged VERB  VBD ROOT  1 O challenge
+        Jones      PROPN NNP dobj  1 B-PERSON
+        to         PART  TO  aux   4
+        explain    VERB  VB  xcomp 1 O explain
+        over       ADP   IN  prep  1
+        it         PRON  PRP pobj  5
+        .          PUNCT .   punct 1
+    """)) == set()
 
 
 def test_transitive_passive_without_a_model(vocab):

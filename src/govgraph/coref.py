@@ -109,8 +109,13 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
         if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns:
             governor = token.head.head
             earlier = [(t, e) for t, e in earlier if not (t.dep_ in _SUBJECT and t.head.i == governor.i)]
-        controller = _controller(token, {t.i: e for t, e in named})
-        if controller is not None and controller.gender in (None, gender):
+        named_at = {t.i: e for t, e in named}
+        controller = _controller(token, named_at)
+        if token.dep_ == "appos" and token.lower_.endswith("self"):
+            # "Jane Doe, herself a former senator", "the chancellor himself": an emphatic reflexive
+            # is the noun it stands beside (a description is linked as one, later), no one else
+            choice = named_at.get(token.head.i)
+        elif controller is not None and controller.gender in (None, gender):
             choice = controller
         elif _is_quote_speaker(token, lexicon):
             subjects = [(t, e) for t, e in earlier if t.dep_ in _SUBJECT and sentence_of(t) < sentence_of(token)]

@@ -80,6 +80,11 @@ def _agent_of_passive(verb: Token) -> Token | None:
 
 def _frame_transitive(token: Token, rule: RelationRule, ctx):
     verb = token
+    # a verb of several senses counts in one: "challenged X over Y" judges X; "challenged X to
+    # explain" dares and "challenged X for the leadership" runs against X
+    if rule.sense_preps and (_children(verb, "xcomp") or not any(
+            prep.lower_ in rule.sense_preps for prep in _children(verb, "prep"))):
+        return
     if rule.patient_nouns and not _is_passive(verb):
         # "expressed confidence in X": the object noun, then its preposition
         for obj in _children(verb, "dobj"):

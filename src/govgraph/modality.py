@@ -23,7 +23,7 @@ HEDGED_AUX = {"should", "must", "ought"}
 _HEDGE_ADVERBS = {"reportedly", "allegedly", "possibly", "probably", "perhaps", "supposedly", "apparently"}
 _DENIAL_VERBS = {"deny", "refute", "dismiss", "reject", "rebut", "contradict"}
 _FUTURE_FRAMES = {"plan", "intend", "expect", "set", "poise", "prepare", "likely", "tip", "consider", "want", "hope",
-                  "offer", "promise", "vow", "pledge"}
+                  "offer", "promise", "vow", "pledge", "schedule", "slated", "due"}
 _FAILING = {"fail", "neglect"}
 _CHOSEN = {"elect", "appoint", "name", "choose", "pick", "tap", "select", "hire", "nominate", "bring", "draft"}
 _PREVENTING = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit", "deter", "discourage", "dissuade"}
@@ -105,6 +105,7 @@ def modality_of(token: Token) -> str:
     # "is to step down", "plans to quit", "offered to go", "is going to quit": an open complement of
     # be/plan/offer or of a present "going"
     if clause.dep_ == "xcomp" and (clause.head.lemma_ == "be" or clause.head.lemma_.lower() in _FUTURE_FRAMES
+                                   or clause.head.lower_ in _FUTURE_FRAMES  # "slated" (lemma "slat")
                                    or clause.head.tag_ == "VBG" and clause.head.lemma_ == "go"
                                    and any(c.lemma_ == "be" for c in children(clause.head, ("aux",)))):
         return "future"

@@ -128,6 +128,21 @@ def _is_former(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
     return any(t.text.lower() in lexicon.former_markers for t in tokens)
 
 
+def _is_prospective(title: Span, lexicon: Lexicon) -> bool:
+    """Whether a qualifier of the title says it is hoped for or still to come ("a prospective MP",
+    "the would-be leader", "future Justice X"): its modifiers, or the words just before it."""
+    doc, start = title.doc, title.start
+    # the words that qualify the title run back to a determiner, preposition, verb or comma ("the
+    # future of the Home Secretary" does not qualify it)
+    while start > max(0, title.start - 3) and doc[start - 1].pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT") \
+            and doc[start - 1].text not in (",", "(", ")"):
+        start -= 1
+    words = [t.lower_ for t in (*doc[start:title.start], *children(title.root, ("amod",)))]
+    # a hyphenated qualifier is several tokens ("would-be"): its words as written
+    words += doc[max(0, title.start - 3):title.start].text.lower().split()[-1:]
+    return any(word in lexicon.prospective_markers for word in words)
+
+
 def _past(verb: Token) -> bool:
     """The clause is about the past: a past-tense verb, or a conjunct of one ("rose ... and later becoming")."""
     while True:
@@ -251,6 +266,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     def add(person: Entity, title_span: Span, former: bool, anchor: Token, evidence: Span,
             title_text: str | None = None, body: Entity | None = None, place: str | None = None,
             tenure: tuple[str | None, str | None] = (None, None)) -> None:
+        if _is_prospective(title_span, lexicon):
+            return  # "a prospective Labour MP", "future Justice X": not a post held
         if body is None and place is None:
             body, place = _body_of_title(title_span, index, doc, lexicon)
         title = title_text or _canonical_title(title_span, lexicon, doc, index)

@@ -45,6 +45,7 @@ class Lexicon:
     place_abbreviations: dict[str, str] = field(default_factory=dict)
     place_nouns: frozenset[str] = frozenset()
     postnominals: frozenset[str] = frozenset()
+    prospective_markers: frozenset[str] = frozenset()
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -68,7 +69,7 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns",
-                 "postnominals"}
+                 "postnominals", "prospective_markers"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -108,6 +109,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         honorifics={str(k).lower(): v for k, v in honorifics.items()},
         titles={" ".join(str(k).lower().replace(".", " ").split()): v for k, v in titles.items()},
         former_markers=lower("former_markers"),
+        prospective_markers=lower("prospective_markers"),
         tenure_markers=lower("tenure_markers"),
         country_prefixes=tuple(sorted(_string_list(data, "country_prefixes", path), key=len, reverse=True)),
         body_heads=frozenset(_string_list(data, "body_heads", path)),
@@ -299,7 +301,7 @@ _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "compl
               "when_negated",
               "when_candidacy", "only_candidacy",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
-              "agent_preps", "not_governors"}
+              "agent_preps", "not_governors", "sense_preps"}
 
 
 @dataclass(frozen=True)
@@ -323,6 +325,7 @@ class RelationRule:
     agent_fallback: str | None = None
     agent_preps: tuple[str, ...] = ()
     not_governors: tuple[str, ...] = ()
+    sense_preps: tuple[str, ...] = ()  # transitive: the verb counts only with one of these ("challenged X over Y")
     when_candidacy: str | None = None  # the predicate when the trigger is about a race, not an office
     only_candidacy: bool = False  # the rule reads only triggers about a race ("ended his bid")
     candidacy_words: frozenset[str] = frozenset()  # relations.yml's top-level list, for the two above
@@ -373,7 +376,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
             raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
         lists = {}
         for key in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors", "agent_preps",
-                    "not_governors"):
+                    "not_governors", "sense_preps"):
             words = entry.get(key) or []
             # YAML reads a bare on/off/yes/no as true/false: "on" must be quoted to stay a word
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
