@@ -267,6 +267,28 @@ def test_a_party_is_not_shared_down_a_list(vocab):
     assert posts_of(doc, chart)["John Roe"] == [("Reporter", None, True)]
 
 
+def test_a_post_in_one_of_a_partys_own_bodies_is_a_members(vocab):
+    # "Labour met . Labour Committee chair Jane Doe spoke ."
+    chart = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True),
+                      "c": Body("c", "Labour Committee", parent="l", head_title="Chair")})
+    doc = parsed(vocab, """
+        Labour    PROPN NNP nsubj    1 B-ORG
+        met       VERB  VBD ROOT     1 O meet
+        .         PUNCT .   punct    1
+        Labour    PROPN NNP compound 4 B-ORG
+        Committee PROPN NNP compound 5 I-ORG
+        chair     NOUN  NN  compound 7
+        Jane      PROPN NNP compound 7 B-PERSON
+        Doe       PROPN NNP nsubj    8 I-PERSON
+        spoke     VERB  VBD ROOT     8 O speak
+        .         PUNCT .   punct    8
+    """)
+    _, people = with_posts(doc, chart)
+    assert [(p.title, p.organization, p.party) for p in people["Jane Doe"].posts] == [
+        ("Chair", "Labour Committee", "Labour Party")]
+    assert chart.party_of("Labour Committee").label == "Labour Party" and chart.party_of("Home Office") is None
+
+
 def test_the_party_is_the_party_last_named(vocab):
     # "Labour met . The party leader Jane Doe spoke ."
     chart = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})

@@ -191,6 +191,8 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
           current: bool, sentence: int, evidence: str, stated_elsewhere: bool = False,
           named: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset()) -> Post:
     party = None
+    if body is not None and (organ := orgchart.party_of(body.label)) is not None and not orgchart.is_party(body.label):
+        party = organ.label  # "DNC Chair X": a post in one of a party's own bodies is a member's
     if body is not None and orgchart.is_party(body.label):
         party = body.label
         # "Labour MP": a member's seat is in the chamber, the party is a membership

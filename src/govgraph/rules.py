@@ -176,6 +176,16 @@ class OrgChart:
         known = self.find(name)
         return known is not None and known.party
 
+    def party_of(self, name: str) -> Body | None:
+        """The party a body is, or is part of ("Democratic National Committee" -> Democratic Party)."""
+        body, seen = self.find(name), set()
+        while body is not None and body.iri not in seen:
+            if body.party:
+                return body
+            seen.add(body.iri)
+            body = self.parent_of(body)
+        return None
+
     def jurisdiction_of(self, body: Body) -> frozenset[str]:
         """The names of the country a body governs: its own, else its nearest parent's."""
         seen = set()
