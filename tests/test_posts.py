@@ -854,6 +854,40 @@ def test_who_wins_a_partys_nomination_is_its_member(vocab):
     assert members("opposed") == {"Jane Doe": []}
 
 
+def test_a_partys_nominee_or_candidate_is_its_member(vocab):
+    # "Jane Doe, the Republican nominee, spoke." / "..., the major party nominee, ..." (no party named)
+    def members(modifier, pos, tag, ent):
+        return memberships_of(parsed(vocab, f"""
+            Jane       PROPN NNP compound 1 B-PERSON
+            Doe        PROPN NNP nsubj    7 I-PERSON
+            ,          PUNCT ,   punct    1
+            the        DET   DT  det      5
+            {modifier} {pos} {tag} {'amod' if pos == 'ADJ' else 'compound'} 5 {ent}
+            nominee    NOUN  NN  appos    1
+            ,          PUNCT ,   punct    1
+            spoke      VERB  VBD ROOT     7 O speak
+            .          PUNCT .   punct    7
+        """))
+    assert members("Republican", "ADJ", "JJ", "B-NORP") == {"Jane Doe": ["Republican Party"]}
+    assert members("party", "NOUN", "NN", "O") == {"Jane Doe": []}
+
+
+def test_who_is_endorsed_or_runs_for_a_partys_nomination_is_its_member(vocab):
+    # "Roe endorsed Jane Doe for the Democratic nomination."
+    doc = parsed(vocab, """
+        Roe        PROPN NNP nsubj    1 B-PERSON
+        endorsed   VERB  VBD ROOT     1 O endorse
+        Jane       PROPN NNP compound 3 B-PERSON
+        Doe        PROPN NNP dobj     1 I-PERSON
+        for        ADP   IN  prep     1
+        the        DET   DT  det      7
+        Democratic ADJ   JJ  amod     7 B-NORP
+        nomination NOUN  NN  pobj     4
+        .          PUNCT .   punct    1
+    """)
+    assert memberships_of(doc) == {"Roe": [], "Jane Doe": ["Democratic Party"]}
+
+
 def test_a_party_of_another_country_in_the_published_charts_is_a_membership(vocab):
     # "Likud lawmaker Jane Doe spoke." with ontology/orgcharts/ as shipped (parties.ttl)
     from govgraph.rules import load_orgchart

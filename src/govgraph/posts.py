@@ -554,6 +554,25 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
         subject = next(iter(children(nomination.head, ("nsubj",))), None)
         if party is not None and nomination.head.lemma_.lower() in _SEEKING and person_at(subject) is not None:
             found.append((person_at(subject), party, doc[subject.i:nomination.i + 1]))
+    # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
+    # or candidate stands for it
+    def named_party(noun: Token) -> Entity | None:
+        # the party by name, not "the oldest major party nominee"
+        return next((index.body[m.i] for m in children(noun, ("amod", "compound", "nmod"))
+                     if m.i in index.body and m.text[:1].isupper() and orgchart.is_party(index.body[m.i].label)), None)
+
+    for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd")):
+        party = named_party(nominee)
+        holder = nominee.head if nominee.dep_ == "appos" else next(iter(children(
+            nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
+        if party is not None and person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, nominee.left_edge.i):max(holder.i, nominee.i) + 1]))
+    # "endorsed X for the Democratic nomination", "X is running for the Republican nomination"
+    for nomination in (t for t in tokens_where(doc, LOWER, ("nomination",)) if t.dep_ == "pobj" and t.head.lower_ == "for"):
+        party, verb = named_party(nomination), nomination.head.head
+        holder = next(iter(children(verb, ("dobj",)) or children(verb, ("nsubj",))), None)
+        if party is not None and verb.pos_ in ("VERB", "AUX") and person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, verb.i):nomination.i + 1]))
     return found
 
 
