@@ -132,6 +132,39 @@ def test_a_prospective_or_future_post_is_not_held(vocab):
     assert posts("popular") == {"Doe": [("MP", None, True)]}
 
 
+def test_the_former_president_is_not_a_president_the_story_left_paragraphs_ago(vocab):
+    """"President Doe spoke. Roe met Poe. Roe left. Poe left. The former president smiled.": the
+    description is about someone else, so Doe stays president."""
+    from govgraph.posts import resolve_descriptions
+
+    doc = parsed(vocab, """
+        President PROPN NNP compound 1
+        Doe       PROPN NNP nsubj    2 B-PERSON
+        spoke     VERB  VBD ROOT     2 O speak
+        .         PUNCT .   punct    2
+        Roe       PROPN NNP nsubj    5 B-PERSON
+        met       VERB  VBD ROOT     5 O meet
+        Poe       PROPN NNP dobj     5 B-PERSON
+        .         PUNCT .   punct    5
+        Roe       PROPN NNP nsubj    9 B-PERSON
+        left      VERB  VBD ROOT     9 O leave
+        .         PUNCT .   punct    9
+        Poe       PROPN NNP nsubj    12 B-PERSON
+        left      VERB  VBD ROOT     12 O leave
+        .         PUNCT .   punct    12
+        The       DET   DT  det      16
+        former    ADJ   JJ  amod     16
+        president NOUN  NN  nsubj    17
+        smiled    VERB  VBD ROOT     17 O smile
+        .         PUNCT .   punct    17
+    """)
+    sentences, entities = analyse(doc)
+    lexicon = load_lexicon()
+    extract_posts(doc, sentences, entities, lexicon, OrgChart())
+    resolve_descriptions(doc, sentences, entities, lexicon)
+    assert [(p.title, p.current) for e in entities if e.label == "Doe" for p in e.posts] == [("President", True)]
+
+
 def test_the_former_president_is_not_someone_president_of_another_body(vocab):
     """"Jane Doe, president of Acme, spoke. The former president smiled.": the description is not
     hers (her presidency is of a named body), so her post stays current."""
@@ -852,6 +885,23 @@ def test_who_wins_a_partys_nomination_is_its_member(vocab):
         """))
     assert members("won") == {"Jane Doe": ["Republican Party"]}
     assert members("opposed") == {"Jane Doe": []}
+
+
+def test_a_country_before_a_members_title_is_no_body(vocab):
+    # "United States Representative Jane Doe spoke." (the model tags the country ORG) with the
+    # published charts: a seat in the House
+    from govgraph.rules import load_orgchart
+
+    doc = parsed(vocab, """
+        United         PROPN NNP compound 1 B-ORG
+        States         PROPN NNP compound 2 I-ORG
+        Representative PROPN NNP compound 4
+        Jane           PROPN NNP compound 4 B-PERSON
+        Doe            PROPN NNP nsubj    5 I-PERSON
+        spoke          VERB  VBD ROOT     5 O speak
+        .              PUNCT .   punct    5
+    """)
+    assert posts_of(doc, load_orgchart()) == {"Jane Doe": [("Representative", "House of Representatives", True)]}
 
 
 def test_a_partys_nominee_or_candidate_is_its_member(vocab):

@@ -200,6 +200,10 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
         if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
             body, place = None, seat.label if seat else None
     seat = orgchart.member_body(lexicon.title_of(title) or title)
+    if seat is not None and body is not None and (body.label in lexicon.country_prefixes
+                                                   or lexicon.is_known_place(body.label)):
+        # "United States Representative X", "Ohio Sen. X": the place a member sits for, not a body
+        body, place = None, None if body.label in lexicon.country_prefixes else body.label
     seat_place, in_chart = None, False
     if seat is not None and body is None:
         # "an MEP for the East Midlands", "Ohio Sen.": a member sits in the chamber, for a place
@@ -791,6 +795,10 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if len(titled) > 1:
             # several say "President": a definite description refers back to the nearest of them
             titled = [_nearest_before(titled, token.idx)]
+        # ... and only to someone the story has just been about: "President Joe Biden ... (other
+        # people, other paragraphs) ... the former president" is not Biden
+        titled = [p for p in titled if any(sentence - 2 <= m.sentence <= sentence and m.start < token.idx
+                                           for m in p.mentions)]
         if len(titled) == 1:
             choice = titled[0]
             choice.posts = [replace(post, current=False) if post.title.lower() == title else post
