@@ -294,6 +294,9 @@ CASES = [
  # a meeting on the schedule has not happened yet
  ('metWith', 'scheduled', 'John Smith is scheduled to meet with Mary Jones on Thursday.',
   {('metWith', 'John Smith', 'Mary Jones', 'future')}),
+ # coordination on the agent's side
+ ('supported', 'two endorsers', 'John Smith and Mary Jones endorsed Ann Lee.',
+  {('supported', 'John Smith', 'Ann Lee', 'asserted'), ('supported', 'Mary Jones', 'Ann Lee', 'asserted')}),
  ('criticized', 'noun with on', 'Mary Jones launched an attack on John Smith.',
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  # a judgement is as real as its saying, and admitting or asking judges no one
@@ -468,6 +471,32 @@ def test_a_verb_of_several_senses_counts_only_with_its_sense_preposition_without
         it         PRON  PRP pobj  5
         .          PUNCT .   punct 1
     """)) == set()
+
+
+def test_coordinated_and_included_agents_each_act_without_a_model(vocab):
+    # "Smith , Poe and Jones endorsed Roe ." (Poe parsed as an appositive of Smith) and
+    # "Lee , including Mary Jones , endorsed Roe ."
+    assert relations_of(parsed(vocab, """
+        Smith    PROPN NNP nsubj 5 B-PERSON
+        ,        PUNCT ,   punct 0
+        Poe      PROPN NNP appos 0 B-PERSON
+        and      CCONJ CC  cc    2
+        Jones    PROPN NNP conj  2 B-PERSON
+        endorsed VERB  VBD ROOT  5 O endorse
+        Roe      PROPN NNP dobj  5 B-PERSON
+        .        PUNCT .   punct 5
+    """)) == {("supported", name, "Roe", "asserted") for name in ("Smith", "Poe", "Jones")}
+    assert relations_of(parsed(vocab, """
+        Lee       PROPN NNP nsubj 6 B-PERSON
+        ,         PUNCT ,   punct 0
+        including VERB  VBG prep  0
+        Mary      PROPN NNP compound 4 B-PERSON
+        Jones     PROPN NNP pobj  2 I-PERSON
+        ,         PUNCT ,   punct 0
+        endorsed  VERB  VBD ROOT  6 O endorse
+        Roe       PROPN NNP dobj  6 B-PERSON
+        .         PUNCT .   punct 6
+    """)) == {("supported", name, "Roe", "asserted") for name in ("Lee", "Mary Jones")}
 
 
 def test_transitive_passive_without_a_model(vocab):

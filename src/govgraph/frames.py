@@ -20,7 +20,7 @@ from .nlp import children, conj_head
 from .rules import RelationRule
 from .stance import judging_words, stance_of
 
-__all__ = ["FRAMES", "Refusal", "speech_relations"]
+__all__ = ["FRAMES", "Refusal", "coordinated", "speech_relations"]
 
 _TELLING_VERBS = {"tell", "warn", "inform", "threaten"}
 _GO_COMPLEMENTS = {"acomp", "prt", "prep", "advmod", "xcomp", "dobj", "oprd", "attr", "ccomp", "npadvmod"}
@@ -125,6 +125,21 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
     for obj in _children(verb, "dobj"):
         for target in [obj] + _children(obj, "conj") + _included(obj):
             yield _subject(verb), target, verb.text
+
+
+def coordinated(token) -> list:
+    """A party and those coordinated with it or named as included: "X and Y endorsed Z" gives X and
+    Y; "Democrats, including X and Y, endorsed Z" gives the group, X and Y. Other values as they are."""
+    if not isinstance(token, Token) or token.pos_ not in ("NOUN", "PROPN"):
+        return [token]
+    members, stack = [], [token]
+    while stack:  # "X, Y and Z": each conjunct hangs on the one before
+        member = stack.pop()
+        members.append(member)
+        stack += [c for c in _children(member, "conj") if c.pos_ in ("NOUN", "PROPN")]
+        # "X, Y and Z" parsed with Y an appositive of X and Z a conjunct of Y: a list, not a title
+        stack += [a for a in _children(member, "appos") if a.pos_ == "PROPN" and _children(a, "conj")]
+    return members + [m for m in _included(token) if m not in members]
 
 
 def _included(noun: Token) -> list[Token]:
