@@ -294,6 +294,11 @@ CASES = [
  # a meeting on the schedule has not happened yet
  ('metWith', 'scheduled', 'John Smith is scheduled to meet with Mary Jones on Thursday.',
   {('metWith', 'John Smith', 'Mary Jones', 'future')}),
+ # a noun of the one who acts: the name on it is whom they back or attack
+ ('supported', 'supporter', 'John Smith became a Mary Jones supporter last year.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'ally of', 'John Smith is a close ally of Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  # coordination on the agent's side
  ('supported', 'two endorsers', 'John Smith and Mary Jones endorsed Ann Lee.',
   {('supported', 'John Smith', 'Ann Lee', 'asserted'), ('supported', 'Mary Jones', 'Ann Lee', 'asserted')}),
@@ -497,6 +502,25 @@ def test_coordinated_and_included_agents_each_act_without_a_model(vocab):
         Roe       PROPN NNP dobj  6 B-PERSON
         .         PUNCT .   punct 6
     """)) == {("supported", name, "Roe", "asserted") for name in ("Lee", "Mary Jones")}
+
+
+def test_a_name_on_a_noun_of_the_one_who_acts_is_its_patient_without_a_model(vocab):
+    # "Smith , an Ann Roe supporter , spoke ." / "Smith , an Ann Roe critic , spoke ."
+    def reading(noun):
+        return relations_of(parsed(vocab, f"""
+            Smith   PROPN NNP nsubj    7 B-PERSON
+            ,       PUNCT ,   punct    0
+            a       DET   DT  det      5
+            Ann     PROPN NNP compound 4 B-PERSON
+            Roe     PROPN NNP compound 5 I-PERSON
+            {noun}  NOUN  NN  appos    0
+            ,       PUNCT ,   punct    0
+            spoke   VERB  VBD ROOT     7 O speak
+            .       PUNCT .   punct    7
+        """))
+
+    assert reading("supporter") == {("supported", "Smith", "Ann Roe", "asserted")}
+    assert reading("critic") == {("criticized", "Smith", "Ann Roe", "asserted")}
 
 
 def test_transitive_passive_without_a_model(vocab):

@@ -211,13 +211,18 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx):
                 patient = next(iter(_children(prep, "pobj")), None)
     else:
         patient = _possessor(noun)
+    if rule.agent_noun and patient is None:
+        # "a Trump supporter", "Biden's critics": the name on a noun of the one who acts is whom
+        # that one backs or attacks
+        patient = next((c for c in children(noun) if c.dep_ in ("compound", "poss", "nmod") and c.i in ctx.entity), None)
     agent = None
     of_object = next((o for prep in _children(noun, "prep") if prep.lower_ == "of" for o in _children(prep, "pobj")), None)
     owner = next(iter(_children(noun, "poss")), None)
     if not rule.patient_preps and rule.possessor_is == "patient" and owner is not None and of_object is not None:
         patient, agent = of_object, owner  # "Trump's firing of Comey": the possessor acts on the object
     owner_acts = agent is not None
-    agent_deps = ("compound", "nmod", "amod", "poss") if rule.patient_preps else ("compound", "nmod", "amod")
+    agent_deps = () if rule.agent_noun else ("compound", "nmod", "amod", "poss") if rule.patient_preps \
+        else ("compound", "nmod", "amod")
     for child in children(noun):
         if child.dep_ in agent_deps and (child.i in ctx.entity or child.dep_ == "poss") \
                 and child.i != (patient.i if patient is not None else -1) and not owner_acts:

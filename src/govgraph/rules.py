@@ -311,7 +311,7 @@ _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "compl
               "when_negated",
               "when_candidacy", "only_candidacy",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
-              "agent_preps", "not_governors", "sense_preps"}
+              "agent_preps", "not_governors", "sense_preps", "agent_noun"}
 
 
 @dataclass(frozen=True)
@@ -335,6 +335,7 @@ class RelationRule:
     agent_fallback: str | None = None
     agent_preps: tuple[str, ...] = ()
     not_governors: tuple[str, ...] = ()
+    agent_noun: bool = False  # nominal: the noun names the one who acts ("a Trump supporter" backs Trump)
     sense_preps: tuple[str, ...] = ()  # transitive: the verb counts only with one of these ("challenged X over Y")
     when_candidacy: str | None = None  # the predicate when the trigger is about a race, not an office
     only_candidacy: bool = False  # the rule reads only triggers about a race ("ended his bid")
@@ -395,6 +396,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
         rules.append(RelationRule(id=entry["id"], predicate=entry["predicate"], frame=entry["frame"],
                                   complement_is=entry.get("complement_is", "patient"),
                                   complement_negated=bool(entry.get("complement_negated", False)),
+                                  agent_noun=bool(entry.get("agent_noun", False)),
                                   when_negated=entry.get("when_negated"), when_unreal=entry.get("when_unreal"),
                                   possessor_is=entry.get("possessor_is", "patient"),
                                   agent_fallback=entry.get("agent_fallback"),
