@@ -114,6 +114,29 @@ def test_a_predicate_that_is_only_possible_or_denied_states_no_post(vocab):
     assert posts("really", "ADV", "RB", "advmod") == {"Doe": [("Chief", None, True)]}
 
 
+def test_an_exit_from_a_race_leaves_no_post(vocab):
+    # "Roe spoke after the exit of President Jane Doe from the race / the cabinet."
+    def posts(what):
+        return posts_of(parsed(vocab, f"""
+            Roe       PROPN NNP nsubj    1 B-PERSON
+            spoke     VERB  VBD ROOT     1 O speak
+            after     ADP   IN  prep     1
+            the       DET   DT  det      4
+            exit      NOUN  NN  pobj     2
+            of        ADP   IN  prep     4
+            President PROPN NNP compound 8
+            Jane      PROPN NNP compound 8 B-PERSON
+            Doe       PROPN NNP pobj     5 I-PERSON
+            from      ADP   IN  prep     4
+            the       DET   DT  det      11
+            {what}    NOUN  NN  pobj     9
+            .         PUNCT .   punct    1
+        """))["Jane Doe"]
+
+    assert posts("race") == [("President", None, True)]
+    assert posts("cabinet") == [("President", None, False)]
+
+
 def test_a_prospective_or_future_post_is_not_held(vocab):
     # "Doe, a prospective Labour MP, spoke." / "Doe, a hard-working Labour MP, spoke."
     def posts(qualifier):

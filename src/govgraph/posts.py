@@ -30,7 +30,7 @@ from .dates import resolve_time
 from .modality import modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
-from .rules import Body, Lexicon, OrgChart
+from .rules import Body, Lexicon, OrgChart, load_candidacy_words
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
 
@@ -115,10 +115,12 @@ _DEPARTURES = {"resignation", "departure", "exit", "sacking", "dismissal", "firi
 
 
 def _departed(token: Token) -> bool:
-    """"the resignation of BBC chairman X (, Y and Z)": a post named with someone who is leaving it."""
+    """"the resignation of BBC chairman X (, Y and Z)": a post named with someone who is leaving it
+    ("President X's exit from the race" leaves a race, not the post)."""
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in _DEPARTURES or ancestor.lower_ in _DEPARTURES:
-            return True
+            race = load_candidacy_words()
+            return not any(t.lower_ in race for prep in children(ancestor, ("prep",)) for t in prep.subtree)
         if ancestor.pos_ in ("VERB", "AUX"):
             return False
     return False

@@ -407,6 +407,12 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=8)
+def load_candidacy_words(path: Path | None = None) -> frozenset[str]:
+    """The words that make a trigger about a race, not an office (relations.yml's candidacy_words)."""
+    return frozenset().union(*(rule.candidacy_words for rule in load_relation_rules(path)))
+
+
 @lru_cache(maxsize=4)
 def load_nicknames(path: Path | None = None) -> dict[str, frozenset[str]]:
     """Given name -> every form of it (ontology/nicknames.yml): "chuck" -> {"charles", "chuck", ...}."""
