@@ -563,7 +563,9 @@ def test_an_honorific_after_a_title_starts_no_name(vocab):
 
 
 @pytest.mark.parametrize("words", ["Billionaire George Soros", "Admiral Daniel Hagari", "Father James Martin",
-                                   "District Attorney Henry Wade", "Council Member Amanda Edwards"])
+                                   "District Attorney Henry Wade", "Council Member Amanda Edwards",
+                                   "Captain Ian Farquhar", "DJ Margherita Taylor", "Farmer Geoff Brooks",
+                                   "Assistant Chief Constable David Warcup", "Cardinals Leonardo Sandri"])
 def test_occupations_ranks_and_clergy_are_not_part_of_a_name(vocab, words):
     *title, first, last = words.split()
     rows = [f"{w} PROPN NNP compound {len(title) + 1} B-PERSON" if i == 0 else f"{w} PROPN NNP compound {len(title) + 1} I-PERSON"

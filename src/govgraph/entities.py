@@ -338,6 +338,11 @@ class _Name:
         self.text = span.text
 
 
+def _title_word(word: str, lexicon: Lexicon) -> str | None:
+    """The title one word is, in the singular or for several ("Cardinals Jane Doe and John Roe")."""
+    return lexicon.title_of(word) or (lexicon.title_of(word[:-1]) if word.endswith("s") else None)
+
+
 def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str | None]:
     """Split "President Smith" / "Mr Doe" into the name and the title or honorific before it,
     looking inside the span and at the words just before it."""
@@ -352,8 +357,8 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
             continue
         if word in lexicon.honorifics:
             honorific = word
-        elif lexicon.title_of(word):
-            title = lexicon.title_of(word)
+        elif _title_word(word, lexicon):
+            title = _title_word(word, lexicon)
         else:
             break
         start += 1
@@ -474,7 +479,7 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
             break  # "Attorney General Jeff Sessions": a title of several words ends here
         if prev.dep_ != "compound" or prev.head.i not in range(start, span.end) or prev.pos_ != "PROPN" \
                 or not _NAME_TOKEN.match(prev.text) or prev.i in org_tokens or word in lexicon.honorifics \
-                or lexicon.title_of(word) or prev.ent_type_ in _NOT_PEOPLE:
+                or _title_word(word, lexicon) or prev.ent_type_ in _NOT_PEOPLE:
             break
         start -= 1
     return doc[start:span.end]
