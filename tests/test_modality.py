@@ -401,6 +401,24 @@ MODALITY_BRANCHES = [
         left     VERB  VBD ROOT  4 O leave
         .        PUNCT .   punct 4
     """, 3, "asserted"),
+    ("an event talked of: 'There was speculation about Doe's resignation'", """
+        There       PRON  EX  expl  1
+        was         VERB  VBD ROOT  1 O be
+        speculation NOUN  NN  attr  1
+        about       ADP   IN  prep  2
+        Doe         PROPN NNP poss  6 B-PERSON
+        's          PART  POS case  4
+        resignation NOUN  NN  pobj  3
+        .           PUNCT .   punct 1
+    """, 6, "hedged"),
+    ("an event said to be unlikely: 'Doe's resignation is unlikely'", """
+        Doe         PROPN NNP poss  2 B-PERSON
+        's          PART  POS case  0
+        resignation NOUN  NN  nsubj 3
+        is          AUX   VBZ ROOT  3 O be
+        unlikely    ADJ   JJ  acomp 3
+        .           PUNCT .   punct 3
+    """, 2, "hedged"),
     ("a conjunct sharing the subject shares the negation: 'Doe did not apologise or resign'", """
         Doe       PROPN NNP nsubj 3 B-PERSON
         did       AUX   VBD aux   3 O do

@@ -299,6 +299,11 @@ CASES = [
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('supported', 'ally of', 'John Smith is a close ally of Mary Jones.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ # an event noun talked of, or said to be what it would be, did not happen
+ ('resigned', 'speculation', "There was speculation about Mary Jones's resignation.",
+  {('resigned', 'Mary Jones', None, 'hedged')}),
+ ('resigned', 'would be', "Mary Jones's resignation would be a disaster.",
+  {('resigned', 'Mary Jones', None, 'conditional')}),
  # coordination on the agent's side
  ('supported', 'two endorsers', 'John Smith and Mary Jones endorsed Ann Lee.',
   {('supported', 'John Smith', 'Ann Lee', 'asserted'), ('supported', 'Mary Jones', 'Ann Lee', 'asserted')}),

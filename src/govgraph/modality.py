@@ -35,6 +35,12 @@ _PRESENT = {"VBZ", "VBP"}
 REQUEST_FRAMES = {"ask", "tell", "urge", "call", "press", "pressure", "order", "push", "demand", "want", "force",
                    "refuse", "decline", "threaten", "advise", "encourage", "invite", "beg", "expect", "wish",
                    "hope", "try", "seek", "need", "would", "consider", "request", "lobby"}
+# nouns under which an event is talked of, not done: "speculation about his resignation", "the
+# possibility of her firing"; and what an event noun may be said to be: "his resignation is unlikely"
+_SPECULATION_NOUNS = {"speculation", "rumour", "rumor", "possibility", "prospect", "talk", "threat", "risk",
+                      "chance", "likelihood", "question", "idea", "suggestion", "hope", "fear", "danger"}
+_UNREAL_ADJECTIVES = {"unlikely", "likely", "possible", "probable", "unthinkable", "conceivable", "imminent",
+                      "inevitable"}
 # what a conditional or future reading re-routes (a conditional firing is a threat); "should"
 # (hedged) is advice, not a threat
 UNREAL = {"conditional", "future"}
@@ -101,6 +107,12 @@ def modality_of(token: Token) -> str:
     if any(c.lower_ == "else" for c in children(clause)):
         return "conditional"  # "resign or else be fired": a threat
     if words & HEDGED_AUX or words & _HEDGE_ADVERBS:
+        return "hedged"
+    if token.pos_ == "NOUN" and (
+            token.head.dep_ == "prep" and token.head.lower_ in ("of", "about", "over", "on")
+            and token.head.head.lemma_.lower() in _SPECULATION_NOUNS
+            or token.dep_ == "nsubj" and token.head.lemma_ == "be"
+            and any(c.lemma_.lower() in _UNREAL_ADJECTIVES for c in children(token.head, ("acomp",)))):
         return "hedged"
     # "is to step down", "plans to quit", "offered to go", "is going to quit": an open complement of
     # be/plan/offer or of a present "going"

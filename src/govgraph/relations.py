@@ -347,9 +347,11 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         # a request is asserted once made, whatever became of it; an event noun that is the subject
         # of "was" ("his attack on X was not a stunt") is taken as having happened; a judgement is
         # as real as its saying ("failed to note that X lied" judges no one)
+        # ("his resignation would be a disaster" or "is unlikely" stays unreal)
         named_event = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be"
-        modality = "asserted" if rule.frame == "request_from" or refusal or named_event \
-            else modality_of(token.head) if rule.frame == "speech" else modality_of(token)
+        modality = modality_of(token.head) if rule.frame == "speech" else modality_of(token)
+        if rule.frame == "request_from" or refusal or named_event and modality in ("asserted", "negated"):
+            modality = "asserted"
         # "will not step aside as the nominee" stays a negated withdrawal, not a refusal to resign
         if not candidacy and modality == "negated" and rule.when_negated and negated_itself(token):
             predicate, modality = rule.when_negated, "asserted"
