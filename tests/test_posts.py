@@ -216,6 +216,24 @@ def test_the_former_president_is_not_someone_president_of_another_body(vocab):
         ("President", "Acme", True)]
 
 
+def test_a_post_left_was_held_and_one_still_to_leave_is_held_now(vocab):
+    # "Doe resigned as chief ." / "Doe will resign as chief ." / "Doe stepped in as chief ."
+    def posts(aux, verb, lemma, particle="as"):
+        rows = [f"Doe PROPN NNP nsubj {2 if aux else 1} B-PERSON"]
+        rows += [f"{aux} AUX MD aux 2"] if aux else []
+        head = len(rows)
+        rows += [f"{verb} VERB VBD ROOT {head} O {lemma}"]
+        if particle != "as":
+            rows += [f"{particle} ADP RP prt {head}"]
+        rows += [f"as ADP IN prep {head}", f"chief NOUN NN pobj {len(rows)}", f". PUNCT . punct {head}"]
+        return posts_of(parsed(vocab, "\n".join(rows)))
+
+    assert posts("", "resigned", "resign") == {"Doe": [("Chief", None, False)]}
+    assert posts("will", "resign", "resign") == {"Doe": [("Chief", None, True)]}
+    assert posts("", "stepped", "step", "down") == {"Doe": [("Chief", None, False)]}
+    assert posts("", "stepped", "step", "in") == {"Doe": []}
+
+
 def test_a_chart_title_names_its_body(vocab):
     # "Home Secretary Jane Doe spoke."
     doc = parsed(vocab, """

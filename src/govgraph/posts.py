@@ -400,9 +400,23 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         for relcl in (c for c in children(root) if c.dep_ == "relcl"):
             _relative_clause(relcl, person, add, index, token, doc)
         # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y"
-        if root.dep_ in ("nsubj", "nsubjpass"):
-            verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        # ... and "X, who was sacked as health secretary in 2003,"
+        clauses = [c for c in children(root) if c.dep_ == "relcl" and _leaves(c)]
+        if root.dep_ in ("nsubj", "nsubjpass") or clauses:
+            verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")] \
+                if root.dep_ in ("nsubj", "nsubjpass") else []
+            # "X refused to resign as leader"
+            verbs += [c for v in verbs for c in children(v, ("xcomp",)) if _leaves(c)] + clauses
             for verb in verbs:
+                if _leaves(verb):
+                    # "X resigned as home secretary" held it; "X will step down as chair", "refused
+                    # to quit as leader", "did not resign as X" still holds it
+                    left = modality_of(verb) == "asserted"
+                    for complement in (c for prep in children(verb, ("prep",)) if prep.lower_ == "as"
+                                       for c in children(prep, ("pobj",)) if c.i in title_at):
+                        add(person, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
+                            tenure=_tenure(verb) if left else (None, None))
+                    continue
                 # "X could still be president", "X is not the leader": no post is stated
                 if verb.lemma_.lower() not in _BE_VERBS or modality_of(verb) in ("negated", "conditional"):
                     continue
@@ -688,6 +702,17 @@ def _shared_body(name: Token, body_before_name: dict[int, Entity | None], orgcha
     if body is None or body.kind != "Organization" or getattr(orgchart.find(body.label), "party", False):
         return None
     return body
+
+
+_LEAVING = {"resign", "quit", "retire", "sack", "fire", "oust", "remove", "dismiss", "depose", "axe"}
+_LEAVING_PARTICLES = {"step": {"down", "aside"}, "stand": {"down", "aside"}}
+
+
+def _leaves(verb: Token) -> bool:
+    """A verb of leaving a post, or being put out of one: "resigned", "stepped down", "was ousted"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _LEAVING or any(c.lower_ in _LEAVING_PARTICLES.get(lemma, ())
+                                    for c in children(verb, ("prt", "advmod")))
 
 
 def _complements(verb: Token) -> list[Token]:
