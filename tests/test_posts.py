@@ -234,6 +234,31 @@ def test_a_post_left_was_held_and_one_still_to_leave_is_held_now(vocab):
     assert posts("", "stepped", "step", "in") == {"Doe": []}
 
 
+def test_a_relative_clause_on_the_name_states_its_post(vocab):
+    # "Doe , who was chief , spoke ." / "Doe , whose father was chief , spoke ."
+    assert posts_of(parsed(vocab, """
+        Doe    PROPN NNP nsubj 6 B-PERSON
+        ,      PUNCT ,   punct 0
+        who    PRON  WP  nsubj 3
+        was    AUX   VBD relcl 0 O be
+        chief  NOUN  NN  attr  3
+        ,      PUNCT ,   punct 0
+        spoke  VERB  VBD ROOT  6 O speak
+        .      PUNCT .   punct 6
+    """)) == {"Doe": [("Chief", None, False)]}
+    assert posts_of(parsed(vocab, """
+        Doe    PROPN NNP nsubj 7 B-PERSON
+        ,      PUNCT ,   punct 0
+        whose  PRON  WP$ poss  3
+        father NOUN  NN  nsubj 4
+        was    AUX   VBD relcl 0 O be
+        chief  NOUN  NN  attr  4
+        ,      PUNCT ,   punct 0
+        spoke  VERB  VBD ROOT  7 O speak
+        .      PUNCT .   punct 7
+    """)) == {"Doe": []}
+
+
 def test_a_chart_title_names_its_body(vocab):
     # "Home Secretary Jane Doe spoke."
     doc = parsed(vocab, """

@@ -401,7 +401,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             _relative_clause(relcl, person, add, index, token, doc)
         # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y"
         # ... and "X, who was sacked as health secretary in 2003,"
-        clauses = [c for c in children(root) if c.dep_ == "relcl" and _leaves(c)]
+        # and "X, who served as chancellor from 1997 to 2007,"
+        # (its subject the relative pronoun: not "X, whose father served as lord chancellor")
+        clauses = [c for c in children(root) if c.dep_ == "relcl" and (_leaves(c) or c.lemma_.lower() in _BE_VERBS)
+                   and any(s.tag_ in ("WP", "WDT") for s in children(c, ("nsubj", "nsubjpass")))]
         if root.dep_ in ("nsubj", "nsubjpass") or clauses:
             verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")] \
                 if root.dep_ in ("nsubj", "nsubjpass") else []
