@@ -589,6 +589,23 @@ def test_a_headline_word_before_a_name_is_not_part_of_it(vocab):
     """) == ["Jane Doe"]
 
 
+def test_a_lone_well_known_place_is_no_person_but_a_titled_one_is(vocab):
+    # "England was in peril ." / "Baroness Scotland spoke ." (the model tags both PERSON)
+    assert people_in(vocab, """
+        England PROPN NNP nsubj 1 B-PERSON
+        was     AUX   VBD ROOT  1 O be
+        in      ADP   IN  prep  1
+        peril   NOUN  NN  pobj  2
+        .       PUNCT .   punct 1
+    """) == []
+    assert people_in(vocab, """
+        Baroness PROPN NNP compound 1
+        Scotland PROPN NNP nsubj    2 B-PERSON
+        spoke    VERB  VBD ROOT     2 O speak
+        .        PUNCT .   punct    2
+    """) == ["Scotland"]
+
+
 @pytest.mark.parametrize("word", ["Msgr", "Fr.", "Lady"])
 def test_a_form_of_address_alone_is_no_name(vocab, word):
     # "Msgr told reporters ." - the model called the honorific a person

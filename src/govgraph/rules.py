@@ -46,6 +46,7 @@ class Lexicon:
     place_nouns: frozenset[str] = frozenset()
     postnominals: frozenset[str] = frozenset()
     prospective_markers: frozenset[str] = frozenset()
+    place_names: frozenset[str] = frozenset()
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -57,7 +58,7 @@ class Lexicon:
 
     @cached_property
     def _place_names(self) -> frozenset[str]:
-        return frozenset(self.place_abbreviations.values())
+        return frozenset(self.place_abbreviations.values()) | self.place_names
 
     def title_of(self, words: str) -> str | None:
         """The canonical title for a phrase ("police chief" -> "Chief", "Lt. Gov." -> "Lieutenant
@@ -69,7 +70,7 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns",
-                 "postnominals", "prospective_markers"}
+                 "postnominals", "prospective_markers", "place_names"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -110,6 +111,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         titles={" ".join(str(k).lower().replace(".", " ").split()): v for k, v in titles.items()},
         former_markers=lower("former_markers"),
         prospective_markers=lower("prospective_markers"),
+        place_names=frozenset(_string_list(data, "place_names", path)),
         tenure_markers=lower("tenure_markers"),
         country_prefixes=tuple(sorted(_string_list(data, "country_prefixes", path), key=len, reverse=True)),
         body_heads=frozenset(_string_list(data, "body_heads", path)),
