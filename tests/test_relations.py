@@ -304,6 +304,9 @@ CASES = [
   {('resigned', 'Mary Jones', None, 'hedged')}),
  ('resigned', 'would be', "Mary Jones's resignation would be a disaster.",
   {('resigned', 'Mary Jones', None, 'conditional')}),
+ # anger drawn from someone: the one whose ire it is judges the one who drew it
+ ('criticized', 'drew the wrath', 'John Smith drew the wrath of Mary Jones.',
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  # coordination on the agent's side
  ('supported', 'two endorsers', 'John Smith and Mary Jones endorsed Ann Lee.',
   {('supported', 'John Smith', 'Ann Lee', 'asserted'), ('supported', 'Mary Jones', 'Ann Lee', 'asserted')}),
