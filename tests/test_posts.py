@@ -216,6 +216,27 @@ def test_the_former_president_is_not_someone_president_of_another_body(vocab):
         ("President", "Acme", True)]
 
 
+def test_a_post_wanted_for_someone_is_not_held(vocab):
+    # "They want Doe to be chief ." / "They said Doe is chief ."
+    assert posts_of(parsed(vocab, """
+        They  PRON  PRP nsubj 1
+        want  VERB  VBP ROOT  1 O want
+        Doe   PROPN NNP nsubj 4 B-PERSON
+        to    PART  TO  aux   4
+        be    AUX   VB  ccomp 1 O be
+        chief NOUN  NN  attr  4
+        .     PUNCT .   punct 1
+    """)) == {"Doe": []}
+    assert posts_of(parsed(vocab, """
+        They  PRON  PRP nsubj 1
+        said  VERB  VBD ROOT  1 O say
+        Doe   PROPN NNP nsubj 3 B-PERSON
+        is    AUX   VBZ ccomp 1 O be
+        chief NOUN  NN  attr  3
+        .     PUNCT .   punct 1
+    """)) == {"Doe": [("Chief", None, True)]}
+
+
 def test_a_post_left_was_held_and_one_still_to_leave_is_held_now(vocab):
     # "Doe resigned as chief ." / "Doe will resign as chief ." / "Doe stepped in as chief ."
     def posts(aux, verb, lemma, particle="as"):

@@ -420,8 +420,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                         add(person, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
                             tenure=_tenure(verb) if left else (None, None))
                     continue
-                # "X could still be president", "X is not the leader": no post is stated
-                if verb.lemma_.lower() not in _BE_VERBS or modality_of(verb) in ("negated", "conditional"):
+                # "X could still be president", "X is not the leader", "they want X to be president":
+                # no post is stated
+                modality = modality_of(verb) if verb.lemma_.lower() in _BE_VERBS else None
+                if modality is None or modality in ("negated", "conditional") or (
+                        modality in ("hedged", "future") and verb.dep_ in ("xcomp", "ccomp")):
                     continue
                 for complement in _complements(verb):
                     span = title_at.get(complement.i)
