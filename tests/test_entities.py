@@ -562,10 +562,10 @@ def test_an_honorific_after_a_title_starts_no_name(vocab):
     assert person.label == "Goldsmith"
 
 
-@pytest.mark.parametrize("words", ["Billionaire George Soros", "Admiral Daniel Hagari", "Father James Martin",
-                                   "District Attorney Henry Wade", "Council Member Amanda Edwards",
-                                   "Captain Ian Farquhar", "DJ Margherita Taylor", "Farmer Geoff Brooks",
-                                   "Assistant Chief Constable David Warcup", "Cardinals Leonardo Sandri"])
+@pytest.mark.parametrize("words", ["Billionaire Jane Doe", "Admiral Jane Doe", "Father John Roe",
+                                   "District Attorney John Roe", "Council Member Ann Poe",
+                                   "Captain Ann Poe", "DJ Jane Doe", "Farmer John Roe",
+                                   "Assistant Chief Constable Ann Poe", "Cardinals John Roe"])
 def test_occupations_ranks_and_clergy_are_not_part_of_a_name(vocab, words):
     *title, first, last = words.split()
     rows = [f"{w} PROPN NNP compound {len(title) + 1} B-PERSON" if i == 0 else f"{w} PROPN NNP compound {len(title) + 1} I-PERSON"
@@ -590,7 +590,7 @@ def test_a_headline_word_before_a_name_is_not_part_of_it(vocab):
 
 
 def test_a_lone_well_known_place_is_no_person_but_a_titled_one_is(vocab):
-    # "England was in peril ." / "Baroness Scotland spoke ." (the model tags both PERSON)
+    # "England was in peril ." / "Baroness Wales spoke ." (the model tags both PERSON)
     assert people_in(vocab, """
         England PROPN NNP nsubj 1 B-PERSON
         was     AUX   VBD ROOT  1 O be
@@ -600,10 +600,10 @@ def test_a_lone_well_known_place_is_no_person_but_a_titled_one_is(vocab):
     """) == []
     assert people_in(vocab, """
         Baroness PROPN NNP compound 1
-        Scotland PROPN NNP nsubj    2 B-PERSON
+        Wales    PROPN NNP nsubj    2 B-PERSON
         spoke    VERB  VBD ROOT     2 O speak
         .        PUNCT .   punct    2
-    """) == ["Scotland"]
+    """) == ["Wales"]
 
 
 @pytest.mark.parametrize("word", ["Msgr", "Fr.", "Lady"])

@@ -61,8 +61,8 @@ def extract_sentences(doc: Doc) -> tuple[Sentence, ...]:
 _WEEKDAY_NAMES = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
-# Function words that title-case capitalises in headlines and widgets ("Trump To Jeff Sessions",
-# "Regarding Obama", "Will Brett Kavanaugh Be Confirmed?"): never part of a person's name.
+# Function words that title-case capitalises in headlines and widgets ("Doe To John Roe",
+# "Regarding Doe", "Will Jane Doe Be Confirmed?"): never part of a person's name.
 _NOT_IN_NAMES = frozenset({"to", "of", "and", "for", "the", "in", "on", "at", "with", "over", "regarding",
                            "about", "after", "before", "from", "into", "than", "via", "vs", "be", "is", "are",
                            "inside", "why", "how", "what", "who", "when", "where"})
@@ -79,14 +79,14 @@ def _is_name(span: Span) -> bool:
 
 
 def _not_in_name(token: Token) -> bool:
-    # a function word, or a modal opening a question ("Will Brett Kavanaugh be confirmed?")
+    # a function word, or a modal opening a question ("Will Jane Doe be confirmed?")
     return token.lower_ in _NOT_IN_NAMES or token.tag_ == "MD"
 
 
 def _name_parts(span: Span) -> list[Span]:
     """The runs of name-shaped words in a span the model called a person, between function words
-    and punctuation: "Trump To Jeff Sessions: Stop The Probe" (a headline in title case) holds
-    "Jeff Sessions"; "Will Brett" is "Brett", and a surname the model left out joins it."""
+    and punctuation: "Doe To John Roe: Stop The Probe" (a headline in title case) holds
+    "John Roe"; "Will Jane" is "Jane", and a surname the model left out joins it."""
     doc, runs, start = span.doc, [], span.start
     for token in list(span) + [None]:
         if token is None or _not_in_name(token) or not (_NAME_TOKEN.match(token.text) or token.text == "-"):
@@ -97,7 +97,7 @@ def _name_parts(span: Span) -> list[Span]:
     whole = []
     for run in runs:
         end = run.end
-        # "Will Brett | Kavanaugh": the name's head, right after it, is part of it
+        # "Will Jane | Doe": the name's head, right after it, is part of it
         while end < len(doc) and doc[end].pos_ == "PROPN" and _NAME_TOKEN.match(doc[end].text) \
                 and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and not _not_in_name(doc[end]):
             end += 1
@@ -105,9 +105,9 @@ def _name_parts(span: Span) -> list[Span]:
     return whole
 
 
-# Tags of a capitalised word a headline puts before a name ("Concerning Maradiaga", "Your
-# Holiness") or a comparative after one ("Trump Tougher on Putin"): never part of a name. A verb's
-# tag after a name is not among them: the model gives it to surnames too ("Paul Sykes").
+# Tags of a capitalised word a headline puts before a name ("Concerning Doe", "Your
+# Holiness") or a comparative after one ("Doe Tougher on Roe"): never part of a name. A verb's
+# tag after a name is not among them: the model gives it to surnames too ("Ann Poe").
 _NOT_NAME_START_TAGS = frozenset({"VBG", "VBZ", "PRP$", "PRP"})
 _NOT_NAME_END_TAGS = frozenset({"JJR", "JJS", "RBR"})
 
@@ -254,7 +254,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
                 and len((lexicon.title_of(span[-1].text + " " + after) or "").split()) > 1:
             continue
         # "UKIP MEP": a title after a body's name is not part of it, nor what follows it
-        # ("Democratic National Committee Chair Jaime Harrison": the body ends before "Chair")
+        # ("Democratic National Committee Chair Jane Doe": the body ends before "Chair")
         title_at = next((i for i in range(1, len(span) - 1) if lexicon.title_of(span[i].text)
                          and span[i + 1].text[:1].isupper() and span[i + 1].pos_ == "PROPN"), None)
         if title_at is not None and orgchart.find(span.text) is None:
@@ -349,7 +349,7 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
     doc, start, title, honorific = span.doc, span.start, None, None
     while start < span.end - 1:
         word = doc[start].text.lower().rstrip(".")
-        # the longest title first: "Attorney General Jeff Sessions" is not named "Attorney General"
+        # the longest title first: "Attorney General John Roe" is not named "Attorney General"
         phrase = next((n for n in (3, 2) if start + n < span.end and lexicon.title_of(doc[start:start + n].text)), 0)
         if phrase:
             title = lexicon.title_of(doc[start:start + phrase].text)
@@ -379,7 +379,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             for part in parts:
                 part = _without_verbs(part)
                 while len(part) > 1 and taken(part[:1]):
-                    part = part[1:]  # "Tory Dominic Grieve": the party before the name is no part of it
+                    part = part[1:]  # "Tory John Roe": the party before the name is no part of it
                 if (len(parts) > 1 or part.start != trimmed.start) and len(part) == 1 and part[0].tag_ != "NNP":
                     continue  # a capitalised headline word left over ("Stop The Probe"), not a name
                 if not len(part):
@@ -417,7 +417,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             continue
         first = end = token.i + _title_length(doc, token.i, lexicon)
         if first < len(doc) and doc[first].lower_.rstrip(".") in lexicon.honorifics:
-            continue  # "Attorney General Lord Goldsmith": the name starts after the honorific
+            continue  # "Attorney General Lord Roe": the name starts after the honorific
         while end < len(doc) and not _starts_title(doc, end, lexicon) and (
                 (_NAME_TOKEN.match(doc[end].text) and doc[end].pos_ in ("PROPN", ""))
                 or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
@@ -434,7 +434,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         if len(span) and not taken(span) and not covered & {t.i for t in span}:
             candidates.append(_Name(span, None if honorific else lexicon.title_of(doc[token.i:first].text), honorific))
             covered |= {t.i for t in span}
-    # "the Shadow Secretary of State, Theresa May," - a name-shaped appositive of a title
+    # "the Shadow Secretary of State, Jane Doe," - a name-shaped appositive of a title
     for token in tokens_where(doc, DEP, ("appos",)):
         if token.pos_ != "PROPN" or not lexicon.title_of(token.head.text):
             continue
@@ -469,14 +469,14 @@ def _starts_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
 
 
 def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Span:
-    """"Dominic Grieve" where the model saw only "Grieve": capitalised words compounding the name
+    """"John Roe" where the model saw only "Roe": capitalised words compounding the name
     from the left are part of it, unless they are a title, an honorific or a body."""
     doc, start = span.doc, span.start
     while start > 0:
         prev = doc[start - 1]
         word = prev.text.lower().rstrip(".")
         if any(start - n >= 0 and lexicon.title_of(doc[start - n:start].text) for n in (2, 3)):
-            break  # "Attorney General Jeff Sessions": a title of several words ends here
+            break  # "Attorney General John Roe": a title of several words ends here
         if prev.dep_ != "compound" or prev.head.i not in range(start, span.end) or prev.pos_ != "PROPN" \
                 or not _NAME_TOKEN.match(prev.text) or prev.i in org_tokens or word in lexicon.honorifics \
                 or _title_word(word, lexicon) or prev.ent_type_ in _NOT_PEOPLE:
@@ -491,7 +491,7 @@ _QUOTES = {'"', "'", "\u2018", "\u201c", "``", "`"}
 
 def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
     """A name the sentence uses as a thing's, whatever the model tagged it: owned by a pronoun ("its
-    2017 Truman Kennedy Johnson Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
+    2017 Doe Roe Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
     northern Israel"), or a word of a quoted title ("a speech titled 'Quraan Torah Bible ...'")."""
     root, doc = span.root, span.doc
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(root)):
@@ -584,14 +584,14 @@ class _People:
     def find(self, name: str) -> Entity | None:
         first, last = name_parts(name)
         last = last or name
-        # a generational suffix is part of the identity: "Trump Jr." is not "Donald Trump", and a
-        # bare "Trump" is the one without a suffix, as news copy writes the son's suffix every time
+        # a generational suffix is part of the identity: "Roe Jr." is not "John Roe", and a
+        # bare "Roe" is the one without a suffix, as news copy writes the son's suffix every time
         suffix = generation(name)
         persons = [(e, parts) for e, parts in self.persons if generation(e.label) == suffix]
         matches = [e for e, (_, known_last) in persons if (known_last or e.label) == last]
         if not first or first == last:
             if not matches and " " not in name:
-                # "Kamala" where the story names Kamala Harris: a lone first name of one person
+                # "Jane" where the story names Jane Doe: a lone first name of one person
                 by_first = [e for e, (known_first, known_last) in persons if known_first == name and known_last]
                 return by_first[0] if len(by_first) == 1 else None
             return matches[0] if len(matches) >= 1 else None

@@ -249,7 +249,7 @@ def _score_persons(graph: Graph, gold: Gold, score: Score) -> None:
 
     def gold_persons_of(node) -> set[str]:
         found = {pid for pid, wanted in persons.items() if wanted & names[node]}
-        if not found:  # "Magnus" for "Chris Magnus", when one gold person has that surname
+        if not found:  # "Doe" for "Jane Doe", when one gold person has that surname
             for name in names[node]:
                 owners = surnames.get(name.split()[-1], set()) if name else set()
                 if len(owners) == 1:

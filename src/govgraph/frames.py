@@ -144,7 +144,7 @@ def coordinated(token) -> list:
 
 def _included(noun: Token) -> list[Token]:
     """The members a noun names with "including" or "such as" ("several public figures, including
-    Harris and Buttigieg"): what is done to the noun is done to each."""
+    Doe and Roe"): what is done to the noun is done to each."""
     members = []
     for prep in _children(noun, "prep"):
         if prep.lower_ == "including" or (prep.lower_ == "as" and prep.nbor(-1).lower_ == "such"):
@@ -212,14 +212,14 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx):
     else:
         patient = _possessor(noun)
     if rule.agent_noun and patient is None:
-        # "a Trump supporter", "Biden's critics": the name on a noun of the one who acts is whom
+        # "a Doe supporter", "Roe's critics": the name on a noun of the one who acts is whom
         # that one backs or attacks
         patient = next((c for c in children(noun) if c.dep_ in ("compound", "poss", "nmod") and c.i in ctx.entity), None)
     agent = None
     of_object = next((o for prep in _children(noun, "prep") if prep.lower_ == "of" for o in _children(prep, "pobj")), None)
     owner = next(iter(_children(noun, "poss")), None)
     if not rule.patient_preps and rule.possessor_is == "patient" and owner is not None and of_object is not None:
-        patient, agent = of_object, owner  # "Trump's firing of Comey": the possessor acts on the object
+        patient, agent = of_object, owner  # "Doe's firing of Roe": the possessor acts on the object
     owner_acts = agent is not None
     agent_deps = () if rule.agent_noun else ("compound", "nmod", "amod", "poss") if rule.patient_preps \
         else ("compound", "nmod", "amod")

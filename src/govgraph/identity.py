@@ -88,19 +88,19 @@ def unify(people: list[Entity], known: Iterable[Entity] = ()) -> None:
                 and not any(_posts_conflict(person, m) for m in c.members)]
         lone_surname = len(person.label.split()) == 1
         if lone_surname and len(fits) > 1:
-            # "President Obama" in a story that gives no first name: the one namesake with that
-            # title ("Barack Obama", President), if only one has it
+            # "President Doe" in a story that gives no first name: the one namesake with that
+            # title ("John Doe", President), if only one has it
             titles = {p.title.lower() for p in person.posts}
             titled = [c for c in fits if titles & {p.title.lower() for m in c.members for p in m.posts}]
             fits = titled if len(titled) == 1 else fits
         if lone_surname and len(fits) > 1:
-            # a story naming only "Obama" where the archive names Barack Obama in many stories and
-            # Michelle Obama in one: the one the archive is about, when it is so by far
+            # a story naming only "Doe" where the archive names John Doe in many stories and
+            # Jane Doe in one: the one the archive is about, when it is so by far
             by_stories = sorted(fits, key=lambda c: len(c.members), reverse=True)
             if len(by_stories[0].members) >= _SALIENT_BY * len(by_stories[1].members):
                 fits = by_stories[:1]
         if lone_surname and not group:
-            # "Kamala" in a story that names no Harris: no one in the archive has it as a surname,
+            # "Jane" in a story that names no Doe: no one in the archive has it as a surname,
             # and one person named in several stories has it as a first name. Lone names come
             # after every full name, so the full names are indexed by first name once, here
             if by_first is None:

@@ -12,7 +12,7 @@ from nameparser import HumanName
 
 __all__ = ["name_parts", "generation"]
 
-# Generational suffixes are part of who someone is: "Donald Trump Jr." is never "Donald Trump".
+# Generational suffixes are part of who someone is: "John Roe Jr." is never "John Roe".
 _GENERATIONS = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
 
 
@@ -24,7 +24,7 @@ def name_parts(name: str) -> tuple[str, str]:
     """
     parsed = HumanName(name)
     if not parsed.last and parsed.suffix:
-        return "", parsed.first  # "Trump Jr.": a surname and a suffix
+        return "", parsed.first  # "Roe Jr.": a surname and a suffix
     return parsed.first, parsed.last
 
 

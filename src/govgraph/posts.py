@@ -30,7 +30,7 @@ from .dates import resolve_time
 from .modality import modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
-from .rules import Body, Lexicon, OrgChart, load_candidacy_words
+from .rules import Body, Lexicon, OrgChart, load_candidacy_words, load_leaving_verbs
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
 
@@ -114,12 +114,11 @@ _DEPARTURES = {"resignation", "departure", "exit", "sacking", "dismissal", "firi
                "retirement", "death", "downfall", "exodus"}
 
 
-def _departed(token: Token) -> bool:
+def _departed(token: Token, race: frozenset[str]) -> bool:
     """"the resignation of BBC chairman X (, Y and Z)": a post named with someone who is leaving it
     ("President X's exit from the race" leaves a race, not the post)."""
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in _DEPARTURES or ancestor.lower_ in _DEPARTURES:
-            race = load_candidacy_words()
             return not any(t.lower_ in race for prep in children(ancestor, ("prep",)) for t in prep.subtree)
         if ancestor.pos_ in ("VERB", "AUX"):
             return False
@@ -266,6 +265,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     countries = {c.lower() for c in lexicon.country_prefixes}
     abroad: set[tuple[int, str]] = set()  # (person, title) the story gives with another country's name
     quoted = _quoted_tokens(doc)
+    race, leaving = load_candidacy_words(), load_leaving_verbs()
     # the countries the story names: a place or people, or a body of the chart ("the Senate")
     named = frozenset(_whole_entity(t).text for t in doc if t.ent_type_ in _PLACE_OR_PARTY).union(
         *(orgchart.jurisdiction_of(body) for e in entities if e.kind == "Organization"
@@ -314,7 +314,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         before = first - 1
         while before >= 0 and doc[before].text.lower().rstrip(".") in lexicon.honorifics:
             before -= 1
-        # "calling Harris “Vice President Trump.”": a title and name quoted whole are words
+        # "calling Doe “Vice President Roe.”": a title and name quoted whole are words
         # mentioned, not a post held (American style closes the quote after the full stop)
         after_name = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text in _CLOSING_PUNCT)
         quoted_whole = (before in title_at and title_at[before].start > 0 and after_name < len(doc)
@@ -323,7 +323,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if before in title_at and not quoted_whole:
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
-            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token)
+            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token, race)
             # a lower-case word before a bare surname with no body is a description ("top border
             # official X"); before a full name ("deputy leader Jane Doe") it is a post
             full_name = token.i - first >= 1
@@ -341,7 +341,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 and orgchart.member_body(lexicon.title_of(after.text) or after.text) is not None:
             add(person, after, False, token, doc[first:after.end])
         # 1c. a title "of" a place, body or portfolio just before the name: "Governor of Virginia
-        # Terry McAuliffe", "the President of France Emmanuel Macron", "Minister of Finance Jane Doe"
+        # John Roe", "the President of France Ann Poe", "Minister of Finance Jane Doe"
         of_at = before
         while of_at > max(first - 6, 0) and doc[of_at].text[:1].isupper() and of_at not in title_at \
                 and of_at not in index.person:
@@ -353,10 +353,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             body = index.body_in(what)
             place = what.text if body is None and all(t.ent_type_ in ("GPE", "LOC") for t in what) else None
             title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} of {what.text}"
-            former = _is_former(doc[max(0, span.start - 2):span.start], lexicon) or _departed(token)
+            former = _is_former(doc[max(0, span.start - 2):span.start], lexicon) or _departed(token, race)
             add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
-        # presidential nominee Sen. JD Vance", "2016 Democratic presidential candidate Jane Doe"
+        # presidential nominee Sen. John Roe", "2016 Democratic presidential candidate Jane Doe"
         party_at = _party_before(doc, first, token, index, orgchart)
         if party_at is not None:
             party = index.body[party_at]
@@ -399,43 +399,34 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 _relative_clause(relcl, person, add, index, token, doc)
         for relcl in (c for c in children(root) if c.dep_ == "relcl"):
             _relative_clause(relcl, person, add, index, token, doc)
-        # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y"
-        # ... and "X, who was sacked as health secretary in 2003,"
-        # and "X, who served as chancellor from 1997 to 2007,"
-        # (its subject the relative pronoun: not "X, whose father served as lord chancellor")
-        clauses = [c for c in children(root) if c.dep_ == "relcl" and (_leaves(c) or c.lemma_.lower() in _BE_VERBS)
-                   and any(s.tag_ in ("WP", "WDT") for s in children(c, ("nsubj", "nsubjpass")))]
-        if root.dep_ in ("nsubj", "nsubjpass") or clauses:
-            verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")] \
-                if root.dep_ in ("nsubj", "nsubjpass") else []
-            # "X refused to resign as leader"
-            verbs += [c for v in verbs for c in children(v, ("xcomp",)) if _leaves(c)] + clauses
-            for verb in verbs:
-                if _leaves(verb):
-                    # "X resigned as home secretary" held it; "X will step down as chair", "refused
-                    # to quit as leader", "did not resign as X" still holds it
-                    left = modality_of(verb) == "asserted"
-                    for complement in (c for prep in children(verb, ("prep",)) if prep.lower_ == "as"
-                                       for c in children(prep, ("pobj",)) if c.i in title_at):
-                        add(person, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
-                            tenure=_tenure(verb) if left else (None, None))
+        # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y",
+        # "X, who served as chancellor from 1997 to 2007", "X resigned as home secretary"
+        for verb in _stating_verbs(root, leaving):
+            if _leaves(verb, leaving):
+                # "X resigned as home secretary" held it; "X will step down as chair", "refused to
+                # quit as leader", "did not resign as X" still holds it
+                left = modality_of(verb) == "asserted"
+                for complement in (c for prep in children(verb, ("prep",)) if prep.lower_ == "as"
+                                   for c in children(prep, ("pobj",)) if c.i in title_at):
+                    add(person, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
+                        tenure=_tenure(verb) if left else (None, None))
+                continue
+            # "X could still be president", "X is not the leader", "they want X to be president":
+            # no post is stated
+            modality = modality_of(verb) if verb.lemma_.lower() in _BE_VERBS else None
+            if modality is None or modality in ("negated", "conditional") or (
+                    modality in ("hedged", "future") and verb.dep_ in ("xcomp", "ccomp")):
+                continue
+            for complement in _complements(verb):
+                span = title_at.get(complement.i)
+                if span is None or index.person.get(complement.i):
                     continue
-                # "X could still be president", "X is not the leader", "they want X to be president":
-                # no post is stated
-                modality = modality_of(verb) if verb.lemma_.lower() in _BE_VERBS else None
-                if modality is None or modality in ("negated", "conditional") or (
-                        modality in ("hedged", "future") and verb.dep_ in ("xcomp", "ccomp")):
-                    continue
-                for complement in _complements(verb):
-                    span = title_at.get(complement.i)
-                    if span is None or index.person.get(complement.i):
-                        continue
-                    body, place = _body_of_title(span, index, doc)
-                    if body is None and place is None:
-                        body, place = _place_after(verb, index)
-                    former = _past(verb) or _is_former(children(complement), lexicon)
-                    add(person, span, former, token, doc[token.i:complement.right_edge.i + 1] if complement.i > token.i
-                        else verb.sent, body=body, place=place)
+                body, place = _body_of_title(span, index, doc)
+                if body is None and place is None:
+                    body, place = _place_after(verb, index)
+                former = _past(verb) or _is_former(children(complement), lexicon)
+                add(person, span, former, token, doc[token.i:complement.right_edge.i + 1] if complement.i > token.i
+                    else verb.sent, body=body, place=place)
 
     for entity in entities:
         posts = found.get(id(entity), [])
@@ -473,11 +464,12 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     _one_holder_now(entities, stated)
 
 
-def _party_of_phrase(head: Token, index: _Index, orgchart: OrgChart) -> Entity | None:
-    """The party a noun phrase's head or one of its modifiers names ("Democrats", "Democratic leaders")."""
+def _party_of_phrase(head: Token, index: _Index, orgchart: OrgChart, named: bool = False) -> Entity | None:
+    """The party a noun phrase's head or one of its modifiers names ("Democrats", "Democratic leaders");
+    with ``named``, only by its name ("the Republican nominee", not "a major party nominee")."""
     for token in [head] + children(head, ("amod", "compound", "nmod")):
         body = index.body.get(token.i)
-        if body is not None and orgchart.is_party(body.label):
+        if body is not None and orgchart.is_party(body.label) and (not named or token.text[:1].isupper()):
             return body
     return None
 
@@ -514,7 +506,7 @@ def _party_descriptions(doc: Doc, index: _Index, orgchart: OrgChart, starts: lis
 
 
 def _listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[Entity, Entity, Span]]:
-    """People named in a list that a plural appositive gives a party: "Schumer and Jeffries, the
+    """People named in a list that a plural appositive gives a party: "Doe and Roe, the
     top two Democrats in Congress" / "..., the Democratic leaders" make each a member. The list
     is the names, titles, "and" and commas right before the appositive's comma."""
     found = []
@@ -582,20 +574,15 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
             found.append((person_at(subject), party, doc[subject.i:nomination.i + 1]))
     # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
     # or candidate stands for it
-    def named_party(noun: Token) -> Entity | None:
-        # the party by name, not "the oldest major party nominee"
-        return next((index.body[m.i] for m in children(noun, ("amod", "compound", "nmod"))
-                     if m.i in index.body and m.text[:1].isupper() and orgchart.is_party(index.body[m.i].label)), None)
-
     for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd")):
-        party = named_party(nominee)
+        party = _party_of_phrase(nominee, index, orgchart, named=True)
         holder = nominee.head if nominee.dep_ == "appos" else next(iter(children(
             nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, nominee.left_edge.i):max(holder.i, nominee.i) + 1]))
     # "endorsed X for the Democratic nomination", "X is running for the Republican nomination"
     for nomination in (t for t in tokens_where(doc, LOWER, ("nomination",)) if t.dep_ == "pobj" and t.head.lower_ == "for"):
-        party, verb = named_party(nomination), nomination.head.head
+        party, verb = _party_of_phrase(nomination, index, orgchart, named=True), nomination.head.head
         holder = next(iter(children(verb, ("dobj",)) or children(verb, ("nsubj",))), None)
         if party is not None and verb.pos_ in ("VERB", "AUX") and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, verb.i):nomination.i + 1]))
@@ -630,7 +617,7 @@ _DEPUTY = re.compile(r"(?i)^(deputy|second in command|number two|no\. 2)\b")
 
 
 def _possessor(title: Span, name: Token, index: _Index) -> Entity | None:
-    """The person a title is given as belonging to: "his deputy", "Sessions's deputy" (the
+    """The person a title is given as belonging to: "his deputy", "Roe's deputy" (the
     possessive hangs on the title or, in "his deputy Rod Roe", on the name)."""
     for child in (*children(title.root), *children(name)):
         if child.dep_ == "poss" and child.i in index.person and child.i < title.start:
@@ -710,15 +697,23 @@ def _shared_body(name: Token, body_before_name: dict[int, Entity | None], orgcha
     return body
 
 
-_LEAVING = {"resign", "quit", "retire", "sack", "fire", "oust", "remove", "dismiss", "depose", "axe"}
-_LEAVING_PARTICLES = {"step": {"down", "aside"}, "stand": {"down", "aside"}}
-
-
-def _leaves(verb: Token) -> bool:
+def _leaves(verb: Token, leaving: frozenset[str]) -> bool:
     """A verb of leaving a post, or being put out of one: "resigned", "stepped down", "was ousted"."""
     lemma = verb.lemma_.lower()
-    return lemma in _LEAVING or any(c.lower_ in _LEAVING_PARTICLES.get(lemma, ())
-                                    for c in children(verb, ("prt", "advmod")))
+    return lemma in leaving or any(f"{lemma} {c.lower_}" in leaving for c in children(verb, ("prt", "advmod")))
+
+
+def _stating_verbs(root: Token, leaving: frozenset[str]) -> list[Token]:
+    """The verbs whose clause says what the person at ``root`` is, was or left: the verb it is the
+    subject of and its conjuncts, their complements of leaving ("refused to resign as leader"),
+    and relative clauses whose subject is the relative pronoun ("X, who served as chancellor", not
+    "X, whose father served as lord chancellor")."""
+    verbs = []
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        verbs += [c for v in verbs for c in children(v, ("xcomp",)) if _leaves(c, leaving)]
+    return verbs + [c for c in children(root, ("relcl",)) if (_leaves(c, leaving) or c.lemma_.lower() in _BE_VERBS)
+                    and any(s.tag_ in ("WP", "WDT") for s in children(c, ("nsubj", "nsubjpass")))]
 
 
 def _complements(verb: Token) -> list[Token]:
@@ -828,8 +823,8 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if len(titled) > 1:
             # several say "President": a definite description refers back to the nearest of them
             titled = [_nearest_before(titled, token.idx)]
-        # ... and only to someone the story has just been about: "President Joe Biden ... (other
-        # people, other paragraphs) ... the former president" is not Biden
+        # ... and only to someone the story has just been about: "President Jane Doe ... (other
+        # people, other paragraphs) ... the former president" is not Doe
         titled = [p for p in titled if any(sentence - 2 <= m.sentence <= sentence and m.start < token.idx
                                            for m in p.mentions)]
         if len(titled) == 1:

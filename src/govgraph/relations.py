@@ -167,7 +167,7 @@ class _Context:
 
     def entity_of(self, token: Token | None, possessor: bool = True) -> Entity | None:
         """The entity a token names: itself, an appositive name, or (for I/me in a quotation) the speaker;
-        with ``possessor``, also the owner of what it names ("Mr Brown's ambitions").
+        with ``possessor``, also the owner of what it names ("Mr Roe's ambitions").
 
         A spokesperson acts for the body they speak for ("a spokesman for X called on ...")."""
         if token is None:
@@ -189,7 +189,7 @@ class _Context:
         for child in children(token):
             if child.dep_ == "appos" and child.i in self.entity:
                 return self.entity[child.i]
-        # "Mr Brown's ambitions": what belongs to someone stands for them
+        # "Mr Roe's ambitions": what belongs to someone stands for them
         for child in (children(token) if possessor else ()):
             if child.dep_ == "poss" and child.i in self.entity:
                 return self.entity[child.i]
@@ -214,7 +214,7 @@ def about_candidacy(token: Token, words: frozenset[str]) -> bool:
 
 def candidates_in(doc: Doc, ctx: "_Context", words: frozenset[str]) -> set[int]:
     """The people (ids of their entities) a story presents as running for office: the possessor
-    or modifier of a race word ("Biden's reelection bid", "the Harris campaign", "his candidacy"),
+    or modifier of a race word ("Doe's reelection bid", "the Roe campaign", "his candidacy"),
     the one set beside or equated with one ("Doe, the nominee"), or the subject of running for
     something ("Doe is running for the Senate")."""
     found = set()
@@ -321,8 +321,8 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
     for token, rule, agent_token, patient_token, trigger in found:
         refusal = isinstance(agent_token, Refusal)
         subject = _ground(agent_token.who if refusal else agent_token, ctx)
-        # one is fired, appointed or asked to go in person: "dismissed Trump's remarks" or
-        # "sacked Smith's aide" does nothing to Trump or Smith
+        # one is fired, appointed or asked to go in person: "dismissed Doe's remarks" or
+        # "sacked Roe's aide" does nothing to Doe or Roe
         obj = ctx.entity_of(patient_token, possessor=False) \
             if rule.predicate in _PERSON_OBJECT and isinstance(patient_token, Token) else _ground(patient_token, ctx)
         if subject is None or subject is obj:
@@ -331,7 +331,7 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         # a race is not an office: leaving one, or a call to, is a withdrawal ("step aside as the
         # nominee", "urged him to drop out of the race")
         candidacy = bool(rule.candidacy_words) and about_candidacy(token, rule.candidacy_words)
-        # a bare exit of someone the story has running ("Biden stepped aside", "called for him to
+        # a bare exit of someone the story has running ("Doe stepped aside", "called for him to
         # step aside") leaves the race; "stepped down as chief" names what is left, and "resign"
         # is said of an office only
         leaver = obj if rule.frame == "ask" else subject

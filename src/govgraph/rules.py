@@ -337,7 +337,7 @@ class RelationRule:
     agent_fallback: str | None = None
     agent_preps: tuple[str, ...] = ()
     not_governors: tuple[str, ...] = ()
-    agent_noun: bool = False  # nominal: the noun names the one who acts ("a Trump supporter" backs Trump)
+    agent_noun: bool = False  # nominal: the noun names the one who acts ("a Doe supporter" backs Doe)
     sense_preps: tuple[str, ...] = ()  # transitive: the verb counts only with one of these ("challenged X over Y")
     when_candidacy: str | None = None  # the predicate when the trigger is about a race, not an office
     only_candidacy: bool = False  # the rule reads only triggers about a race ("ended his bid")
@@ -407,6 +407,14 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
                                   candidacy_words=candidacy_words if (entry.get("when_candidacy") or entry.get("only_candidacy"))
                                   else frozenset(), **lists))
     return tuple(rules)
+
+
+@lru_cache(maxsize=8)
+def load_leaving_verbs(path: Path | None = None) -> frozenset[str]:
+    """The verbs of leaving a post or being put out of one: those of the resigned and fired rules
+    ("resign", "step down", "sack"), phrasal ones as written."""
+    return frozenset(verb for rule in load_relation_rules(path) if rule.predicate in ("resigned", "fired")
+                     and rule.frame in ("transitive", "intransitive") for verb in rule.verbs)
 
 
 @lru_cache(maxsize=8)
