@@ -360,6 +360,25 @@ def test_new_before_a_title_is_not_part_of_it(vocab):
     assert posts_of(doc, CHART) == {"Jane Doe": [("Home Secretary", "Home Office", True)]}
 
 
+def test_pm_before_a_name_is_the_title_and_after_a_numeral_the_time(vocab):
+    def posts_after(first, second):
+        # "{first} {second} Jane Doe said so."
+        return posts_of(parsed(vocab, f"""
+            {first}   {"NUM CD nummod 1" if first[0].isdigit() else "ADJ JJ amod 1"}
+            {second}  PROPN NNP compound 3
+            Jane      PROPN NNP compound 3 B-PERSON
+            Doe       PROPN NNP nsubj    4 I-PERSON
+            said      VERB  VBD ROOT     4 O say
+            so        ADV   RB  advmod   4
+            .         PUNCT .   punct    4
+        """))
+
+    assert posts_after("Former", "PM") == {"Jane Doe": [("Prime Minister", None, False)]}
+    assert posts_after("Former", "frontbencher") == {"Jane Doe": [("Frontbencher", None, False)]}
+    assert posts_after("5", "PM") == {"Jane Doe": []}
+    assert posts_after("10", "am") == {"Jane Doe": []}
+
+
 LIST_OF_NAMES = """
     {body}    PROPN NNP compound 1 B-ORG
     {title}   NOUN  NN  compound 3
@@ -1071,3 +1090,24 @@ def test_a_title_the_parser_hangs_on_the_body_in_an_appositive_is_a_post_there(v
         .         PUNCT .   punct    8
     """))
     assert [(p.title, p.organization) for p in people["Sean Roe"].posts] == [("President", "Teamsters Union")]
+
+
+def test_a_body_that_calls_a_person_its_own_employs_them_and_a_party_or_country_does_not(vocab):
+    def posts_after(owner, entity):
+        # "The {owner}'s Jane Doe said so."
+        _, people = with_posts(parsed(vocab, f"""
+            The     DET   DT  det      1
+            {owner} PROPN NNP poss     4 B-{entity}
+            's      PART  POS case     1
+            Jane    PROPN NNP compound 4 B-PERSON
+            Doe     PROPN NNP nsubj    5 I-PERSON
+            said    VERB  VBD ROOT     5 O say
+            so      ADV   RB  advmod   5
+            .       PUNCT .   punct    5
+        """), PARTIES)
+        doe = people["Jane Doe"]
+        return [(p.title, p.organization, p.current) for p in doe.posts], [m.party for m in doe.memberships]
+
+    assert posts_after("BBC", "ORG") == ([("Staff", "BBC", True)], [])
+    assert posts_after("Tory", "ORG") == ([], ["Conservative Party"])
+    assert posts_after("Britain", "GPE") == ([], [])

@@ -45,6 +45,7 @@ _ORG_PREPS = {"of", "at", "in", "for", "with"}
 _GENERIC_TITLES = {"secretary", "president", "chief", "director", "leader", "head", "chair", "chairman",
                    "commissioner", "administrator", "speaker", "deputy", "minister", "official", "director general"}
 # titles of members rather than office-holders: in a party they say membership, not a post in it
+_STAFF = "Staff"  # the post of someone a body calls its own ("the BBC's Jane Doe"), its title unsaid
 _MEMBER_TITLES = {"mp", "mep", "msp", "am", "peer", "backbencher", "member", "councillor", "activist",
                   "candidate", "supporter", "senator", "representative"}
 
@@ -73,7 +74,8 @@ class _Index:
 
 def _title_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     matcher = _title_matcher(doc.vocab, tuple(sorted(lexicon.titles)))
-    return filter_spans([doc[s:e] for _, s, e in matcher(doc)])
+    # after a numeral "PM" and "am" tell the time ("at 5 PM Jane Doe said")
+    return filter_spans([doc[s:e] for _, s, e in matcher(doc) if not (s > 0 and doc[s - 1].like_num)])
 
 
 @lru_cache(maxsize=4)
@@ -362,6 +364,15 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             party = index.body[party_at]
             person.memberships.append(Post("member", party.label, True, sentence_of(token),
                                            doc[party_at:token.i + 1].text, party=party.label))
+        # 0b. a body's possessive before a name with no title: "the BBC's Jane Doe", "Amnesty
+        # International's John Roe" work there (a party's is a membership, a country's no post)
+        owner_at = next((c for c in children(token) if c.dep_ == "poss" and c.i in index.body and c.ent_type_ == "ORG"), None)
+        owner = index.body[owner_at.i] if owner_at is not None else None
+        if owner is not None and before not in title_at and party_at is None and not orgchart.is_party(owner.label) \
+                and orgchart.party_of(owner.label) is None and not lexicon.is_known_place(owner.label):
+            found.setdefault(id(person), []).append(
+                Post(_STAFF, owner.label, not _departed(token, race), sentence_of(token),
+                     doc[owner_at.left_edge.i:token.i + 1].text))
         root = token
         # 2. appositives, both ways round; "the head of the Coast Guard, Jane Doe" is parsed as an
         # appositive of the body, so climb from the body to the title that governs it
