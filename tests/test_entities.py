@@ -722,3 +722,43 @@ def test_an_honour_after_a_name_is_no_part_of_it(vocab):
         said VERB  VBD ROOT     3 O say
         .    PUNCT .   punct    3
     """) == ["Ben Roe"]
+
+
+def test_a_name_that_names_a_building_a_programme_or_a_seat_names_no_person(vocab):
+    # "Roe visited St Ann's Palace." - a saint's name owning a building or street
+    assert people_in(vocab, """
+        Roe     PROPN NNP nsubj    1 B-PERSON
+        visited VERB  VBD ROOT     1 O visit
+        St      PROPN NNP compound 3 B-PERSON
+        Ann     PROPN NNP poss     5 I-PERSON
+        's      PART  POS case     3
+        Palace  PROPN NNP dobj     1
+        .       PUNCT .   punct    1
+    """) == ["Roe"]
+    # "Roe told BBC One's Breakfast with Ann Lee." - a programme the broadcaster's possessive names
+    programme = """
+        Roe       PROPN NNP nsubj    1 B-PERSON
+        told      VERB  VBD ROOT     1 O tell
+        BBC       PROPN NNP compound 3 B-ORG
+        One       PROPN NNP poss     5 I-ORG
+        's        PART  POS case     3
+        Breakfast PROPN NNP dative   1
+        {joiner}  ADP   IN  prep     5
+        Ann       PROPN NNP compound 8 B-PERSON
+        Lee       PROPN NNP pobj     6 I-PERSON
+        .         PUNCT .   punct    1
+    """
+    assert people_in(vocab, programme.format(joiner="with")) == ["Roe"]
+    assert people_in(vocab, programme.format(joiner="and")) == ["Ann Lee", "Roe"]
+    # "Roe met the Ann Lee MP." - a person's name takes no article: the seat's does
+    seat = """
+        Roe     PROPN NNP nsubj    1 B-PERSON
+        met     VERB  VBD ROOT     1 O meet
+        {det}
+        Ann     PROPN NNP compound 5 B-PERSON
+        Lee     PROPN NNP compound 5 I-PERSON
+        MP      PROPN NNP dobj     1
+        .       PUNCT .   punct    1
+    """
+    assert people_in(vocab, seat.format(det="the DET DT det 5")) == ["Roe"]
+    assert people_in(vocab, seat.format(det="Labour PROPN NNP compound 5 B-ORG")) == ["Ann Lee", "Roe"]

@@ -365,6 +365,17 @@ CASES = [
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('supported', "won X's", "Mary Jones won John Smith's endorsement.",
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ # what one comes under or draws is received: its giver is "from X", on the noun or the verb
+ ('criticized', 'came under fire from', 'Mary Jones came under fire from John Smith.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'opened fire on', 'Police opened fire on Mary Jones.', set()),
+ ('criticized', 'drew criticism from', 'Mary Jones drew criticism from John Smith.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'won praise from', 'Mary Jones won praise from John Smith.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'rallied behind', 'John Smith rallied behind Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'got behind the wheel', 'John Smith got behind the wheel with Mary Jones.', set()),
  ('resigned', 'calls for', 'Republicans renewed calls for Mary Jones to step down.',
   {('resigned', 'Mary Jones', None, 'hedged')}),
 ]
@@ -909,3 +920,23 @@ def test_what_belongs_to_someone_is_not_them_when_firing_without_a_model(vocab):
         .          PUNCT .   punct    2
     """)
     assert not {r for r in readings_of(extraction_of(doc)) if r[0] == "fired"}
+
+
+def test_what_someone_comes_under_or_draws_from_another_is_that_ones_act_without_a_model(vocab):
+    # "Jones came under fire from Ann Smith ." / "Jones drew much criticism from Ann Smith ." ("from"
+    # on the verb)
+    def reading(verb, lemma, prep, noun, dep):
+        return relations_of(parsed(vocab, f"""
+            Jones   PROPN NNP nsubj 1 B-PERSON
+            {verb}  VERB  VBD ROOT  1 O {lemma}
+            {prep}
+            {noun}  NOUN  NN  {dep}
+            from    ADP   IN  prep  1
+            Ann     PROPN NNP compound 6 B-PERSON
+            Smith   PROPN NNP pobj  4 I-PERSON
+            .       PUNCT .   punct 1
+        """))
+
+    assert reading("came", "come", "under ADP IN prep 1", "fire", "pobj 2") == {("criticized", "Ann Smith", "Jones", "asserted")}
+    assert reading("drew", "draw", "much ADJ JJ amod 3", "criticism", "dobj 1") == {("criticized", "Ann Smith", "Jones", "asserted")}
+    assert reading("came", "come", "near ADP IN prep 1", "fire", "pobj 2") == set()

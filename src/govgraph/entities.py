@@ -426,8 +426,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         span = doc[first:end]
         if end < len(doc) and _starts_title(doc, end, lexicon):
             continue  # "Deputy Health Minister": a portfolio between title words, not a name
-        if len(span) and _names_a_kind(span[-1].text, lexicon):
-            continue  # "the Family Justice Division", "the Criminal Justice Act": a title word in a name
+        if len(span) and (_names_a_kind(span[-1].text, lexicon) or _names_a_place_or_programme(span, lexicon)):
+            continue  # "the Family Justice Division", "St Helen's Road": a title word in a name, a place
         honorific = word if word in lexicon.honorifics else None
         if not honorific and any(t.ent_type_ in _NOT_PEOPLE for t in span):
             continue  # "General Election", "Secretary of State for ..." are not names
@@ -485,8 +485,25 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
     return doc[start:span.end]
 
 
+_SAINTS = {"st", "saint"}
 _WORK_TITLE_VERBS = {"title", "entitle", "headline", "dub", "call", "name", "nickname"}
 _QUOTES = {'"', "'", "\u2018", "\u201c", "``", "`"}
+
+
+def _names_a_place_or_programme(span: Span, lexicon: Lexicon) -> bool:
+    """A name that the words around it make a building's, a programme's or a seat's: "St James's
+    Palace", "BBC One's Breakfast with Roe", "the Bolton West MP" (a person's name takes no article)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    saint = span[0] if span[0].lower_.rstrip(".") in _SAINTS else before
+    if saint is not None and saint.lower_.rstrip(".") in _SAINTS and after is not None and after.text in _POSSESSIVE_TOKENS:
+        return True
+    if span.start >= 3 and before.lower_ == "with" and doc[span.start - 2].text[:1].isupper() \
+            and doc[span.start - 3].text in _POSSESSIVE_TOKENS:
+        return True
+    return before is not None and before.lower_ in ("the", "a") and after is not None and after.text.isupper() \
+        and lexicon.title_of(after.text) is not None
 
 
 def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
@@ -495,6 +512,8 @@ def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
     northern Israel"), or a word of a quoted title ("a speech titled 'Quraan Torah Bible ...'")."""
     root, doc = span.root, span.doc
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(root)):
+        return True
+    if _names_a_place_or_programme(span, lexicon):
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon.place_nouns:
         return True

@@ -195,13 +195,19 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx):
         return
     if governors & set(rule.not_governors) or (rule.not_governors and noun.head.lower_ == "for"):
         return
-    if rule.patient_preps and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING:
-        # "X has the support of Y", "X won Y's endorsement": the one who has it is its patient
+    received = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _RECEIVING
+    # "X came under fire from Y": what one comes under, one receives
+    under = noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX")
+    if rule.patient_preps and (received or under):
+        # "X has the support of Y", "X won Y's endorsement", "X drew criticism from Y" (the parser
+        # may hang "from Y" on the verb): the one who has it is its patient
+        verb = noun.head if received else noun.head.head
         giver = next(iter(_children(noun, "poss")), None) or next(
             (pobj for prep in _children(noun, "prep") if prep.lower_ in ("of", "from")
-             for pobj in _children(prep, "pobj")), None)
+             for pobj in _children(prep, "pobj")), None) or next(
+            (pobj for prep in _children(verb, "prep") if prep.lower_ == "from" for pobj in _children(prep, "pobj")), None)
         if giver is not None:
-            yield giver, _subject(noun.head), noun.text
+            yield giver, _subject(verb), noun.text
         return
     patient = None
     if rule.patient_preps:
