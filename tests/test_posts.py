@@ -1111,3 +1111,30 @@ def test_a_body_that_calls_a_person_its_own_employs_them_and_a_party_or_country_
     assert posts_after("BBC", "ORG") == ([("Staff", "BBC", True)], [])
     assert posts_after("Tory", "ORG") == ([], ["Conservative Party"])
     assert posts_after("Britain", "GPE") == ([], [])
+
+
+def test_a_lower_case_title_before_an_honorific_is_the_post_and_a_portfolio_may_be_lower_case(vocab):
+    # "Former host Mr Doe said so." - "host" describes, "Mr" addresses
+    assert posts_of(parsed(vocab, """
+        Former ADJ   JJ  amod     1
+        host   NOUN  NN  compound 3
+        Mr     PROPN NNP compound 3
+        Doe    PROPN NNP nsubj    4 B-PERSON
+        said   VERB  VBD ROOT     4 O say
+        so     ADV   RB  advmod   4
+        .      PUNCT .   punct    4
+    """)) == {"Doe": [("Host", None, False)]}
+    # "Ex-chief inspector of schools Jane Doe said so."
+    assert posts_of(parsed(vocab, """
+        Ex        ADJ   JJ  amod     3
+        -         PUNCT HYPH punct   3
+        chief     ADJ   JJ  amod     3
+        inspector NOUN  NN  nsubj    8
+        of        ADP   IN  prep     3
+        schools   NOUN  NNS pobj     4
+        Jane      PROPN NNP compound 7 B-PERSON
+        Doe       PROPN NNP appos    3 I-PERSON
+        said      VERB  VBD ROOT     8 O say
+        so        ADV   RB  advmod   8
+        .         PUNCT .   punct    8
+    """, glued=frozenset({0, 1}))) == {"Jane Doe": [("Inspector of schools", None, False)]}

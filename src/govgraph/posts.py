@@ -314,7 +314,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             first -= 1
         # 1. a title just before the name (an honorific may stand between)
         before = first - 1
-        while before >= 0 and doc[before].text.lower().rstrip(".") in lexicon.honorifics:
+        # a title in lower case is a description, not a form of address ("former host Mr Doe")
+        while before >= 0 and doc[before].text.lower().rstrip(".") in lexicon.honorifics \
+                and not (before in title_at and doc[before].text.islower()):
             before -= 1
         # "calling Doe “Vice President Roe.”": a title and name quoted whole are words
         # mentioned, not a post held (American style closes the quote after the full stop)
@@ -345,8 +347,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         # 1c. a title "of" a place, body or portfolio just before the name: "Governor of Virginia
         # John Roe", "the President of France Ann Poe", "Minister of Finance Jane Doe"
         of_at = before
-        while of_at > max(first - 6, 0) and doc[of_at].text[:1].isupper() and of_at not in title_at \
-                and of_at not in index.person:
+        # the portfolio may be in lower case ("chief inspector of schools Jane Doe")
+        while of_at > max(first - 6, 0) and (doc[of_at].text[:1].isupper() or doc[of_at].pos_ == "NOUN") \
+                and of_at not in title_at and of_at not in index.person:
             of_at -= 1
         if doc[of_at].lower_ == "the" and of_at < before:
             of_at -= 1  # "Head of the Coast Guard Jane Doe"
@@ -355,7 +358,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             body = index.body_in(what)
             place = what.text if body is None and all(t.ent_type_ in ("GPE", "LOC") for t in what) else None
             title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} of {what.text}"
-            former = _is_former(doc[max(0, span.start - 2):span.start], lexicon) or _departed(token, race)
+            chain_start, _ = _modifier_chain(doc, span, index, lexicon)  # "ex-chief inspector of schools"
+            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token, race)
             add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
         # presidential nominee Sen. John Roe", "2016 Democratic presidential candidate Jane Doe"
