@@ -391,7 +391,8 @@ def test_served_page_loads_neighbourhoods_from_the_store(browser, served):
 
 def test_served_and_file_pages_tell_the_same(browser, served, us_news):
     """From the store (SPARQL) and from the file (the page's own data): the same suggestions, ranked
-    alike, for "Biden" and "Harris", and the same readings for July 2024."""
+    alike, for "Biden" and "Harris", and the same readings for 1-20 July 2024 (fewer than
+    the range view's cap of 500, so both whole lists are compared)."""
     seen = []
     for address, allowed in ((served, served), (us_news / "graph.html", "file:")):
         page, outside, errors, _ = open_page(browser, address, allowed=allowed)
@@ -400,7 +401,7 @@ def test_served_and_file_pages_tell_the_same(browser, served, us_news):
             suggestions(page, name)
             offered.append(page.eval_on_selector_all("#suggestions li", "items => items.map(i => i.textContent)"))
         page.fill("#from", "2024-07-01")
-        page.fill("#to", "2024-07-31")
+        page.fill("#to", "2024-07-20")
         page.click("#showRange")
         wait_view(page, "range")
         events = sorted(page.eval_on_selector_all("#details .event", "items => items.map(i => i.textContent)"))

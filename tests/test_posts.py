@@ -1138,3 +1138,63 @@ def test_a_lower_case_title_before_an_honorific_is_the_post_and_a_portfolio_may_
         so        ADV   RB  advmod   8
         .         PUNCT .   punct    8
     """, glued=frozenset({0, 1}))) == {"Jane Doe": [("Inspector of schools", None, False)]}
+
+
+def test_who_contests_a_partys_primary_or_bids_for_its_nomination_is_its_member(vocab):
+    # "Jane Doe entered the Republican primary." / "Jane Doe watched the Republican primary."
+    def entered(verb, lemma):
+        return memberships_of(parsed(vocab, f"""
+            Jane       PROPN NNP compound 1 B-PERSON
+            Doe        PROPN NNP nsubj    2 I-PERSON
+            {verb}     VERB  VBD ROOT     2 O {lemma}
+            the        DET   DT  det      5
+            Republican ADJ   JJ  amod     5 B-NORP
+            primary    NOUN  NN  dobj     2
+            .          PUNCT .   punct    2
+        """))
+    assert entered("entered", "enter") == {"Jane Doe": ["Republican Party"]}
+    assert entered("watched", "watch") == {"Jane Doe": []}
+    # "The push by Jane Doe for the Democratic nomination surprised Roe."
+    assert memberships_of(parsed(vocab, """
+        The        DET   DT  det      1
+        push       NOUN  NN  nsubj    9
+        by         ADP   IN  prep     1
+        Jane       PROPN NNP compound 4 B-PERSON
+        Doe        PROPN NNP pobj     2 I-PERSON
+        for        ADP   IN  prep     1
+        the        DET   DT  det      8
+        Democratic ADJ   JJ  amod     8 B-NORP
+        nomination NOUN  NN  pobj     5
+        surprised  VERB  VBD ROOT     9 O surprise
+        Roe        PROPN NNP dobj     9 B-PERSON
+        .          PUNCT .   punct    9
+    """)) == {"Jane Doe": ["Democratic Party"], "Roe": []}
+    # "The endorsement propelled Jane Doe to victory in a Republican primary."
+    assert memberships_of(parsed(vocab, """
+        The         DET   DT  det      1
+        endorsement NOUN  NN  nsubj    2
+        propelled   VERB  VBD ROOT     2 O propel
+        Jane        PROPN NNP compound 4 B-PERSON
+        Doe         PROPN NNP dobj     2 I-PERSON
+        to          ADP   IN  prep     2
+        victory     NOUN  NN  pobj     5
+        in          ADP   IN  prep     6
+        a           DET   DT  det      10
+        Republican  ADJ   JJ  amod     10 B-NORP
+        primary     NOUN  NN  pobj     7
+        .           PUNCT .   punct    2
+    """)) == {"Jane Doe": ["Republican Party"]}
+
+
+def test_a_nominee_made_in_a_clause_of_its_own_is_the_partys_member(vocab):
+    # "Votes made Jane Doe the Democratic nominee." parsed as "made [Jane Doe the ... nominee]"
+    assert memberships_of(parsed(vocab, """
+        Votes      NOUN  NNS nsubj    1
+        made       VERB  VBD ROOT     1 O make
+        Jane       PROPN NNP compound 3 B-PERSON
+        Doe        PROPN NNP nsubj    6 I-PERSON
+        the        DET   DT  det      6
+        Democratic ADJ   JJ  amod     6 B-NORP
+        nominee    NOUN  NN  ccomp    1
+        .          PUNCT .   punct    1
+    """)) == {"Jane Doe": ["Democratic Party"]}

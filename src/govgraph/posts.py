@@ -542,8 +542,41 @@ def _listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
     return found
 
 
-# verbs whose subject is in the race for what their object names: "won the Democratic nomination"
-_SEEKING = {"seek", "win", "secure", "clinch", "accept", "capture", "lock", "pursue"}
+# a party's contest for its candidate, the verbs whose subject is in it ("won the Democratic
+# nomination", "entered the Republican primary") and the nouns of someone's part in it ("her
+# campaign for the Democratic nomination", "propelled X to victory in the Republican primary")
+_CONTESTS = ("nomination", "primary", "primaries")
+_SEEKING = {"seek", "win", "secure", "clinch", "accept", "capture", "lock", "pursue", "seal", "claim", "earn",
+            "enter", "lose", "contest"}
+_BIDS = {"campaign", "bid", "run", "push", "race", "victory", "quest", "fight"}
+
+
+def _contestant(contest: Token) -> Token | None:
+    """The token of whoever seeks the party contest ``contest`` names: the subject of a verb of
+    seeking it, the object or subject of the verb it is "for", "to" or "in" ("endorsed X for the
+    nomination", "is marching toward the nomination"), or the owner of a bid for it ("Doe's campaign
+    for the nomination", "the push by Doe for", "propelled Doe to victory in the primary")."""
+    def subject_of(verb: Token) -> Token | None:
+        # "was working to seal the nomination": the subject of the verb the clause completes
+        while verb.dep_ in ("xcomp", "advcl", "conj") and not children(verb, ("nsubj",)):
+            verb = verb.head
+        return next(iter(children(verb, ("nsubj",))), None)
+
+    if contest.dep_ == "dobj":
+        return subject_of(contest.head) if contest.head.lemma_.lower() in _SEEKING else None
+    bid = contest.head if contest.dep_ == "compound" else None  # "her GOP primary campaign"
+    if contest.dep_ == "pobj" and contest.head.lower_ in ("for", "to", "toward", "towards", "in"):
+        holder = contest.head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return next(iter(children(holder, ("dobj",))), None) or subject_of(holder)
+        bid = holder
+    if bid is None or bid.lemma_.lower() not in _BIDS:
+        return None
+    owner = next(iter(children(bid, ("poss",))), None) or next(
+        (o for prep in children(bid, ("prep",)) if prep.lower_ == "by" for o in children(prep, ("pobj",))), None)
+    if owner is None and bid.dep_ == "pobj" and bid.head.head.pos_ == "VERB":
+        owner = next(iter(children(bid.head.head, ("dobj",))), None)  # "propelled Doe to victory in"
+    return owner
 
 
 def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[Entity, Entity, Span]]:
@@ -582,25 +615,25 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
         for member in [first] + [c for c in first.subtree if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]:
             if person_at(member) is not None:
                 found.append((person_at(member), party, doc[including.head.left_edge.i:member.i + 1]))
-    for nomination in (t for t in tokens_where(doc, LOWER, ("nomination",)) if t.dep_ == "dobj"):
-        party = _party_of_phrase(nomination, index, orgchart)
-        subject = next(iter(children(nomination.head, ("nsubj",))), None)
-        if party is not None and nomination.head.lemma_.lower() in _SEEKING and person_at(subject) is not None:
-            found.append((person_at(subject), party, doc[subject.i:nomination.i + 1]))
+    # "X won the Republican nomination", "endorsed X for the Democratic nomination", "X entered the
+    # Democratic primary", "her campaign for the Republican nomination": who seeks a party's
+    # nomination stands for the party named
+    for contest in tokens_where(doc, LOWER, _CONTESTS):
+        party, holder = _party_of_phrase(contest, index, orgchart, named=True), _contestant(contest)
+        if party is not None and person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, contest.i):max(holder.i, contest.i) + 1]))
     # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
     # or candidate stands for it
-    for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd")):
+    for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd", "ccomp")):
         party = _party_of_phrase(nominee, index, orgchart, named=True)
-        holder = nominee.head if nominee.dep_ == "appos" else next(iter(children(
-            nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
+        if nominee.dep_ == "appos":
+            holder = nominee.head
+        elif nominee.dep_ == "ccomp":  # "made [X the nominee]", parsed as a clause of its own
+            holder = next(iter(children(nominee, ("nsubj",))), None)
+        else:
+            holder = next(iter(children(nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, nominee.left_edge.i):max(holder.i, nominee.i) + 1]))
-    # "endorsed X for the Democratic nomination", "X is running for the Republican nomination"
-    for nomination in (t for t in tokens_where(doc, LOWER, ("nomination",)) if t.dep_ == "pobj" and t.head.lower_ == "for"):
-        party, verb = _party_of_phrase(nomination, index, orgchart, named=True), nomination.head.head
-        holder = next(iter(children(verb, ("dobj",)) or children(verb, ("nsubj",))), None)
-        if party is not None and verb.pos_ in ("VERB", "AUX") and person_at(holder) is not None:
-            found.append((person_at(holder), party, doc[min(holder.i, verb.i):nomination.i + 1]))
     return found
 
 
