@@ -376,6 +376,11 @@ CASES = [
  ('supported', 'rallied behind', 'John Smith rallied behind Mary Jones.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('supported', 'got behind the wheel', 'John Smith got behind the wheel with Mary Jones.', set()),
+ # a participle on a statement, letter or video says what its author does, as really as the clause
+ ('criticized', 'statement condemning', 'John Smith issued a statement condemning Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'no statement condemning', 'John Smith did not issue a statement condemning Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'negated')}),
  ('resigned', 'calls for', 'Republicans renewed calls for Mary Jones to step down.',
   {('resigned', 'Mary Jones', None, 'hedged')}),
 ]
@@ -940,3 +945,20 @@ def test_what_someone_comes_under_or_draws_from_another_is_that_ones_act_without
     assert reading("came", "come", "under ADP IN prep 1", "fire", "pobj 2") == {("criticized", "Ann Smith", "Jones", "asserted")}
     assert reading("drew", "draw", "much ADJ JJ amod 3", "criticism", "dobj 1") == {("criticized", "Ann Smith", "Jones", "asserted")}
     assert reading("came", "come", "near ADP IN prep 1", "fire", "pobj 2") == set()
+
+
+def test_a_participle_on_what_someone_puts_out_is_their_act_without_a_model(vocab):
+    # "Smith issued a statement condemning Jones ." / "... a photo condemning ..." (no speech noun)
+    def reading(noun):
+        return relations_of(parsed(vocab, f"""
+            Smith      PROPN NNP nsubj 1 B-PERSON
+            issued     VERB  VBD ROOT  1 O issue
+            a          DET   DT  det   3
+            {noun}     NOUN  NN  dobj  1
+            condemning VERB  VBG acl   3 O condemn
+            Jones      PROPN NNP dobj  4 B-PERSON
+            .          PUNCT .   punct 1
+        """))
+
+    assert reading("statement") == {("criticized", "Smith", "Jones", "asserted")}
+    assert reading("photo") == set()

@@ -33,6 +33,20 @@ def _children(token: Token, *deps: str) -> list[Token]:
 _conj_head = conj_head
 
 
+def author_of(noun: Token) -> Token | None:
+    """Who put out a statement, letter or video: its possessor ("Doe's statement"), the subject of
+    the verb whose object it is ("Doe issued a statement"), or of the clause it is set in ("in a
+    letter ..., Doe said")."""
+    owner = next(iter(_children(noun, "poss")), None)
+    if owner is not None:
+        return owner
+    if noun.dep_ == "dobj":
+        return _subject(noun.head)
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(noun.head.head)
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, inherited through conjunction and open complements ("asked X to ...")."""
     for candidate in (verb, _conj_head(verb)):

@@ -155,6 +155,11 @@ def modality_of(token: Token) -> str:
     if clause.dep_ == "advcl" and "to" in words and not children(clause, ("nsubj", "nsubjpass")) and not (
             clause.head.lemma_.lower() in _CHOSEN and children(clause.head, ("auxpass",))):
         return "hedged"
+    # "issued a statement condemning X", "officials backing Y": a participle on a noun says what is
+    # so of it, as real as the clause the noun is in
+    if clause.dep_ == "acl" and clause.tag_ == "VBG" and clause.head.pos_ == "NOUN" and "to" not in words:
+        holder = clause.head.head
+        return modality_of(holder) if holder.pos_ in ("VERB", "AUX") and holder.i != clause.head.i else "asserted"
     # "calls for him to resign", "a plan for her to quit": a clause on a noun, wanted, not done; so
     # is any for-to infinitive ("sparked calls for him to step down", the clause parsed on the verb)
     # and a clause on "time" ("it is time he stepped aside")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
-from .frames import FRAMES, Refusal, coordinated, speech_relations
+from .frames import FRAMES, Refusal, author_of, coordinated, speech_relations
 from .modality import UNREAL, modality_of, negated_itself, verb_of
 from .rules import Lexicon, RelationRule
 
@@ -310,6 +310,8 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
     found: list[tuple[Token, RelationRule, object, object, str]] = []
     for rule, token in compiled.triggers(doc):
         for agent, patient, trigger in FRAMES[rule.frame](token, rule, ctx):
+            if isinstance(agent, Token) and agent.lemma_.lower() in lexicon.speech_nouns:
+                agent = author_of(agent) or agent  # "issued a statement condemning X": the issuer condemns
             found += [(token, rule, one, patient, trigger) for one in coordinated(agent)]
     for rule in compiled.speech_rules:
         for token, agent, patient, trigger in speech_relations(doc, rule, ctx):

@@ -47,6 +47,7 @@ class Lexicon:
     postnominals: frozenset[str] = frozenset()
     prospective_markers: frozenset[str] = frozenset()
     place_names: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -70,7 +71,7 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns",
-                 "postnominals", "prospective_markers", "place_names"}
+                 "postnominals", "prospective_markers", "place_names", "speech_nouns"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -122,6 +123,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         leader_nouns=lower("leader_nouns"),
         source_nouns=lower("source_nouns"),
         speech_verbs=lower("speech_verbs"),
+        speech_nouns=lower("speech_nouns"),
         part_of_verbs=lower("part_of_verbs"),
         part_of_nouns=lower("part_of_nouns"),
         place_abbreviations={str(k): v for k, v in places.items()},
