@@ -99,7 +99,7 @@ def test_predicate_in_the_past_is_a_former_post(vocab):
 
 
 def test_a_predicate_that_is_only_possible_or_denied_states_no_post(vocab):
-    # "Doe could still be chief." / "Doe is not chief."
+    # "Doe could still be chief." / "Doe can be chief." / "Doe is not chief."
     def posts(word, pos, tag, dep):
         return posts_of(parsed(vocab, f"""
             Doe     PROPN NNP nsubj 2 B-PERSON
@@ -110,6 +110,7 @@ def test_a_predicate_that_is_only_possible_or_denied_states_no_post(vocab):
         """))
 
     assert posts("could", "AUX", "MD", "aux") == {"Doe": []}
+    assert posts("can", "AUX", "MD", "aux") == {"Doe": []}  # "whether Doe can still be chief"
     assert posts("not", "PART", "RB", "neg") == {"Doe": []}
     assert posts("really", "ADV", "RB", "advmod") == {"Doe": [("Chief", None, True)]}
 

@@ -40,6 +40,7 @@ _PLACE_OR_PARTY = {"GPE", "LOC", "NORP"}  # "Ohio Republican Gov.": where the po
 # verbs of leading in a relative clause ("who led X") -> the title they imply
 LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair", "direct": "Director",
                  "command": "Commander", "manage": "Manager"}
+_POSSIBILITY_MODALS = {"can", "may", "might", "must", "should"}
 _BE_VERBS = {"be", "become", "serve", "rise", "remain", "work", "return", "stay", "act"}
 _ORG_PREPS = {"of", "at", "in", "for", "with"}
 _GENERIC_TITLES = {"secretary", "president", "chief", "director", "leader", "head", "chair", "chairman",
@@ -430,8 +431,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             # no post is stated
             modality = modality_of(verb) if verb.lemma_.lower() in _BE_VERBS else None
             if modality is None or modality in ("negated", "conditional") or (
-                    modality in ("hedged", "future") and verb.dep_ in ("xcomp", "ccomp")):
-                continue
+                    modality in ("hedged", "future") and verb.dep_ in ("xcomp", "ccomp")) \
+                    or any(c.lower_ in _POSSIBILITY_MODALS for c in children(verb, ("aux",))):
+                continue  # "whether he can still be president" states no post either
             for complement in _complements(verb):
                 span = title_at.get(complement.i)
                 if span is None or index.person.get(complement.i):
