@@ -606,6 +606,17 @@ def test_a_lone_well_known_place_is_no_person_but_a_titled_one_is(vocab):
     """) == ["Wales"]
 
 
+@pytest.mark.parametrize("word, people", [("Twitter", []), ("Covid", []), ("Roe", ["Roe"])])
+def test_a_lone_well_known_thing_is_no_person(vocab, word, people):
+    # "Twitter suspended it ." (the model tags the platform PERSON) / "Roe suspended it ."
+    assert people_in(vocab, f"""
+        {word}    PROPN NNP nsubj 1 B-PERSON
+        suspended VERB  VBD ROOT  1 O suspend
+        it        PRON  PRP dobj  1
+        .         PUNCT .   punct 1
+    """) == people
+
+
 @pytest.mark.parametrize("word", ["Msgr", "Fr.", "Lady"])
 def test_a_form_of_address_alone_is_no_name(vocab, word):
     # "Msgr told reporters ." - the model called the honorific a person

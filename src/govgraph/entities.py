@@ -781,7 +781,8 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]
-        if lone and (lexicon.is_known_place(name.text) or not any(_acts_like_person(c.span, lexicon) for c in same)
+        if lone and (lexicon.is_known_place(name.text) or name.text in lexicon.thing_names
+                     or not any(_acts_like_person(c.span, lexicon) for c in same)
                      or all(_names_a_thing(c.span, lexicon) for c in same)):
             continue
         people.add(name, lexicon.honorifics.get(name.honorific) if name.honorific else None)
