@@ -438,6 +438,24 @@ MODALITY_BRANCHES = [
         resigned VERB  VBD conj  3 O resign
         .        PUNCT .   punct 3
     """, 6, "asserted"),
+    ("a past-tense conjunct is out of the auxiliary's reach: 'Doe would quit and endorsed Roe'", """
+        Doe      PROPN NNP nsubj 2 B-PERSON
+        would    AUX   MD  aux   2
+        quit     VERB  VB  ROOT  2 O quit
+        and      CCONJ CC  cc    2
+        endorsed VERB  VBD conj  2 O endorse
+        Roe      PROPN NNP dobj  4 B-PERSON
+        .        PUNCT .   punct 2
+    """, 4, "asserted"),
+    ("a base-form conjunct is in it: 'Doe would quit and endorse Roe'", """
+        Doe      PROPN NNP nsubj 2 B-PERSON
+        would    AUX   MD  aux   2
+        quit     VERB  VB  ROOT  2 O quit
+        and      CCONJ CC  cc    2
+        endorse  VERB  VB  conj  2 O endorse
+        Roe      PROPN NNP dobj  4 B-PERSON
+        .        PUNCT .   punct 2
+    """, 4, "conditional"),
 ]
 
 

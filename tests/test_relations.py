@@ -381,6 +381,9 @@ CASES = [
   {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
  ('criticized', 'no statement condemning', 'John Smith did not issue a statement condemning Mary Jones.',
   {('criticized', 'John Smith', 'Mary Jones', 'negated')}),
+ # a past-tense conjunct is told, not what he would do
+ ('supported', 'would ... and endorsed', 'John Smith said he would step aside and endorsed Mary Jones.',
+  {('resigned', 'John Smith', None, 'conditional'), ('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('resigned', 'calls for', 'Republicans renewed calls for Mary Jones to step down.',
   {('resigned', 'Mary Jones', None, 'hedged')}),
 ]

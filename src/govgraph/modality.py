@@ -58,10 +58,16 @@ def verb_of(token: Token) -> Token:
 def _clause_of(verb: Token) -> Token:
     """The verb that carries a clause's auxiliaries and markers: the first conjunct of a shared
     subject ("did not resign or apologise"), but a conjunct with its own subject is a clause of its
-    own ("this doesn't guarantee it but X was president")."""
+    own ("this doesn't guarantee it but X was president"), and so is a past-tense conjunct of a verb
+    in its base form under an auxiliary, which takes no past form ("said he would step aside and
+    endorsed X", "did not resign and endorsed X": the endorsing is told, not what he would do)."""
     if verb.dep_ == "conj" and children(verb, ("nsubj", "nsubjpass", "expl")):
         return verb
-    return conj_head(verb)
+    head = conj_head(verb)
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" \
+            and children(head, ("aux",)):
+        return verb
+    return head
 
 
 def _clause_words(token: Token) -> set[str]:
