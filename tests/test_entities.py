@@ -112,6 +112,18 @@ def test_a_known_body_is_not_a_person(vocab):
     assert not by_kind(entities, "Person") and set(by_kind(entities, "Organization")) == {"Harbour Police"}
 
 
+@pytest.mark.parametrize("place, body, expected", [
+    ("Florida", ["Democratic", "Party"], "Florida Democratic Party"),  # a state's party is a body of its own
+    ("London", ["Democrats"], "Democratic Party"),  # a party's branch in a place is the party
+])
+def test_a_place_before_a_party_is_its_branch_unless_it_names_a_party_of_its_own(vocab, place, body, expected):
+    chart = OrgChart({"d": Body("d", "Democratic Party", ("Democrats",), party=True)})
+    words = [place, *body, "met", "."]
+    ents = ["B-ORG"] + ["I-ORG"] * len(body) + ["O", "O"]
+    entities = entities_of(make_doc(vocab, words, ents), chart)
+    assert set(by_kind(entities, "Organization")) == {expected}
+
+
 def test_department_names_and_cores_are_one_body(vocab):
     words = ["Department", "of", "Transport", "said", ".", "Transport", "Department", "staff", "and",
              "Transport", "agreed", "."]

@@ -261,9 +261,10 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
             span = span[:title_at]
         while len(span) > 1 and lexicon.title_of(span[-1].text):
             span = span[:-1]
-        # "London UKIP": a place before a body the chart knows is not part of its name
+        # "London UKIP": a place before a body the chart knows is not part of its name; but a
+        # place's own "... Party" is a body of its own ("the Florida Democratic Party", a state party)
         while len(span) > 1 and span[0].ent_type_ in PLACE_LABELS | {"ORG"} and orgchart.find(span.text) is None \
-                and orgchart.find(span[1:].text) is not None:
+                and orgchart.find(span[1:].text) is not None and span[-1].lower_ != "party":
             span = span[1:]
         spans.append(_with_place(span, lexicon))
     # only names whose first word is one of the story's words can occur in it (pattern Docs are
