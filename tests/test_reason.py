@@ -94,3 +94,18 @@ def test_a_withdrawal_or_an_appointment_to_something_unnamed_dates_no_post():
                  Relation("appointed", doe, roe, 0, "named him to a commission", event_date="2024-03")]
     date_posts((doe, roe), relations)
     assert [(p.current, p.started, p.ended) for p in doe.posts + roe.posts] == [(True, None, None), (True, None, None)]
+
+
+def test_an_elected_deputy_answers_to_no_head_but_a_deputy_named_so_does():
+    # a chart whose deputy is elected with the head (a vice president): "Vice President Bo Chan"
+    # reports to no one there; "Ann Lee's deputy" (the generic title) still reports to Ann Lee
+    chart = OrgChart({"gov": Body("gov", "National Government", (), None, "President", "Vice President",
+                                  deputy_elected=True)})
+    president = person("Ann Lee", post("President", "National Government"))
+    vice = person("Bo Chan", post("Vice President", "National Government"))
+    deputy = person("Cy Diaz", post("Deputy", "National Government"))
+    relations = derive_reports_to((president, vice, deputy, body("National Government")), (), chart)
+    assert pairs(relations) == {("Cy Diaz", "Ann Lee", "derived:deputy-of-head")}
+    appointed = OrgChart({"gov": Body("gov", "National Government", (), None, "President", "Vice President")})
+    assert pairs(derive_reports_to((president, vice, body("National Government")), (), appointed)) == {
+        ("Bo Chan", "Ann Lee", "derived:deputy-of-head")}

@@ -113,3 +113,6 @@ def test_a_body_shares_the_country_of_the_body_it_is_part_of():
     assert {"United States", "U.S.", "American"} <= chart.jurisdiction_of(justice)
     assert "United Kingdom" in chart.jurisdiction_of(commons) and "United States" not in chart.jurisdiction_of(commons)
     assert chart.find("United States Government").deputy_title == "Vice President"
+    # elected with the president, the vice president answers to no one; a deputy prime minister does
+    assert chart.find("United States Government").deputy_elected
+    assert not chart.find("UK Government").deputy_elected

@@ -58,6 +58,7 @@ class GG(DefinedNamespace):
     dateSource: URIRef  # where an article's publication date came from
     headTitle: URIRef  # organisation charts: the title of a body's head
     deputyTitle: URIRef  # organisation charts: the title of a body's deputy head
+    deputyElected: URIRef  # organisation charts: the deputy is elected with the head and reports to no one there
     partyInitial: URIRef  # organisation charts: a party's letter in a member's tag ("D" in "D-N.J.")
     jurisdiction: URIRef  # organisation charts: a name of the country a body governs
     # the personnel relation vocabulary

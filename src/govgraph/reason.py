@@ -100,6 +100,9 @@ def derive_reports_to(entities: tuple[Entity, ...], structure: tuple[PartOf, ...
                             premises=tuple(premises + [_held(superior, sup_post)])))
 
     for person, post, label in deputies:
+        body = chart_body[label]
+        if body is not None and body.deputy_elected and post.title.lower() == (body.deputy_title or "").lower():
+            continue  # an elected deputy (a vice president) answers to no head; "X's second in command" does
         superior = head_of(label, chart_body[label])
         if superior:
             add(person, post, superior[0], superior[1], [_held(person, post)], "derived:deputy-of-head")

@@ -144,6 +144,7 @@ class Body:
     parent: str | None = None
     head_title: str | None = None
     deputy_title: str | None = None
+    deputy_elected: bool = False  # the deputy holds office in their own right and answers to no head
     member_titles: tuple[str, ...] = ()
     party: bool = False
     initials: tuple[str, ...] = ()  # a party's letter in a member's tag: "D" in "D-N.J."
@@ -259,6 +260,7 @@ def load_orgchart(folder: Path | None = None) -> OrgChart:
             parent=str(parent) if parent else None,
             head_title=str(head) if head else None,
             deputy_title=str(deputy) if deputy else None,
+            deputy_elected=bool(graph.value(iri, URIRef(gg + "deputyElected"))),
             member_titles=members,
             party=(iri, RDF.type, URIRef(gg + "PoliticalParty")) in graph,
             initials=tuple(sorted(str(t) for t in graph.objects(iri, URIRef(gg + "partyInitial")))),
@@ -275,7 +277,8 @@ _CHART_TERMS = {
     "http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2000/01/rdf-schema#comment",
     "http://www.w3.org/ns/org#subOrganizationOf", "https://w3id.org/govgraph/ns#headTitle",
     "https://w3id.org/govgraph/ns#deputyTitle", "https://w3id.org/govgraph/ns#memberTitle",
-    "https://w3id.org/govgraph/ns#partyInitial", "https://w3id.org/govgraph/ns#jurisdiction"}
+    "https://w3id.org/govgraph/ns#partyInitial", "https://w3id.org/govgraph/ns#jurisdiction",
+    "https://w3id.org/govgraph/ns#deputyElected"}
 _CHART_CLASSES = {"http://www.w3.org/ns/org#FormalOrganization", "http://www.w3.org/ns/org#OrganizationalUnit",
                   "http://www.w3.org/ns/org#Organization", "https://w3id.org/govgraph/ns#PoliticalParty"}
 _CHART_TITLES = {"https://w3id.org/govgraph/ns#headTitle", "https://w3id.org/govgraph/ns#deputyTitle",
@@ -299,7 +302,7 @@ def _check_chart(path: Path, graph) -> None:
         if str(predicate) not in _CHART_TERMS:
             raise RuleError(f"{path}:{line_of(':' + local(predicate), str(predicate))}: unknown term {predicate}; an "
                             "organisation chart uses rdf:type, skos:prefLabel, skos:altLabel, org:subOrganizationOf, "
-                            "gg:headTitle, gg:deputyTitle, gg:memberTitle, gg:partyInitial and gg:jurisdiction")
+                            "gg:headTitle, gg:deputyTitle, gg:deputyElected, gg:memberTitle, gg:partyInitial and gg:jurisdiction")
         if str(predicate).endswith("#type") and str(value) not in _CHART_CLASSES:
             raise RuleError(f"{path}:{line_of(':' + local(value), str(value))}: unknown class {value}; a body is an "
                             "org:FormalOrganization, org:OrganizationalUnit or org:Organization (a party also gg:PoliticalParty)")
