@@ -1199,3 +1199,19 @@ def test_a_nominee_made_in_a_clause_of_its_own_is_the_partys_member(vocab):
         nominee    NOUN  NN  ccomp    1
         .          PUNCT .   punct    1
     """)) == {"Jane Doe": ["Democratic Party"]}
+
+
+def test_a_capacity_set_before_the_subject_is_its_post(vocab):
+    # "As chancellor , Doe spoke ." / "As usual , Doe spoke ." (no title, no post)
+    def posts(word, pos, tag):
+        return posts_of(parsed(vocab, f"""
+            As     ADP   IN  prep  4
+            {word} {pos} {tag} pobj 0
+            ,      PUNCT ,   punct 4
+            Doe    PROPN NNP nsubj 4 B-PERSON
+            spoke  VERB  VBD ROOT  4 O speak
+            .      PUNCT .   punct 4
+        """))
+
+    assert posts("chancellor", "NOUN", "NN") == {"Doe": [("Chancellor", None, True)]}
+    assert posts("usual", "ADJ", "JJ") == {"Doe": []}

@@ -417,6 +417,14 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             _relative_clause(relcl, person, add, index, token, doc)
         # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y",
         # "X, who served as chancellor from 1997 to 2007", "X resigned as home secretary"
+        # "As chancellor, X has ...", "As Roe's second in command, X ...": a capacity set before the
+        # subject is the subject's post (presupposed, whatever the verb says)
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            for prep in (c for c in children(root.head, ("prep",)) if c.lower_ == "as" and c.i < first):
+                complement = next((c for c in children(prep, ("pobj",)) if c.i in title_at), None)
+                if complement is not None and not index.person.get(complement.i):
+                    add(person, title_at[complement.i], _is_former(children(complement), lexicon), token,
+                        doc[prep.i:token.i + 1])
         for verb in _stating_verbs(root, leaving):
             if _leaves(verb, leaving):
                 # "X resigned as home secretary" held it; "X will step down as chair", "refused to
