@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .dates import resolve_time
-from .modality import modality_of
+from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
 from .rules import Body, Lexicon, OrgChart, load_candidacy_words, load_leaving_verbs
@@ -40,7 +40,8 @@ _PLACE_OR_PARTY = {"GPE", "LOC", "NORP"}  # "Ohio Republican Gov.": where the po
 # verbs of leading in a relative clause ("who led X") -> the title they imply
 LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair", "direct": "Director",
                  "command": "Commander", "manage": "Manager"}
-_POSSIBILITY_MODALS = {"can", "may", "might", "must", "should"}
+# besides the conditional modals modality_of reads ("could", "may"): "can" and the hedging ones
+_POSSIBILITY_MODALS = {"can"} | HEDGED_AUX
 _BE_VERBS = {"be", "become", "serve", "rise", "remain", "work", "return", "stay", "act"}
 _ORG_PREPS = {"of", "at", "in", "for", "with"}
 _GENERIC_TITLES = {"secretary", "president", "chief", "director", "leader", "head", "chair", "chairman",
