@@ -785,3 +785,136 @@ def test_a_name_that_names_a_building_a_programme_or_a_seat_names_no_person(voca
     """
     assert people_in(vocab, seat.format(det="the DET DT det 5")) == ["Roe"]
     assert people_in(vocab, seat.format(det="Labour PROPN NNP compound 5 B-ORG")) == ["Ann Lee", "Roe"]
+
+
+COMMITTEE = """
+    Roe        PROPN NNP nsubj    1 B-PERSON
+    chairs     VERB  VBZ ROOT     1 O chair
+    {det}      DET   DT  det      6
+    {adj}      ADJ   JJ  amod     6
+    {first}    {pos} NN  {dep}    6
+    {second}   {pos} NN  {dep}    6
+    committee  NOUN  NN  dobj     1
+    .          PUNCT .   punct    1
+"""
+
+
+@pytest.mark.parametrize("det, adj, first, pos, dep, second, expected", [
+    # the words before a committee say which it is, in lower case as the press writes them
+    ("the", "influential", "Commons", "PROPN", "compound", "trade", {"Commons trade committee"}),
+    ("the", "new", "science", "NOUN", "compound", "education", {"science education committee"}),
+    ("the", "public", "home", "NOUN", "compound", "affairs", {"home affairs committee"}),
+    ("a", "new", "science", "NOUN", "compound", "education", set()),  # a committee, not a named one
+    ("the", "new", "city", "NOUN", "compound", "county", set()),  # place nouns name only a kind
+    ("the", "new", "ruling", "ADJ", "amod", "executive", set()),  # no noun says which
+    ("the", "powerful", "Senate", "PROPN", "compound", "Judiciary", {"Senate Judiciary committee"}),
+])
+def test_a_committee_is_a_body_named_by_the_nouns_before_it(vocab, det, adj, first, pos, dep, second, expected):
+    doc = parsed(vocab, COMMITTEE.format(det=det, adj=adj, first=first, pos=pos, dep=dep, second=second))
+    _, entities = analyse(doc)
+    assert set(by_kind(entities, "Organization")) == expected
+
+
+def test_a_generic_body_head_with_a_capitalised_name_after_it_is_a_body(vocab):
+    # "Commission for Racial Equality chief Ann Lee said." - the model tags neither, and hangs
+    # her name on "for"; the body's name stops at the title
+    doc = parsed(vocab, """
+        Commission PROPN NNP nsubj    7
+        for        ADP   IN  prep     0
+        Racial     PROPN NNP compound 3
+        Equality   PROPN NNP compound 4
+        chief      NOUN  NN  compound 6
+        Ann        PROPN NNP compound 6 B-PERSON
+        Lee        PROPN NNP pobj     1 I-PERSON
+        said       VERB  VBD ROOT     7 O say
+        .          PUNCT .   punct    7
+    """)
+    _, entities = analyse(doc)
+    assert set(by_kind(entities, "Organization")) == {"Commission for Racial Equality"}
+    assert set(by_kind(entities, "Person")) == {"Ann Lee"}
+
+
+def test_a_portfolio_and_title_before_a_name_or_titles_alone_are_no_person(vocab):
+    # "Lifelong Learning Minister Ann Lee said." - the model makes a person of the post too
+    assert people_in(vocab, """
+        Lifelong PROPN NNP compound 2 B-PERSON
+        Learning PROPN NNP compound 2 I-PERSON
+        Minister PROPN NNP compound 4 I-PERSON
+        Ann      PROPN NNP compound 4 B-PERSON
+        Lee      PROPN NNP nsubj    5 I-PERSON
+        said     VERB  VBD ROOT     5 O say
+        .        PUNCT .   punct    5
+    """) == ["Ann Lee"]
+    # "Ann Judge said." - a surname that is a title word ends a name of its own
+    assert people_in(vocab, """
+        Ann      PROPN NNP compound 1 B-PERSON
+        Judge    PROPN NNP nsubj    2 I-PERSON
+        said     VERB  VBD ROOT     2 O say
+        .        PUNCT .   punct    2
+    """) == ["Ann Judge"]
+
+
+THING_BEFORE_NAME = """
+    Roe      PROPN NNP nsubj    1 B-PERSON
+    joined   VERB  VBD ROOT     1 O join
+    the      DET   DT  det      4
+    law      NOUN  NN  compound 4
+    {noun}   NOUN  NN  dobj     1
+    Ann      PROPN NNP compound 6 B-PERSON
+    Lee      PROPN NNP appos    4 I-PERSON
+    {after}
+    .        PUNCT .   punct    1
+"""
+
+
+@pytest.mark.parametrize("noun, after, people", [
+    ("firm", ", PUNCT , punct 6", ["Roe"]),  # "the law firm Ann Lee, ...": the firm's name
+    ("firm", "founded VERB VBD advcl 1 O found", ["Ann Lee", "Roe"]),  # "the firm Ann Lee founded"
+    ("partner", ", PUNCT , punct 6", ["Ann Lee", "Roe"]),  # a partner is a person
+])
+def test_a_full_name_set_after_a_kind_of_thing_names_the_thing(vocab, noun, after, people):
+    assert people_in(vocab, THING_BEFORE_NAME.format(noun=noun, after=after)) == people
+
+
+def test_what_a_member_sits_for_and_a_name_before_a_seat_are_places(vocab):
+    chart = OrgChart({"c": Body("c", "House of Commons", member_titles=("MP",))})
+    # "The MP for Eton and Slough met Ann Lee."
+    doc = parsed(vocab, """
+        The   DET   DT  det      1
+        MP    PROPN NNP nsubj    6
+        for   ADP   IN  prep     1
+        Eton  PROPN NNP pobj     2 B-PERSON
+        and   CCONJ CC  cc       3
+        Slough PROPN NNP conj    3 B-PERSON
+        met   VERB  VBD ROOT     6 O meet
+        Ann   PROPN NNP compound 8 B-PERSON
+        Lee   PROPN NNP dobj     6 I-PERSON
+        .     PUNCT .   punct    6
+    """)
+    assert sorted(by_kind(analyse(doc, chart)[1], "Person")) == ["Ann Lee"]
+    # "Ann Lee won the Slough seat."
+    assert people_in(vocab, """
+        Ann    PROPN NNP compound 1 B-PERSON
+        Lee    PROPN NNP nsubj    2 I-PERSON
+        won    VERB  VBD ROOT     2 O win
+        the    DET   DT  det      5
+        Slough PROPN NNP compound 5 B-PERSON
+        seat   NOUN  NN  dobj     2
+        .      PUNCT .   punct    2
+    """) == ["Ann Lee"]
+
+
+def test_an_initial_or_a_deity_after_a_form_of_address_is_no_person(vocab):
+    # "Gen Z and the Lord Almighty met Ann Lee."
+    assert people_in(vocab, """
+        Gen      PROPN NNP compound 1 B-PERSON
+        Z        PROPN NNP nsubj    6 I-PERSON
+        and      CCONJ CC  cc       1
+        the      DET   DT  det      5
+        Lord     PROPN NNP compound 5
+        Almighty PROPN NNP conj     1
+        met      VERB  VBD ROOT     6 O meet
+        Ann      PROPN NNP compound 8 B-PERSON
+        Lee      PROPN NNP dobj     6 I-PERSON
+        .        PUNCT .   punct    6
+    """) == ["Ann Lee"]

@@ -1215,3 +1215,51 @@ def test_a_capacity_set_before_the_subject_is_its_post(vocab):
 
     assert posts("chancellor", "NOUN", "NN") == {"Doe": [("Chancellor", None, True)]}
     assert posts("usual", "ADJ", "JJ") == {"Doe": []}
+
+
+def test_a_title_of_a_described_body_just_before_the_name_is_a_post_there(vocab):
+    # "The head of the troubled Child Agency Ann Lee left."
+    assert posts_of(parsed(vocab, """
+        The      DET   DT  det      1
+        head     NOUN  NN  nsubj    9
+        of       ADP   IN  prep     1
+        the      DET   DT  det      8
+        troubled ADJ   JJ  amod     6
+        Child    PROPN NNP compound 6 B-ORG
+        Agency   PROPN NNP compound 8 I-ORG
+        Ann      PROPN NNP compound 8 B-PERSON
+        Lee      PROPN NNP pobj     2 I-PERSON
+        left     VERB  VBD ROOT     9 O leave
+        .        PUNCT .   punct    9
+    """)) == {"Ann Lee": [("Head", "Child Agency", True)]}
+    # "The head of the new Ann Lee left.": an adjective alone names no body or portfolio
+    assert posts_of(parsed(vocab, """
+        The      DET   DT  det      1
+        head     NOUN  NN  nsubj    7
+        of       ADP   IN  prep     1
+        the      DET   DT  det      6
+        new      ADJ   JJ  amod     6
+        Ann      PROPN NNP compound 6 B-PERSON
+        Lee      PROPN NNP pobj     2 I-PERSON
+        left     VERB  VBD ROOT     7 O leave
+        .        PUNCT .   punct    7
+    """)) == {"Ann Lee": []}
+
+
+def test_a_party_further_out_than_the_body_before_a_title_is_the_holders_party(vocab):
+    # "Tory home affairs committee chairman Ann Lee spoke." (the model hangs the party anywhere)
+    doc = parsed(vocab, """
+        Tory      PROPN NNP npadvmod 8 B-NORP
+        home      NOUN  NN  compound 2
+        affairs   NOUN  NN  compound 3
+        committee NOUN  NN  compound 4
+        chairman  NOUN  NN  compound 6
+        Ann       PROPN NNP compound 6 B-PERSON
+        Lee       PROPN NNP nsubj    7 I-PERSON
+        spoke     VERB  VBD ROOT     7 O speak
+        .         PUNCT .   punct    7
+    """)
+    _, people = with_posts(doc, PARTIES)
+    (person,) = people.values()
+    assert [(p.title, p.organization) for p in person.posts] == [("Chairman", "home affairs committee")]
+    assert [m.organization for m in person.memberships] == ["Conservative Party"]

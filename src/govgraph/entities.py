@@ -73,6 +73,8 @@ def _is_name(span: Span) -> bool:
     function word a headline capitalised, and not an auxiliary opening a question ("Will X be...?")."""
     if not len(span) or "\n" in span.text or span[0].text == "-" or span[-1].text == "-":
         return False
+    if len(span) == 1 and len(span.text.rstrip(".")) < 2:
+        return False  # an initial alone ("Gen Z") names no one
     if any(_not_in_name(t) for t in span):
         return False
     return all(_NAME_TOKEN.match(t.text) or t.text == "-" for t in span)
@@ -267,6 +269,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
                 and orgchart.find(span[1:].text) is not None and span[-1].lower_ != "party":
             span = span[1:]
         spans.append(_with_place(span, lexicon))
+    spans += _committee_spans(doc, lexicon)
     # only names whose first word is one of the story's words can occur in it (pattern Docs are
     # not free): the words are compared as spaCy's hashes, all read in one array pass
     words, strings = set(doc.to_array(ORTH).tolist()), doc.vocab.strings
@@ -286,6 +289,54 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
             continue
         spans.append(doc[start:end])
     return filter_spans(spans)
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "any", "each", "every", "no", "some", "one"})
+
+
+def _committee_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """Bodies the model leaves untagged or the name test rejects: a committee noun with the words
+    that say which, as the press writes them in lower case ("the Commons trade committee", "the
+    science and technology committee"), and a body's generic head with "for"/"of" and a capitalised
+    name ("the Commission for Racial Equality").
+
+    A committee is one only with a noun saying which ("the ruling committee", "a committee", "the
+    city council" name none); adjectives before that noun are description ("the powerful ...").
+    """
+    spans = []
+    for head in doc:
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if head.lower_ in lexicon.committee_nouns and head.text.islower():
+            lefts = list(head.lefts)
+            if any(c.dep_ in ("det", "poss") and c.lower_ in _INDEFINITE for c in lefts):
+                continue
+            modifiers = [c for c in lefts if c.dep_ in ("compound", "nmod", "amod")]
+            if not any(c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") for c in modifiers):
+                continue
+            start = min(c.left_edge.i for c in modifiers)
+            # an adjective on the committee or before a name is description ("the influential
+            # Commons home affairs committee"); one inside the phrase names it ("public accounts")
+            while start < head.i and doc[start].dep_ == "amod" and doc[start].is_lower \
+                    and (doc[start].head.i == head.i or doc[start + 1].text[:1].isupper()):
+                start += 1
+            words = doc[start:head.i]
+            if not words or any(t.ent_type_ == "PERSON" or t.dep_ in ("poss", "det", "case") or t.is_punct for t in words) \
+                    or all(t.lower_ in lexicon.place_nouns or t.lower_ in _CONNECTORS for t in words):
+                continue
+            spans.append(doc[start:head.i + 1])
+        elif head.text in lexicon.body_heads and not head.ent_type_:
+            for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of", "on")):
+                # the name runs over capitalised words up to a title or a person ("Commission for
+                # Racial Equality chief Jane Doe" is parsed as if she were the commission's object)
+                end = prep.i + 1
+                while end < len(doc) and (doc[end].pos_ == "PROPN" or doc[end].lower_ in _CONNECTORS) \
+                        and not doc[end].ent_type_ == "PERSON" and not lexicon.title_of(doc[end].text):
+                    end += 1
+                span = doc[min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ == "compound"]):end]
+                if end > prep.i + 1 and _is_body_name(span):
+                    spans.append(span)
+    return spans
 
 
 @lru_cache(maxsize=65536)
@@ -395,6 +446,10 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                 if lexicon.title_of(span.text) or lexicon.title_of(part.text) \
                         or span.text.lower().rstrip(".") in lexicon.honorifics:
                     continue  # "Attorney General" alone is a post, "Msgr" or "Our Lady" a form of address, not a name
+                if _portfolio_and_title(span, lexicon):
+                    continue  # "Lifelong Learning Minister Jane Doe": the post before her name
+                if len(span) == 1 and span.text in lexicon.thing_names:
+                    continue  # "the Lord Almighty": a form of address before a word that names no one
                 # one word that "the" determines is a family or group ("the Buttigiegs", "the
                 # Iran-backed Houthis"): a person's name takes no article
                 plural = len(span) == 1 and (
@@ -430,6 +485,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         if len(span) and (_names_a_kind(span[-1].text, lexicon) or _names_a_place_or_programme(span, lexicon)):
             continue  # "the Family Justice Division", "St Helen's Road": a title word in a name, a place
         honorific = word if word in lexicon.honorifics else None
+        if span.text in lexicon.thing_names or (len(span) == 1 and len(span.text.rstrip(".")) < 2):
+            continue  # "the Lord Almighty", "Gen Z"
         if not honorific and any(t.ent_type_ in _NOT_PEOPLE for t in span):
             continue  # "General Election", "Secretary of State for ..." are not names
         if len(span) and not taken(span) and not covered & {t.i for t in span}:
@@ -507,12 +564,54 @@ def _names_a_place_or_programme(span: Span, lexicon: Lexicon) -> bool:
         and lexicon.title_of(after.text) is not None
 
 
+def _a_seat(span: Span, lexicon: Lexicon, orgchart: OrgChart) -> bool:
+    """A name the sentence uses as a seat or place: what a member sits "for" ("the MP for
+    Sittingbourne and Sheppey"), or a name set before a noun of places ("the Eton and Slough seat")."""
+    first = span.root
+    for _ in range(_LIST_REACH):
+        if first.dep_ != "conj" or first.head.i == first.i:
+            break
+        first = first.head
+    if first.dep_ in ("compound", "nmod") and first.head.lower_ in lexicon.place_nouns:
+        return True
+    if first.dep_ != "pobj" or first.head.lower_ != "for":
+        return False
+    member = first.head.head
+    return orgchart.member_body(lexicon.title_of(member.text) or member.text) is not None
+
+
+def _portfolio_and_title(span: Span, lexicon: Lexicon) -> bool:
+    """Words ending in a title that the model took for a name: a portfolio and its title before
+    a name ("Lifelong Learning Minister Jane Doe", "City Councillor John Roe"), or titles only
+    ("Chief Secretary"). A surname that is a title word ends a name of its own ("Ann Judge said")."""
+    doc = span.doc
+    if len(span) < 2 or not _title_word(span[-1].text.lower(), lexicon):
+        return False
+    if all(_title_word(t.text.lower().rstrip("."), lexicon) or t.text.lower().rstrip(".") in lexicon.honorifics
+           for t in span[:-1]):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+
+
 def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
     """A name the sentence uses as a thing's, whatever the model tagged it: owned by a pronoun ("its
     2017 Doe Roe Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
     northern Israel"), or a word of a quoted title ("a speech titled 'Quraan Torah Bible ...'")."""
     root, doc = span.root, span.doc
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(root)):
+        return True
+    # "law firm Jane Doe", "the Catholic movement John Roe": a kind of thing set before the name
+    # (not "the firm Jane Doe founded", where the name is the subject of a clause on the noun,
+    # which the model parses as the same appositive)
+    before = doc[span.start - 1] if span.start else None
+    if span.end < len(doc) and doc[span.end].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        before = None
+    if before is not None and before.lower_ in lexicon.thing_nouns and before.pos_ == "NOUN" \
+            and before.head.i in range(span.start, span.end):
+        return True
+    if before is not None and root.dep_ == "appos" and root.head.lower_ in lexicon.thing_nouns and root.head.pos_ == "NOUN" \
+            and span.start - 3 <= root.head.i < span.start:
         return True
     if _names_a_place_or_programme(span, lexicon):
         return True
@@ -780,6 +879,8 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
         by_text[name.text].append(name)
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
+        if _a_seat(name.span, lexicon, orgchart):
+            continue
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]
         if lone and (lexicon.is_known_place(name.text) or name.text in lexicon.thing_names

@@ -341,6 +341,13 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             if span[0].text[:1].isupper() or body is not None or former or full_name:
                 add(person, span, former, token, doc[max(0, chain_start):token.i + 1], body=body, place=place)
                 body_before_name[token.i] = body
+                # "Lib Dem home affairs committee chairman X": a party further out in the chain
+                # than the body of the post is the holder's party
+                party = next((index.body[i] for i in range(max(0, chain_start), span.start) if i in index.body
+                              and index.body[i] is not body and orgchart.is_party(index.body[i].label)), None)
+                if party is not None:
+                    person.memberships.append(Post("member", party.label, True, sentence_of(token),
+                                                   doc[max(0, chain_start):token.i + 1].text, party=party.label))
         # 1b. a member's title after the name, as UK style writes it ("Jane Doe MP", "Tom Roe MSP")
         after = title_at.get(token.i + 1)
         if after is not None and after.start == token.i + 1 and len(after) == 1 and after[0].text.isupper() \
@@ -349,13 +356,15 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         # 1c. a title "of" a place, body or portfolio just before the name: "Governor of Virginia
         # John Roe", "the President of France Ann Poe", "Minister of Finance Jane Doe"
         of_at = before
-        # the portfolio may be in lower case ("chief inspector of schools Jane Doe")
-        while of_at > max(first - 6, 0) and (doc[of_at].text[:1].isupper() or doc[of_at].pos_ == "NOUN") \
+        # the portfolio may be in lower case ("chief inspector of schools Jane Doe"), the body
+        # described ("head of the troubled Child Support Agency Jane Doe")
+        while of_at > max(first - 6, 0) and (doc[of_at].text[:1].isupper() or doc[of_at].pos_ in ("NOUN", "ADJ")) \
                 and of_at not in title_at and of_at not in index.person:
             of_at -= 1
         if doc[of_at].lower_ == "the" and of_at < before:
             of_at -= 1  # "Head of the Coast Guard Jane Doe"
-        if before not in title_at and of_at < before and doc[of_at].lower_ == "of" and of_at - 1 in title_at:
+        if before not in title_at and of_at < before and doc[of_at].lower_ == "of" and of_at - 1 in title_at \
+                and doc[before].pos_ != "ADJ":
             span, what = title_at[of_at - 1], doc[of_at + 1:before + 1]
             body = index.body_in(what)
             place = what.text if body is None and all(t.ent_type_ in ("GPE", "LOC") for t in what) else None
