@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import analyse, parsed
 from govgraph.posts import extract_posts
 from govgraph.rules import Body, OrgChart, load_lexicon
@@ -1263,3 +1265,64 @@ def test_a_party_further_out_than_the_body_before_a_title_is_the_holders_party(v
     (person,) = people.values()
     assert [(p.title, p.organization) for p in person.posts] == [("Chairman", "home affairs committee")]
     assert [m.organization for m in person.memberships] == ["Conservative Party"]
+
+
+@pytest.mark.parametrize("verb, tag, aux, expected", [
+    ("served", "VBD", None, [("Senator", "Senate", False)]),  # a seat held
+    ("serves", "VBZ", None, [("Senator", "Senate", True)]),  # a seat held now
+    ("serve", "VB", "would", []),  # a seat that may be
+    ("sat", "VBD", "never", []),  # a seat never held
+])
+def test_who_serves_or_sits_in_a_body_has_a_seat_there_titled_as_the_chart_titles_members(vocab, verb, tag, aux, expected):
+    # "Ann Lee served in the Senate."
+    chart = OrgChart({"s": Body("s", "Senate", member_titles=("Senator",))})
+    aux_row = f"{aux} {'AUX MD aux' if aux == 'would' else 'ADV RB neg'} 3" if aux else ""
+    at = 3 if aux else 2
+    doc = parsed(vocab, f"""
+        Ann    PROPN NNP compound 1 B-PERSON
+        Lee    PROPN NNP nsubj    {at}
+        {aux_row}
+        {verb} VERB  {tag} ROOT   {at} O {'sit' if verb == 'sat' else 'serve'}
+        in     ADP   IN  prep     {at}
+        the    DET   DT  det      {at + 3}
+        Senate PROPN NNP pobj     {at + 1} B-ORG
+        .      PUNCT .   punct    {at}
+    """)
+    assert posts_of(doc, chart) == {"Ann Lee": expected}
+
+
+def test_a_member_of_a_body_whose_chart_gives_no_title_is_a_member(vocab):
+    # "Ann Lee, who sits on the Transit Board, said."
+    doc = parsed(vocab, """
+        Ann     PROPN NNP compound 1 B-PERSON
+        Lee     PROPN NNP nsubj    9
+        ,       PUNCT ,   punct    1
+        who     PRON  WP  nsubj    4
+        sits    VERB  VBZ relcl    1 O sit
+        on      ADP   IN  prep     4
+        the     DET   DT  det      8
+        Transit PROPN NNP compound 8 B-ORG
+        Board   PROPN NNP pobj     5 I-ORG
+        said    VERB  VBD ROOT     9 O say
+        .       PUNCT .   punct    9
+    """)
+    assert posts_of(doc) == {"Ann Lee": [("Member", "Transit Board", True)]}
+
+
+@pytest.mark.parametrize("aux, verb, expected", [
+    ("", "nominated", ["Republican Party"]),  # "Republican delegates nominated Jane Doe."
+    ("will AUX MD aux 3", "nominate", ["Republican Party"]),  # they will: she stands for the party
+    ("should AUX MD aux 3", "nominate", []),  # they should: an opinion, not a nomination
+])
+def test_whom_a_partys_people_nominate_is_its_member(vocab, aux, verb, expected):
+    at = 3 if aux else 2
+    doc = parsed(vocab, f"""
+        Republican ADJ   JJ  amod     1 B-NORP
+        delegates  NOUN  NNS nsubj    {at}
+        {aux}
+        {verb}     VERB  {'VBD' if verb.endswith('d') else 'VB'} ROOT {at} O nominate
+        Jane       PROPN NNP compound {at + 2} B-PERSON
+        Doe        PROPN NNP dobj     {at} I-PERSON
+        .          PUNCT .   punct    {at}
+    """)
+    assert memberships_of(doc) == {"Jane Doe": expected}

@@ -47,6 +47,8 @@ _ORG_PREPS = {"of", "at", "in", "for", "with"}
 _GENERIC_TITLES = {"secretary", "president", "chief", "director", "leader", "head", "chair", "chairman",
                    "commissioner", "administrator", "speaker", "deputy", "minister", "official", "director general"}
 # titles of members rather than office-holders: in a party they say membership, not a post in it
+_SERVING_VERBS = {"serve", "sit"}  # "served in the Senate", "sits on the committee": a seat there
+_MEMBER = "Member"  # the post of a member of a body whose chart gives its members no title
 _STAFF = "Staff"  # the post of someone a body calls its own ("the BBC's Jane Doe"), its title unsaid
 _MEMBER_TITLES = {"mp", "mep", "msp", "am", "peer", "backbencher", "member", "councillor", "activist",
                   "candidate", "supporter", "senator", "representative"}
@@ -445,6 +447,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                     add(person, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
                         tenure=_tenure(verb) if left else (None, None))
                 continue
+            if verb.lemma_.lower() in _SERVING_VERBS:
+                _served_in(verb, person, add, index, orgchart, token)
             # "X could still be president", "X is not the leader", "they want X to be president":
             # no post is stated
             modality = modality_of(verb) if verb.lemma_.lower() in _BE_VERBS else None
@@ -568,6 +572,7 @@ def _listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
 _CONTESTS = ("nomination", "primary", "primaries")
 _SEEKING = {"seek", "win", "secure", "clinch", "accept", "capture", "lock", "pursue", "seal", "claim", "earn",
             "enter", "lose", "contest"}
+_NOMINATES = ("nominate", "nominated", "nominates", "nominating", "renominate", "renominated")
 _BIDS = {"campaign", "bid", "run", "push", "race", "victory", "quest", "fight"}
 
 
@@ -642,6 +647,15 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
         party, holder = _party_of_phrase(contest, index, orgchart, named=True), _contestant(contest)
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, contest.i):max(holder.i, contest.i) + 1]))
+    # "Republican delegates nominated X", "X was nominated by the Democrats": whom a party or its
+    # people nominate, or will, stands for it (not one they may or should nominate)
+    for verb in (t for t in tokens_where(doc, LOWER, _NOMINATES) if t.pos_ == "VERB" and modality_of(t) in ("asserted", "future")):
+        agent = next((o for a in children(verb, ("agent",)) for o in children(a, ("pobj",))), None)
+        subject = agent if agent is not None else next(iter(children(verb, ("nsubj",))), None)
+        nominee = next(iter(children(verb, ("nsubjpass",) if agent is not None else ("dobj",))), None)
+        party = party_of(subject) if subject is not None else None
+        if party is not None and person_at(nominee) is not None:
+            found.append((person_at(nominee), party, doc[min(subject.left_edge.i, nominee.i):max(subject.i, nominee.right_edge.i) + 1]))
     # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
     # or candidate stands for it
     for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd", "ccomp")):
@@ -780,8 +794,27 @@ def _stating_verbs(root: Token, leaving: frozenset[str]) -> list[Token]:
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
         verbs += [c for v in verbs for c in children(v, ("xcomp",)) if _leaves(c, leaving)]
-    return verbs + [c for c in children(root, ("relcl",)) if (_leaves(c, leaving) or c.lemma_.lower() in _BE_VERBS)
+    return verbs + [c for c in children(root, ("relcl",)) if (_leaves(c, leaving) or c.lemma_.lower() in _BE_VERBS | _SERVING_VERBS)
                     and any(s.tag_ in ("WP", "WDT") for s in children(c, ("nsubj", "nsubjpass")))]
+
+
+def _served_in(verb: Token, person: Entity, add, index: _Index, orgchart: OrgChart, anchor: Token) -> None:
+    """"X served in the Senate from 2003 to 2011", "X, who sits on the home affairs committee":
+    a seat in the body, titled as the chart titles its members ("Senator"), else "Member"; held
+    when the verb is in the past, with the years the clause gives."""
+    if modality_of(verb) != "asserted" or any(p.lower_ == "as" for p in children(verb, ("prep",))):
+        return  # "would serve in the cabinet", "never sat in the Lords"; "served as X in Y" says the post
+    for prep in children(verb, ("prep",)):
+        if prep.lower_ not in ("in", "on"):
+            continue
+        for obj in children(prep, ("pobj",)):
+            body = index.body_in(obj.subtree)
+            if body is None or body is person:
+                continue
+            known = orgchart.find(body.label)
+            title = known.member_titles[0] if known is not None and known.member_titles else _MEMBER
+            add(person, verb.doc[verb.i:verb.i + 1], _past(verb), anchor,
+                verb.doc[min(anchor.i, verb.i):obj.right_edge.i + 1], title_text=title, body=body, tenure=_tenure(verb))
 
 
 def _complements(verb: Token) -> list[Token]:
