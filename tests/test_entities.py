@@ -918,3 +918,23 @@ def test_an_initial_or_a_deity_after_a_form_of_address_is_no_person(vocab):
         Lee      PROPN NNP dobj     6 I-PERSON
         .        PUNCT .   punct    6
     """) == ["Ann Lee"]
+
+
+def test_a_names_particles_inside_it_keep_it_whole(vocab):
+    # "Cardinal Ann de la Lee spoke. Lee left." / "Ann Lee de" - a particle ends no name
+    assert people_in(vocab, """
+        Cardinal PROPN NNP compound 4 B-PERSON
+        Ann      PROPN NNP compound 4 I-PERSON
+        de       PROPN NNP compound 4 I-PERSON
+        la       PROPN NNP compound 4 I-PERSON
+        Lee      PROPN NNP nsubj    5 I-PERSON
+        spoke    VERB  VBD ROOT     5 O speak
+        .        PUNCT .   punct    5
+    """) == ["Ann de la Lee"]
+    assert people_in(vocab, """
+        Ann      PROPN NNP compound 1 B-PERSON
+        Lee      PROPN NNP nsubj    3 I-PERSON
+        de       PROPN NNP compound 1 I-PERSON
+        spoke    VERB  VBD ROOT     3 O speak
+        .        PUNCT .   punct    3
+    """) == ["Ann Lee"]

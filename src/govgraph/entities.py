@@ -68,16 +68,22 @@ _NOT_IN_NAMES = frozenset({"to", "of", "and", "for", "the", "in", "on", "at", "w
                            "inside", "why", "how", "what", "who", "when", "where"})
 
 
-def _is_name(span: Span) -> bool:
-    """A well-formed name: capitalised words (hyphenated ones too), no line breaks or quotes, no
-    function word a headline capitalised, and not an auxiliary opening a question ("Will X be...?")."""
+def _is_name(span: Span, particles: frozenset[str] = frozenset()) -> bool:
+    """A well-formed name: capitalised words (hyphenated ones too, and the particles of names
+    inside: "Hans Urs von Balthasar", "Juan de la Cruz"), no line breaks or quotes, no function
+    word a headline capitalised, and not an auxiliary opening a question ("Will X be...?")."""
     if not len(span) or "\n" in span.text or span[0].text == "-" or span[-1].text == "-":
         return False
     if len(span) == 1 and len(span.text.rstrip(".")) < 2:
         return False  # an initial alone ("Gen Z") names no one
     if any(_not_in_name(t) for t in span):
         return False
-    return all(_NAME_TOKEN.match(t.text) or t.text == "-" for t in span)
+    return all(_NAME_TOKEN.match(t.text) or t.text == "-" or _particle_inside(t, span, particles) for t in span)
+
+
+def _particle_inside(token: Token, span: Span, particles: frozenset[str]) -> bool:
+    """A name's particle ("von", "de", "la") between its capitalised words."""
+    return token.text in particles and span.start < token.i < span.end - 1
 
 
 def _not_in_name(token: Token) -> bool:
@@ -85,13 +91,15 @@ def _not_in_name(token: Token) -> bool:
     return token.lower_ in _NOT_IN_NAMES or token.tag_ == "MD"
 
 
-def _name_parts(span: Span) -> list[Span]:
+def _name_parts(span: Span, particles: frozenset[str] = frozenset()) -> list[Span]:
     """The runs of name-shaped words in a span the model called a person, between function words
     and punctuation: "Doe To John Roe: Stop The Probe" (a headline in title case) holds
-    "John Roe"; "Will Jane" is "Jane", and a surname the model left out joins it."""
+    "John Roe"; "Will Jane" is "Jane", and a surname the model left out joins it. A name's
+    particles inside it keep it whole ("Henri de Lubac")."""
     doc, runs, start = span.doc, [], span.start
     for token in list(span) + [None]:
-        if token is None or _not_in_name(token) or not (_NAME_TOKEN.match(token.text) or token.text == "-"):
+        if token is None or _not_in_name(token) or not (_NAME_TOKEN.match(token.text) or token.text == "-"
+                                                        or _particle_inside(token, span, particles)):
             end = token.i if token is not None else span.end
             if end > start:
                 runs.append(doc[start:end])
@@ -427,7 +435,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
     for ent in doc.ents:
         if ent.label_ in PERSON_LABELS:
             trimmed = _trim(ent)
-            parts = _name_parts(trimmed)
+            parts = _name_parts(trimmed, lexicon.name_particles)
             for part in parts:
                 part = _without_verbs(part)
                 while len(part) > 1 and taken(part[:1]):
@@ -459,7 +467,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                     continue  # "the Buttigiegs", "the Houthis", "Marriott Hotel": a family, group or place
                 if _used_as_a_thing(span, lexicon):
                     continue
-                if _is_name(span) and not taken(span):
+                if _is_name(span, lexicon.name_particles) and not taken(span):
                     candidates.append(_Name(span, title, honorific))
     # Capitalised words right after an honorific or a capitalised title word are a name,
     # whatever the model said ("Chief Roe", "Mr Doe").

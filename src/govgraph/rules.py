@@ -45,6 +45,7 @@ class Lexicon:
     place_abbreviations: dict[str, str] = field(default_factory=dict)
     place_nouns: frozenset[str] = frozenset()
     committee_nouns: frozenset[str] = frozenset()
+    name_particles: frozenset[str] = frozenset()
     postnominals: frozenset[str] = frozenset()
     prospective_markers: frozenset[str] = frozenset()
     place_names: frozenset[str] = frozenset()
@@ -72,7 +73,7 @@ class Lexicon:
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
-                 "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns",
+                 "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns", "name_particles",
                  "postnominals", "prospective_markers", "place_names", "speech_nouns", "thing_names"}
 
 
@@ -132,6 +133,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         place_abbreviations={str(k): v for k, v in places.items()},
         place_nouns=lower("place_nouns"),
         committee_nouns=lower("committee_nouns"),
+        name_particles=frozenset(_string_list(data, "name_particles", path)),
         postnominals=frozenset(_string_list(data, "postnominals", path)),
     )
 
