@@ -463,3 +463,33 @@ MODALITY_BRANCHES = [
                          ids=[row[0].split(":")[0] for row in MODALITY_BRANCHES])
 def test_each_branch_of_modality_without_a_model(vocab, shows, table, trigger, reading):
     assert modality_of(parsed(vocab, table)[trigger]) == reading, shows
+
+
+@pytest.mark.parametrize("clause, tag, aux, reading", [
+    ("fired", "VBD", "", "asserted"),  # "Doe told reporters she fired Roe": a report of a deed
+    ("fired", "VBN", "had AUX VBD aux 5", "asserted"),  # "... she had fired Roe"
+    ("fire", "VB", "should AUX MD aux 5", "hedged"),  # "... she should fire Roe": advice
+])
+def test_what_one_tells_in_the_indicative_is_reported_not_asked_for(vocab, clause, tag, aux, reading):
+    at = 5 if aux else 4
+    doc = parsed(vocab, f"""
+        Doe      PROPN NNP nsubj  1 B-PERSON
+        told     VERB  VBD ROOT   1 O tell
+        reporters NOUN NNS dobj   1
+        she      PRON  PRP nsubj  {at}
+        {aux}
+        {clause} VERB  {tag} ccomp 1 O fire
+        Roe      PROPN NNP dobj   {at} B-PERSON
+        .        PUNCT .   punct  1
+    """)
+    assert modality_of(doc[at]) == reading
+    # "Doe told Roe to resign": an infinitive told is asked for
+    doc = parsed(vocab, """
+        Doe    PROPN NNP nsubj 1 B-PERSON
+        told   VERB  VBD ROOT  1 O tell
+        Roe    PROPN NNP dobj  1 B-PERSON
+        to     PART  TO  aux   4
+        resign VERB  VB  xcomp 1 O resign
+        .      PUNCT .   punct 1
+    """)
+    assert modality_of(doc[4]) == "hedged"

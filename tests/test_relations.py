@@ -111,6 +111,9 @@ CASES = [
   {('reportsTo', 'Mary Jones', 'John Smith', 'asserted')}),
  ('reportsTo', 'negated', 'Mary Jones does not report to John Smith.',
   {('reportsTo', 'Mary Jones', 'John Smith', 'negated')}),
+ # a passive's subject is not the object of the sense's preposition: no reading at all
+ ('reportsTo', 'other-sense-passive', 'John Smith told the BBC that Mary Jones had been reported to be unhappy.',
+  set()),
  ('memberOf', 'positive', 'Labour MP Mary Jones spoke.',
   {('holdsPosition', 'Mary Jones', None, 'asserted'), ('memberOf', 'Mary Jones', 'Labour Party', 'asserted')}),
  ('heldPosition', 'former', 'Former Labour MP Mary Jones spoke.',

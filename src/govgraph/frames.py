@@ -118,6 +118,8 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
         # the patient is the prepositional object only: "turned down the request", "turned over
         # files", "reported the matter to X" have objects that the rule's sense does not take
         return
+    if rule.patient_preps:
+        return  # "X was reported to be ...": a passive's subject is not the object of the sense's preposition
     if _is_passive(verb):
         patient = next(iter(_children(verb, "nsubjpass")), None)
         agent = _agent_of_passive(verb)

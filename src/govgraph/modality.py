@@ -153,8 +153,12 @@ def modality_of(token: Token) -> str:
             return "denied"
     # "asked to resign", "told him to quit", "called for him to go": what is asked for has not happened
     # (an adverbial clause only as an infinitive: "called her after she resigned" tells an event)
+    # ("told CNN he criticized X", '"I backed X," she told reporters': what one tells in the
+    # indicative is reported, not asked for)
+    told = clause.dep_ == "ccomp" and clause.i == verb.i and clause.head.lemma_.lower() == "tell" and (
+        clause.tag_ in ("VBD", "VBZ") or any(c.tag_ in ("VBD", "VBZ") for c in children(clause, ("aux", "auxpass"))))
     if (clause.dep_ in ("xcomp", "ccomp") or clause.dep_ == "advcl" and "to" in words) \
-            and clause.head.lemma_.lower() in REQUEST_FRAMES:
+            and clause.head.lemma_.lower() in REQUEST_FRAMES and not told:
         return "hedged"
     # "voted to confirm X", "an effort to derail X's confirmation": a purpose, not yet an event
     # but not the charge one is given: "was elected to take over from X" tells what she was elected to do
