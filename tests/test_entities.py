@@ -938,3 +938,20 @@ def test_a_names_particles_inside_it_keep_it_whole(vocab):
         spoke    VERB  VBD ROOT     3 O speak
         .        PUNCT .   punct    3
     """) == ["Ann Lee"]
+
+
+def test_a_chambers_party_members_are_a_group_of_their_own(vocab):
+    # "House Democrats met Ann Lee." - the party and the chamber keep their mentions too
+    chart = OrgChart({"h": Body("h", "House of Representatives", member_titles=("Representative",)),
+                      "d": Body("d", "Democratic Party", ("Democrats",), party=True)})
+    doc = parsed(vocab, """
+        House     PROPN NNP  compound 1 B-ORG
+        Democrats PROPN NNPS nsubj    2 B-NORP
+        met       VERB  VBD  ROOT     2 O meet
+        Ann       PROPN NNP  compound 4 B-PERSON
+        Lee       PROPN NNP  dobj     2 I-PERSON
+        .         PUNCT .    punct    2
+    """)
+    _, entities = analyse(doc, chart)
+    assert set(by_kind(entities, "Group")) == {"House Democrats"}
+    assert "Democratic Party" in by_kind(entities, "Organization")

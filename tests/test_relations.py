@@ -111,6 +111,11 @@ CASES = [
   {('reportsTo', 'Mary Jones', 'John Smith', 'asserted')}),
  ('reportsTo', 'negated', 'Mary Jones does not report to John Smith.',
   {('reportsTo', 'Mary Jones', 'John Smith', 'negated')}),
+ # a chamber's party members are a group of their own, not the party
+ ('supported', 'group-of-a-chamber', 'House Democrats praised John Smith.',
+  {('supported', 'House Democrats', 'John Smith', 'asserted')}),
+ ('criticized', 'group-of-a-chamber', 'Senate Republicans criticized Mary Jones.',
+  {('criticized', 'Senate Republicans', 'Mary Jones', 'asserted')}),
  # a passive's subject is not the object of the sense's preposition: no reading at all
  ('reportsTo', 'other-sense-passive', 'John Smith told the BBC that Mary Jones had been reported to be unhappy.',
   set()),

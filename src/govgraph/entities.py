@@ -299,6 +299,20 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     return filter_spans(spans)
 
 
+def _chamber_before(span: Span, orgchart: OrgChart) -> Token | None:
+    """The chamber named just before a party's plural ("House" in "House Democrats"), if any."""
+    if not span.start or span[-1].tag_ not in ("NNPS", "NNS") or not getattr(orgchart.find(span.text), "party", False):
+        return None
+    before = span.doc[span.start - 1]
+    if before.dep_ != "compound" or before.head.i not in range(span.start, span.end) or not before.text[:1].isupper():
+        return None
+    # a chamber's name or the first word of one ("House" of "House of Representatives")
+    chambers = [b for b in orgchart.bodies.values() if b.member_titles]
+    named = any(name == before.text or name.startswith(before.text + " of ")
+                for b in chambers for name in (b.label, *b.aliases))
+    return before if named else None
+
+
 _INDEFINITE = frozenset({"a", "an", "another", "any", "each", "every", "no", "some", "one"})
 
 
@@ -746,8 +760,9 @@ class _People:
 # --- groups and anonymous sources -------------------------------------------------------------
 
 
-def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
-    """"Republican governors", "Labour MPs", "the Smith administration", plural "Democrats"."""
+def _group_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
+    """"Republican governors", "Labour MPs", "the Smith administration", plural "Democrats",
+    "House Democrats"."""
     spans = []
     for token in tokens_where(doc, LOWER, lexicon.group_nouns | lexicon.leader_nouns):
         if token.pos_ in ("NOUN", "PROPN"):
@@ -757,7 +772,8 @@ def _group_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
                 spans.append(doc[min(m.left_edge.i for m in modifiers):token.i + 1])
     for ent in doc.ents:
         if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN"):
-            spans.append(ent)
+            chamber = _chamber_before(ent, orgchart)
+            spans.append(doc[chamber.i:ent.end] if chamber is not None else ent)
     return [s for s in (_trim(s) for s in spans) if len(s)]
 
 
@@ -919,8 +935,9 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
 
     # 4. groups and anonymous sources
     groups: dict[str, Entity] = {}
-    for span in _group_spans(doc, lexicon):
-        if org_tokens >= {t.i for t in span}:
+    for span in _group_spans(doc, lexicon, orgchart):
+        # "House Democrats" is a group of its own, though both its words name bodies
+        if org_tokens >= {t.i for t in span} and (len(span) < 2 or _chamber_before(span[1:], orgchart) is None):
             continue
         key = span.text.lower()
         groups.setdefault(key, Entity("Group", span.text)).mentions.append(mention(span))

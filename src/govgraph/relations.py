@@ -129,6 +129,13 @@ class _Context:
         for length, start, entity in mentions:
             for i in tokens_at(bounds, start, start + length):
                 self.entity.setdefault(i, entity)
+        # but a group of several words is what its head word stands for: "House Democrats praised
+        # X" is the group's act, though "Democrats" alone names the party
+        for entity in (e for e in entities if e.kind == "Group"):
+            for mention in entity.mentions:
+                inside = tokens_at(bounds, mention.start, mention.end)
+                if len(inside) > 1:
+                    self.entity[inside[-1]] = entity
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.speakers = self._quote_speakers()
