@@ -116,6 +116,16 @@ CASES = [
   {('supported', 'House Democrats', 'John Smith', 'asserted')}),
  ('criticized', 'group-of-a-chamber', 'Senate Republicans criticized Mary Jones.',
   {('criticized', 'Senate Republicans', 'Mary Jones', 'asserted')}),
+ # through a noun of quantity, "of" reaches the ones who act
+ ('supported', 'quantity-of-a-group', 'John Smith won the support of dozens of Labour MPs.',
+  {('supported', 'Labour MPs', 'John Smith', 'asserted')}),
+ ('criticized', 'quantity-of-a-group', 'Mary Jones was criticised by a majority of Tory MPs.',
+  {('criticized', 'Tory MPs', 'Mary Jones', 'asserted')}),
+ # who acts "along with" the subject acts too, the phrase set on the subject or on the verb
+ ('supported', 'along-with-the-subject', 'Mary Jones, along with Ann Lee, endorsed John Smith.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
+ ('supported', 'along-with-on-the-verb', 'Mary Jones endorsed John Smith on Monday, along with Ann Lee.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
  # a passive's subject is not the object of the sense's preposition: no reading at all
  ('reportsTo', 'other-sense-passive', 'John Smith told the BBC that Mary Jones had been reported to be unhappy.',
   set()),

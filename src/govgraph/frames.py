@@ -155,7 +155,21 @@ def coordinated(token) -> list:
         stack += [c for c in _children(member, "conj") if c.pos_ in ("NOUN", "PROPN")]
         # "X, Y and Z" parsed with Y an appositive of X and Z a conjunct of Y: a list, not a title
         stack += [a for a in _children(member, "appos") if a.pos_ == "PROPN" and _children(a, "conj")]
+        stack += [m for m in _accompanying(member) if m not in members]
+    # "X endorsed Z on Monday, along with Y": set on the verb, the company joins its subject
+    if token.dep_ == "nsubj":
+        members += [m for m in _accompanying(token.head) if m not in members]
     return members + [m for m in _included(token) if m not in members]
+
+
+def _accompanying(noun: Token) -> list[Token]:
+    """Those a noun (or a verb) names "along with" or "together with" itself ("X, along with Y,
+    endorsed Z"): they do what it does."""
+    withs = [w for prep in _children(noun, "prep") if prep.lower_ in ("along", "together")
+             for w in _children(prep, "prep") if w.lower_ == "with"]
+    withs += [prep for prep in _children(noun, "prep") if prep.lower_ == "with" and prep.i
+              and prep.nbor(-1).lower_ in ("along", "together")]
+    return [pobj for w in withs for pobj in _children(w, "pobj") if pobj.pos_ in ("NOUN", "PROPN")]
 
 
 def _included(noun: Token) -> list[Token]:

@@ -279,10 +279,22 @@ def _attribution(token: Token, ctx: _Context) -> Entity | None:
     return speaker or ctx.speakers.get(ctx.sentence_of(token))
 
 
+# nouns of quantity, through which "of" reaches the ones who act: "the backing of hundreds of
+# Democratic officials", "backed by a majority of Tory MPs"
+_QUANTITIES = {"majority", "minority", "number", "handful", "group", "host", "dozen", "dozens", "hundred",
+               "hundreds", "thousand", "thousands", "score", "scores", "most", "many", "some", "several",
+               "all", "half", "third", "quarter", "raft", "slew", "bloc"}
+
+
 def _ground(value, ctx: _Context) -> Entity | None:
     if value is None or isinstance(value, Entity):
         return value
-    return ctx.entity_of(value)
+    found = ctx.entity_of(value)
+    if found is None and (value.lower_ in _QUANTITIES or value.ent_type_ == "CARDINAL"):
+        inner = next((o for prep in children(value, ("prep",)) if prep.lower_ == "of"
+                      for o in children(prep, ("pobj",))), None)
+        return _ground(inner, ctx) if inner is not None else None
+    return found
 
 
 _OBJECT_OPTIONAL = {"resigned", "refusedToResign", "withdrew"}
