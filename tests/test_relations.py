@@ -126,6 +126,17 @@ CASES = [
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
  ('supported', 'along-with-on-the-verb', 'Mary Jones endorsed John Smith on Monday, along with Ann Lee.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
+ # how well someone did, reported: the object of "do"/"make" judges its subject
+ ('supported', 'reported-performance', 'Mary Jones said John Smith had done a fantastic job.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('criticized', 'reported-performance', 'Mary Jones said John Smith made a terrible mistake.',
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('criticized', 'reported-neutral-performance', 'Mary Jones said John Smith made a speech.', set()),
+ # a light verb, its noun and the preposition the parser hangs on the verb
+ ('criticized', 'light-verb-noun', 'Mary Jones took a swipe at John Smith.',
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('supported', 'light-verb-noun', 'Mary Jones paid tribute to John Smith.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
  # a passive's subject is not the object of the sense's preposition: no reading at all
  ('reportsTo', 'other-sense-passive', 'John Smith told the BBC that Mary Jones had been reported to be unhappy.',
   set()),

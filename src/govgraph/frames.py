@@ -100,10 +100,11 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
             prep.lower_ in rule.sense_preps for prep in _children(verb, "prep"))):
         return
     if rule.patient_nouns and not _is_passive(verb):
-        # "expressed confidence in X": the object noun, then its preposition
+        # "expressed confidence in X": the object noun, then its preposition (which the parser
+        # may hang on the verb: "took a swipe at X", "paid tribute to X")
         for obj in _children(verb, "dobj"):
             if obj.lemma_.lower() in rule.patient_nouns:
-                for prep in _children(obj, "prep"):
+                for prep in _children(obj, "prep") + _children(verb, "prep", "dative"):
                     if prep.lower_ in rule.patient_preps:
                         for pobj in _children(prep, "pobj"):
                             yield _subject(verb), pobj, f"{verb.text} {obj.text} {prep.text}"
@@ -432,16 +433,22 @@ FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, 
 
 
 _EVALUATING_VERBS = {"be", "seem", "appear", "look", "sound", "become", "remain"}
+# verbs whose object says how well their subject did: "had done a fantastic job", "made a
+# terrible mistake"
+_PERFORMING_VERBS = {"do", "make"}
 # "told him he should resign or be fired" asks for an exit (the ask rules read it); it judges nothing
 _LEAVING = re.compile(r"(?i)\b(resign|fired|sacked|step down|step aside|stand down|quit|go)\b")
 
 
 def _evaluation(clause: Token) -> Span | None:
     """The words of a reported clause that evaluate its subject: what it is or seems ("was a
-    disaster", "is a brilliant chancellor") or what it should do ("should stop this witch hunt")."""
+    disaster", "is a brilliant chancellor"), how it did ("did a fantastic job") or what it should
+    do ("should stop this witch hunt")."""
     doc = clause.doc
     if clause.lemma_.lower() in _EVALUATING_VERBS:
         said = [c for c in children(clause, ("attr", "acomp", "oprd"))]
+    elif clause.lemma_.lower() in _PERFORMING_VERBS:
+        said = [c for c in children(clause, ("dobj",))]
     elif any(c.lower_ in ("should", "must") for c in children(clause, ("aux",))) \
             and not _LEAVING.search(doc[clause.left_edge.i:clause.right_edge.i + 1].text):
         said = [clause] + children(clause, ("dobj", "prt", "advmod"))
