@@ -1326,3 +1326,45 @@ def test_whom_a_partys_people_nominate_is_its_member(vocab, aux, verb, expected)
         .          PUNCT .   punct    {at}
     """)
     assert memberships_of(doc) == {"Jane Doe": expected}
+
+
+def test_a_title_to_a_body_and_a_title_for_a_portfolio_before_the_name_are_posts(vocab):
+    # "Ann Lee, adviser to the Transit Authority, spoke."
+    assert posts_of(parsed(vocab, """
+        Ann       PROPN NNP compound 1 B-PERSON
+        Lee       PROPN NNP nsubj    9 I-PERSON
+        ,         PUNCT ,   punct    1
+        adviser   NOUN  NN  appos    1
+        to        ADP   IN  prep     3
+        the       DET   DT  det      7
+        Transit   PROPN NNP compound 7 B-ORG
+        Authority PROPN NNP pobj     4 I-ORG
+        ,         PUNCT ,   punct    1
+        spoke     VERB  VBD ROOT     9 O speak
+        .         PUNCT .   punct    9
+    """)) == {"Ann Lee": [("Adviser", "Transit Authority", True)]}
+    # "Minister for sport Ann Lee spoke." (as parsed: her name the object of "for")
+    assert posts_of(parsed(vocab, """
+        Minister PROPN NNP nsubj    5
+        for      ADP   IN  prep     0
+        sport    NOUN  NN  compound 4
+        Ann      PROPN NNP compound 4 B-PERSON
+        Lee      PROPN NNP pobj     1 I-PERSON
+        spoke    VERB  VBD ROOT     5 O speak
+        .        PUNCT .   punct    5
+    """)) == {"Ann Lee": [("Minister for sport", None, True)]}
+
+
+def test_campaign_posts_and_a_chief_of_staff_are_titles(vocab):
+    # "Campaign manager Ann Lee spoke." / "Chief of staff Ann Lee spoke."
+    def posts(words):
+        rows = "\n".join(f"{w} NOUN NN compound {len(words) + 1}" for w in words)
+        return posts_of(parsed(vocab, f"""
+            {rows}
+            Ann   PROPN NNP compound {len(words) + 1} B-PERSON
+            Lee   PROPN NNP nsubj    {len(words) + 2} I-PERSON
+            spoke VERB  VBD ROOT     {len(words) + 2} O speak
+            .     PUNCT .   punct    {len(words) + 2}
+        """))
+    assert posts(["Campaign", "manager"]) == {"Ann Lee": [("Campaign Manager", None, True)]}
+    assert posts(["Deputy", "campaign", "manager"]) == {"Ann Lee": [("Deputy Campaign Manager", None, True)]}

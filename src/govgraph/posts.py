@@ -43,7 +43,7 @@ LEADING_VERBS = {"lead": "Head", "head": "Head", "run": "Head", "chair": "Chair"
 # besides the conditional modals modality_of reads ("could", "may"): "can" and the hedging ones
 _POSSIBILITY_MODALS = {"can"} | HEDGED_AUX
 _BE_VERBS = {"be", "become", "serve", "rise", "remain", "work", "return", "stay", "act"}
-_ORG_PREPS = {"of", "at", "in", "for", "with"}
+_ORG_PREPS = {"of", "at", "in", "for", "with", "to"}  # "adviser to the Treasury"
 _GENERIC_TITLES = {"secretary", "president", "chief", "director", "leader", "head", "chair", "chairman",
                    "commissioner", "administrator", "speaker", "deputy", "minister", "official", "director general"}
 # titles of members rather than office-holders: in a party they say membership, not a post in it
@@ -365,12 +365,12 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             of_at -= 1
         if doc[of_at].lower_ == "the" and of_at < before:
             of_at -= 1  # "Head of the Coast Guard Jane Doe"
-        if before not in title_at and of_at < before and doc[of_at].lower_ == "of" and of_at - 1 in title_at \
+        if before not in title_at and of_at < before and doc[of_at].lower_ in ("of", "for") and of_at - 1 in title_at \
                 and doc[before].pos_ != "ADJ":
             span, what = title_at[of_at - 1], doc[of_at + 1:before + 1]
             body = index.body_in(what)
             place = what.text if body is None and all(t.ent_type_ in ("GPE", "LOC") for t in what) else None
-            title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} of {what.text}"
+            title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} {doc[of_at].lower_} {what.text}"
             chain_start, _ = _modifier_chain(doc, span, index, lexicon)  # "ex-chief inspector of schools"
             former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token, race)
             add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
@@ -695,7 +695,7 @@ def _one_holder_now(entities: tuple[Entity, ...], stated: dict[tuple[int, str, s
                                 else p for p in person.posts]
 
 
-_DEPUTY = re.compile(r"(?i)^(deputy|second in command|number two|no\. 2)\b")
+_DEPUTY = re.compile(r"(?i)^(deputy|second in command|number two|no\. 2)$")  # not "deputy campaign manager"
 
 
 def _possessor(title: Span, name: Token, index: _Index) -> Entity | None:
