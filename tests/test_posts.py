@@ -1368,3 +1368,24 @@ def test_campaign_posts_and_a_chief_of_staff_are_titles(vocab):
         """))
     assert posts(["Campaign", "manager"]) == {"Ann Lee": [("Campaign Manager", None, True)]}
     assert posts(["Deputy", "campaign", "manager"]) == {"Ann Lee": [("Deputy Campaign Manager", None, True)]}
+
+
+def test_a_title_for_a_person_takes_no_body_from_the_persons_words(vocab):
+    # "Ann Lee, spokesperson for Republican Secretary John Roe, said." - his party is not her body
+    doc = parsed(vocab, """
+        Ann          PROPN NNP compound 1 B-PERSON
+        Lee          PROPN NNP nsubj    10 I-PERSON
+        ,            PUNCT ,   punct    1
+        spokesperson NOUN  NN  appos    1
+        for          ADP   IN  prep     3
+        Republican   PROPN NNP compound 8 B-NORP
+        Secretary    PROPN NNP compound 8
+        John         PROPN NNP compound 8 B-PERSON
+        Roe          PROPN NNP pobj     4 I-PERSON
+        ,            PUNCT ,   punct    1
+        said         VERB  VBD ROOT     10 O say
+        .            PUNCT .   punct    10
+    """)
+    _, people = with_posts(doc, PARTIES)
+    assert [p.organization for p in people["Ann Lee"].posts] == [] and people["Ann Lee"].memberships == []
+    assert [m.organization for m in people["John Roe"].memberships] == ["Republican Party"]

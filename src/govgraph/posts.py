@@ -833,6 +833,8 @@ def _place_after(head: Token, index: _Index) -> tuple[Entity | None, str | None]
     """The body or place in a prepositional phrase on a word: "head of Y", "became chief in Z"."""
     for prep in (c for c in children(head) if c.dep_ == "prep" and c.text.lower() in _ORG_PREPS):
         for obj in (c for c in children(prep) if c.dep_ == "pobj"):
+            if obj.i in index.person:
+                continue  # "adviser to Republican Secretary of State X": a person's, not the party's
             body = index.body_in(obj.subtree)
             if body is not None:
                 return body, None
