@@ -1389,3 +1389,29 @@ def test_a_title_for_a_person_takes_no_body_from_the_persons_words(vocab):
     _, people = with_posts(doc, PARTIES)
     assert [p.organization for p in people["Ann Lee"].posts] == [] and people["Ann Lee"].memberships == []
     assert [m.organization for m in people["John Roe"].memberships] == ["Republican Party"]
+
+
+def test_a_party_phrase_set_off_beside_a_name_or_its_verb_is_a_membership(vocab):
+    # "Jane Doe, for the Republicans, said so." - whom she speaks for
+    assert memberships_of(parsed(vocab, """
+        Jane        PROPN NNP  compound 1 B-PERSON
+        Doe         PROPN NNP  nsubj    7 I-PERSON
+        ,           PUNCT ,    punct    7
+        for         ADP   IN   prep     7
+        the         DET   DT   det      5
+        Republicans PROPN NNPS pobj     3 B-NORP
+        ,           PUNCT ,    punct    7
+        said        VERB  VBD  ROOT     7 O say
+        so          ADV   RB   advmod   7
+        .           PUNCT .    punct    7
+    """)) == {"Jane Doe": ["Republican Party"]}
+    # "Jane Doe voted for the Republicans." - a vote says nothing of her party
+    assert memberships_of(parsed(vocab, """
+        Jane        PROPN NNP  compound 1 B-PERSON
+        Doe         PROPN NNP  nsubj    2 I-PERSON
+        voted       VERB  VBD  ROOT     2 O vote
+        for         ADP   IN   prep     2
+        the         DET   DT   det      5
+        Republicans PROPN NNPS pobj     3 B-NORP
+        .           PUNCT .    punct    2
+    """)) == {"Jane Doe": []}

@@ -647,6 +647,20 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
         party, holder = _party_of_phrase(contest, index, orgchart, named=True), _contestant(contest)
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, contest.i):max(holder.i, contest.i) + 1]))
+    # "For the Liberal Democrats, X said", "X, for the Tories, attacked ...", "X, of Plaid Cymru,
+    # called ...": a party phrase set off by commas beside a name or its verb says whom X speaks
+    # for ("X voted for the Tories", not set off, says nothing of X's party)
+    for prep in (t for t in tokens_where(doc, LOWER, ("for", "of")) if t.dep_ == "prep"):
+        party = next((_party_of_phrase(o, index, orgchart, named=True) for o in children(prep, ("pobj",))), None)
+        edge = max([prep.i] + [t.i for t in prep.subtree])
+        set_off = (prep.i == 0 or doc[prep.i - 1].text == "," or doc[prep.i - 1].is_sent_start
+                   or prep.is_sent_start) and edge + 1 < len(doc) and doc[edge + 1].text == ","
+        if party is None or not set_off:
+            continue
+        holder = prep.head if prep.head.i in index.person else next(
+            (s for s in children(prep.head, ("nsubj",)) if prep.lower_ == "for" and prep.head.pos_ in ("VERB", "AUX")), None)
+        if person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, prep.i):max(holder.i, edge) + 1]))
     # "Republican delegates nominated X", "X was nominated by the Democrats": whom a party or its
     # people nominate, or will, stands for it (not one they may or should nominate)
     for verb in (t for t in tokens_where(doc, LOWER, _NOMINATES) if t.pos_ == "VERB" and modality_of(t) in ("asserted", "future")):
