@@ -955,3 +955,20 @@ def test_a_chambers_party_members_are_a_group_of_their_own(vocab):
     _, entities = analyse(doc, chart)
     assert set(by_kind(entities, "Group")) == {"House Democrats"}
     assert "Democratic Party" in by_kind(entities, "Organization")
+
+
+def test_a_title_set_beside_a_members_title_is_no_name(vocab):
+    # "Ann Lee MP, Labour's Chief Secretary, said." - parsed as an appositive of "MP"
+    assert people_in(vocab, """
+        Ann       PROPN NNP compound 2 B-PERSON
+        Lee       PROPN NNP compound 2 I-PERSON
+        MP        PROPN NNP nsubj    9
+        ,         PUNCT ,   punct    2
+        Labour    PROPN NNP poss     7 B-ORG
+        's        PART  POS case     4
+        Chief     PROPN NNP compound 7
+        Secretary PROPN NNP appos    2
+        ,         PUNCT ,   punct    2
+        said      VERB  VBD ROOT     9 O say
+        .         PUNCT .   punct    9
+    """) == ["Ann Lee"]

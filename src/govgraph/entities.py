@@ -522,6 +522,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i:
             start -= 1
         span = doc[start:token.i + 1]
+        if lexicon.title_of(span.text) or _portfolio_and_title(span, lexicon):
+            continue  # "Jane Doe MP, Labour's Chief Secretary to the Treasury": a post, not a name
         if 2 <= len(span) <= 4 and _is_name(span) and not taken(span) and not covered & {t.i for t in span}:
             candidates.append(_Name(span, None, None))
             covered |= {t.i for t in span}
