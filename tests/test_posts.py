@@ -1415,3 +1415,23 @@ def test_a_party_phrase_set_off_beside_a_name_or_its_verb_is_a_membership(vocab)
         Republicans PROPN NNPS pobj     3 B-NORP
         .           PUNCT .    punct    2
     """)) == {"Jane Doe": []}
+
+
+def test_a_partys_own_person_in_an_appositive_is_its_member(vocab):
+    # "Jane Doe, Labour's election strategist, spoke." / "..., Labour's John Roe, spoke."
+    def members(words):
+        rows = "\n".join(words)
+        return memberships_of(parsed(vocab, f"""
+            Jane     PROPN NNP compound 1 B-PERSON
+            Doe      PROPN NNP nsubj    8 I-PERSON
+            ,        PUNCT ,   punct    1
+            Labour   PROPN NNP poss     6 B-ORG
+            's       PART  POS case     3
+            {rows}
+            ,        PUNCT ,   punct    1
+            spoke    VERB  VBD ROOT     8 O speak
+            .        PUNCT .   punct    8
+        """), OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)}))
+    assert members(["election NOUN NN compound 6", "strategist NOUN NN appos 1"]) == {"Jane Doe": ["Labour Party"]}
+    assert members(["John PROPN NNP compound 6 B-PERSON", "Roe PROPN NNP appos 1 I-PERSON"]) == \
+        {"Jane Doe": [], "John Roe": ["Labour Party"]}

@@ -407,6 +407,15 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                                                doc[first:appos.right_edge.i + 1].text, party=party.label,
                                                place=place))
                 continue
+            # "X, Labour's election strategist", "the Tories' candidate, X": a party's own person
+            # (not "X and Y, Labour's Z": a name in the appositive is the party's)
+            owner = next((index.body[c.i] for c in children(appos, ("poss",))
+                          if c.i in index.body and orgchart.is_party(index.body[c.i].label)), None) \
+                if appos.i not in index.person else None
+            if owner is not None:
+                person.memberships.append(Post("member", owner.label, True, sentence_of(token),
+                                               doc[min(appos.left_edge.i, first):max(appos.right_edge.i, token.i) + 1].text,
+                                               party=owner.label))
             span = title_at.get(appos.i)
             titled = next((c for c in children(appos, ("appos",)) if c.i in title_at), None)
             if span is None and appos.i in index.body and titled is not None and titled.i > appos.i:
