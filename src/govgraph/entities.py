@@ -74,11 +74,16 @@ def _is_name(span: Span, particles: frozenset[str] = frozenset()) -> bool:
     word a headline capitalised, and not an auxiliary opening a question ("Will X be...?")."""
     if not len(span) or "\n" in span.text or span[0].text == "-" or span[-1].text == "-":
         return False
-    if len(span) == 1 and len(span.text.rstrip(".")) < 2:
-        return False  # an initial alone ("Gen Z") names no one
+    if _an_initial(span):
+        return False
     if any(_not_in_name(t) for t in span):
         return False
     return all(_NAME_TOKEN.match(t.text) or t.text == "-" or _particle_inside(t, span, particles) for t in span)
+
+
+def _an_initial(span: Span) -> bool:
+    """A single letter ("Gen Z", "Z."): an initial alone names no one."""
+    return len(span) == 1 and len(span.text.rstrip(".")) < 2
 
 
 def _particle_inside(token: Token, span: Span, particles: frozenset[str]) -> bool:
@@ -307,10 +312,7 @@ def _chamber_before(span: Span, orgchart: OrgChart) -> Token | None:
     if before.dep_ != "compound" or before.head.i not in range(span.start, span.end) or not before.text[:1].isupper():
         return None
     # a chamber's name or the first word of one ("House" of "House of Representatives")
-    chambers = [b for b in orgchart.bodies.values() if b.member_titles]
-    named = any(name == before.text or name.startswith(before.text + " of ")
-                for b in chambers for name in (b.label, *b.aliases))
-    return before if named else None
+    return before if before.text in orgchart.chamber_words else None
 
 
 _INDEFINITE = frozenset({"a", "an", "another", "any", "each", "every", "no", "some", "one"})
@@ -326,7 +328,8 @@ def _committee_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     city council" name none); adjectives before that noun are description ("the powerful ...").
     """
     spans = []
-    for head in doc:
+    heads = {t.i: t for t in tokens_where(doc, LOWER, lexicon.committee_nouns) + tokens_where(doc, ORTH, lexicon.body_heads)}
+    for head in (heads[i] for i in sorted(heads)):
         if head.pos_ not in ("NOUN", "PROPN"):
             continue
         if head.lower_ in lexicon.committee_nouns and head.text.islower():
@@ -507,7 +510,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         if len(span) and (_names_a_kind(span[-1].text, lexicon) or _names_a_place_or_programme(span, lexicon)):
             continue  # "the Family Justice Division", "St Helen's Road": a title word in a name, a place
         honorific = word if word in lexicon.honorifics else None
-        if span.text in lexicon.thing_names or (len(span) == 1 and len(span.text.rstrip(".")) < 2):
+        if span.text in lexicon.thing_names or _an_initial(span):
             continue  # "the Lord Almighty", "Gen Z"
         if not honorific and any(t.ent_type_ in _NOT_PEOPLE for t in span):
             continue  # "General Election", "Secretary of State for ..." are not names
@@ -591,11 +594,7 @@ def _names_a_place_or_programme(span: Span, lexicon: Lexicon) -> bool:
 def _a_seat(span: Span, lexicon: Lexicon, orgchart: OrgChart) -> bool:
     """A name the sentence uses as a seat or place: what a member sits "for" ("the MP for
     Sittingbourne and Sheppey"), or a name set before a noun of places ("the Eton and Slough seat")."""
-    first = span.root
-    for _ in range(_LIST_REACH):
-        if first.dep_ != "conj" or first.head.i == first.i:
-            break
-        first = first.head
+    first = min([span.root, *_coordinated(span.root)], key=lambda t: t.i)  # a list goes as its first member
     if first.dep_ in ("compound", "nmod") and first.head.lower_ in lexicon.place_nouns:
         return True
     if first.dep_ != "pobj" or first.head.lower_ != "for":
@@ -628,14 +627,12 @@ def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
     # "law firm Jane Doe", "the Catholic movement John Roe": a kind of thing set before the name
     # (not "the firm Jane Doe founded", where the name is the subject of a clause on the noun,
     # which the model parses as the same appositive)
+    subject_of_a_clause = span.end < len(doc) and doc[span.end].tag_ in ("VBD", "VBZ", "VBP", "MD")
     before = doc[span.start - 1] if span.start else None
-    if span.end < len(doc) and doc[span.end].tag_ in ("VBD", "VBZ", "VBP", "MD"):
-        before = None
-    if before is not None and before.lower_ in lexicon.thing_nouns and before.pos_ == "NOUN" \
-            and before.head.i in range(span.start, span.end):
-        return True
-    if before is not None and root.dep_ == "appos" and root.head.lower_ in lexicon.thing_nouns and root.head.pos_ == "NOUN" \
-            and span.start - 3 <= root.head.i < span.start:
+    if not subject_of_a_clause and before is not None and (
+            before.lower_ in lexicon.thing_nouns and before.pos_ == "NOUN" and before.head.i in range(span.start, span.end)
+            or root.dep_ == "appos" and root.head.lower_ in lexicon.thing_nouns and root.head.pos_ == "NOUN"
+            and span.start - 3 <= root.head.i < span.start):
         return True
     if _names_a_place_or_programme(span, lexicon):
         return True

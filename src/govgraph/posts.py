@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -581,7 +581,7 @@ def _listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
 _CONTESTS = ("nomination", "primary", "primaries")
 _SEEKING = {"seek", "win", "secure", "clinch", "accept", "capture", "lock", "pursue", "seal", "claim", "earn",
             "enter", "lose", "contest"}
-_NOMINATES = ("nominate", "nominated", "nominates", "nominating", "renominate", "renominated")
+_NOMINATES = ("nominate", "renominate")
 _BIDS = {"campaign", "bid", "run", "push", "race", "victory", "quest", "fight"}
 
 
@@ -672,7 +672,7 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
             found.append((person_at(holder), party, doc[min(holder.i, prep.i):max(holder.i, edge) + 1]))
     # "Republican delegates nominated X", "X was nominated by the Democrats": whom a party or its
     # people nominate, or will, stands for it (not one they may or should nominate)
-    for verb in (t for t in tokens_where(doc, LOWER, _NOMINATES) if t.pos_ == "VERB" and modality_of(t) in ("asserted", "future")):
+    for verb in (t for t in tokens_where(doc, LEMMA, _NOMINATES) if t.pos_ == "VERB" and modality_of(t) in ("asserted", "future")):
         agent = next((o for a in children(verb, ("agent",)) for o in children(a, ("pobj",))), None)
         subject = agent if agent is not None else next(iter(children(verb, ("nsubj",))), None)
         nominee = next(iter(children(verb, ("nsubjpass",) if agent is not None else ("dobj",))), None)

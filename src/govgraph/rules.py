@@ -178,6 +178,14 @@ class OrgChart:
         return names
 
     @cached_property
+    def chamber_words(self) -> frozenset[str]:
+        """The names of bodies with members' titles (chambers), and the first word of each name
+        "X of Y" ("House" of "House of Representatives"): what stands before "Democrats" in
+        "House Democrats"."""
+        names = {name for body in self.bodies.values() if body.member_titles for name in (body.label, *body.aliases)}
+        return frozenset(names | {name.split(" of ")[0] for name in names if " of " in name})
+
+    @cached_property
     def labels_and_aliases(self) -> frozenset[str]:
         """Every name the chart gives a body, as written."""
         return frozenset(name for body in self.bodies.values() for name in (body.label, *body.aliases))
