@@ -560,6 +560,38 @@ def test_coordinated_and_included_agents_each_act_without_a_model(vocab):
     """)) == {("supported", name, "Roe", "asserted") for name in ("Lee", "Mary Jones")}
 
 
+def test_those_named_in_a_part_of_a_group_act_and_are_acted_on_without_a_model(vocab):
+    # "Many of the rivals , such as Ann Lee endorsed Roe ." / "Roe criticized some of the rivals ,
+    # including Ann Lee ." : "of" reaches the plural, whose "such as" / "including" names them
+    assert relations_of(parsed(vocab, """
+        Many     ADJ   JJ  nsubj 9
+        of       ADP   IN  prep  0
+        the      DET   DT  det   3
+        rivals   NOUN  NNS pobj  1
+        ,        PUNCT ,   punct 3
+        such     ADJ   JJ  amod  6
+        as       ADP   IN  prep  3
+        Ann      PROPN NNP compound 8 B-PERSON
+        Lee      PROPN NNP pobj  6 I-PERSON
+        endorsed VERB  VBD ROOT  9 O endorse
+        Roe      PROPN NNP dobj  9 B-PERSON
+        .        PUNCT .   punct 9
+    """)) == {("supported", "Ann Lee", "Roe", "asserted")}
+    assert relations_of(parsed(vocab, """
+        Roe        PROPN NNP nsubj 1 B-PERSON
+        criticized VERB  VBD ROOT  1 O criticize
+        some       DET   DT  dobj  1
+        of         ADP   IN  prep  2
+        the        DET   DT  det   5
+        rivals     NOUN  NNS pobj  3
+        ,          PUNCT ,   punct 5
+        including  VERB  VBG prep  5
+        Ann        PROPN NNP compound 9 B-PERSON
+        Lee        PROPN NNP pobj  7 I-PERSON
+        .          PUNCT .   punct 1
+    """)) == {("criticized", "Roe", "Ann Lee", "asserted")}
+
+
 def test_a_name_on_a_noun_of_the_one_who_acts_is_its_patient_without_a_model(vocab):
     # "Smith , an Ann Roe supporter , spoke ." / "Smith , an Ann Roe critic , spoke ."
     def reading(noun):

@@ -147,8 +147,10 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
 def coordinated(token) -> list:
     """A party and those coordinated with it or named as included: "X and Y endorsed Z" gives X and
     Y; "Democrats, including X and Y, endorsed Z" gives the group, X and Y. Other values as they are."""
-    if not isinstance(token, Token) or token.pos_ not in ("NOUN", "PROPN"):
+    if not isinstance(token, Token):
         return [token]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return [token] + _included(token)  # "Many of the challengers, such as X, endorsed Z"
     members, stack = [], [token]
     while stack:  # "X, Y and Z": each conjunct hangs on the one before
         member = stack.pop()
@@ -175,9 +177,12 @@ def _accompanying(noun: Token) -> list[Token]:
 
 def _included(noun: Token) -> list[Token]:
     """The members a noun names with "including" or "such as" ("several public figures, including
-    Doe and Roe"): what is done to the noun is done to each."""
+    Doe and Roe"), also through a part "of" them ("many of her rivals, such as Doe"): what is done
+    to the noun is done to each."""
     members = []
-    for prep in _children(noun, "prep"):
+    nouns = [noun] + [o for of in _children(noun, "prep") if of.lower_ == "of"
+                      for o in _children(of, "pobj") if o.tag_ in ("NNS", "NNPS")]
+    for prep in (prep for n in nouns for prep in _children(n, "prep")):
         if prep.lower_ == "including" or (prep.lower_ == "as" and prep.nbor(-1).lower_ == "such"):
             for pobj in _children(prep, "pobj"):
                 members += [pobj] + _children(pobj, "conj", "appos") + [
