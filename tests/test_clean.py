@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from conftest import SEED
 from govgraph.clean import (clean_text, normalize_whitespace, repair_dagger_quote,
-                            repair_lost_closing_quote)
+                            repair_lost_closing_quote, repair_possessive_apostrophe)
 
 
 @pytest.mark.parametrize("broken, repaired", [
@@ -64,3 +64,23 @@ def test_the_ascii_shortcut_gives_what_ftfy_gives(text):
     from govgraph.clean import _fix_with_ftfy
 
     assert _fix_with_ftfy(text) == ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+
+
+@pytest.mark.parametrize("text, repaired", [
+    ("Pelosi endorsed Harris\u2019 campaign.", "Pelosi endorsed Harris' campaign."),
+    ("the Democrats\u2019 chances and the Tories\u2019 hopes", "the Democrats' chances and the Tories' hopes"),
+    # inside a word the mark is an apostrophe already, and stays as written
+    ("Don\u2019t doubt Jones\u2019s record or Harris\u2019 plan.", "Don\u2019t doubt Jones\u2019s record or Harris' plan."),
+    # a single quotation still open: the mark may close it ('We back the Tories' he said)
+    ("\u2018We back the Tories\u2019 he said.", "\u2018We back the Tories\u2019 he said."),
+    ("He said \u2018Harris\u2019 campaign is over\u2019 today.", "He said \u2018Harris\u2019 campaign is over\u2019 today."),
+    # ... and once closed, a plural's mark is a possessive again; a new line opens nothing
+    ("\u2018Yes\u2019 said the Democrats\u2019 leader.", "\u2018Yes\u2019 said the Democrats' leader."),
+    ("a \u2018quote\nthe Democrats\u2019 leader", "a \u2018quote\nthe Democrats' leader"),
+    # at the end of a sentence or before punctuation it closes a quotation
+    ("They call it \u2018the Jones\u2019.", "They call it \u2018the Jones\u2019."),
+])
+def test_possessive_apostrophe(text, repaired):
+    assert repair_possessive_apostrophe(text) == repaired
+    assert len(repaired) == len(text)  # one character for one: offsets stay
+    assert clean_text(text) == repaired

@@ -972,3 +972,25 @@ def test_a_title_set_beside_a_members_title_is_no_name(vocab):
         said      VERB  VBD ROOT     9 O say
         .         PUNCT .   punct    9
     """) == ["Ann Lee"]
+
+
+@pytest.mark.parametrize("name, tags, kind", [
+    # "NBC News' Jane Doe spoke .": a body's possessive introduces its journalist, whatever the tag
+    ("Jane Doe", ("NNP", "NNP"), "Person"),
+    # "... the BBC's World Service": a word of bodies ends a body's name, not a person's
+    ("World Service", ("NNP", "NNP"), "Organization"),
+    ("Fabian Society", ("NNP", "NNP"), "Organization"),
+])
+def test_a_bodys_possessive_before_a_name_tagged_as_a_body(vocab, name, tags, kind):
+    first, last = name.split()
+    doc = parsed(vocab, f"""
+        NBC     PROPN NNP      compound 1 B-ORG
+        News    PROPN NNP      poss     4 I-ORG
+        '       PART  POS      case     1
+        {first} PROPN {tags[0]} compound 4 B-ORG
+        {last}  PROPN {tags[1]} nsubj    5 I-ORG
+        spoke   VERB  VBD      ROOT     5 O speak
+        .       PUNCT .        punct    5
+    """)
+    found = {e.label: e.kind for e in entities_of(doc)}
+    assert found == {"NBC News": "Organization", name: kind}

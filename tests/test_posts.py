@@ -1435,3 +1435,21 @@ def test_a_partys_own_person_in_an_appositive_is_its_member(vocab):
     assert members(["election NOUN NN compound 6", "strategist NOUN NN appos 1"]) == {"Jane Doe": ["Labour Party"]}
     assert members(["John PROPN NNP compound 6 B-PERSON", "Roe PROPN NNP appos 1 I-PERSON"]) == \
         {"Jane Doe": [], "John Roe": ["Labour Party"]}
+
+
+@pytest.mark.parametrize("mark", ["'", "'s"])
+def test_an_owners_possessive_is_no_part_of_the_title_or_its_evidence(vocab, mark):
+    # "Ann Lee' / Ann Lee's senior adviser Jane Doe spoke ."
+    doc = parsed(vocab, f"""
+        Ann      PROPN NNP compound 1 B-PERSON
+        Lee      PROPN NNP poss     5 I-PERSON
+        {mark}   PART  POS case     1
+        senior   ADJ   JJ  amod     4
+        adviser  NOUN  NN  compound 6
+        Jane     PROPN NNP compound 6 B-PERSON
+        Doe      PROPN NNP nsubj    7 I-PERSON
+        spoke    VERB  VBD ROOT     7 O speak
+        .        PUNCT .   punct    7
+    """)
+    _, people = with_posts(doc)
+    assert [p.evidence for p in people["Jane Doe"].posts] == ["senior adviser Jane Doe"]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import ftfy
 
 __all__ = ["clean_text", "REPAIRS", "repair_lost_closing_quote", "repair_dagger_quote",
-           "normalize_whitespace"]
+           "repair_possessive_apostrophe", "normalize_whitespace"]
 
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
 
@@ -57,6 +57,41 @@ def repair_dagger_quote(text: str) -> str:
     return "\n".join(lines)
 
 
+OPEN_SINGLE, CLOSE_SINGLE = "\u2018", "\u2019"
+# "Harris’ campaign": a curly apostrophe after a plural or a name in -s, before the next word
+_BARE_POSSESSIVE = re.compile("(?<=[a-zA-Z][sS])\u2019(?= [A-Za-z0-9])")
+_SINGLE_MARKS = re.compile("[\u2018\u2019]")
+
+
+def repair_possessive_apostrophe(text: str) -> str:
+    """Write a bare possessive's curly apostrophe as the plain one ("Harris’ campaign" ->
+    "Harris' campaign"), one character for one, so offsets stay.
+
+    The parser learnt possessives from plain apostrophes and reads "Harris’ campaign" as a name,
+    a closing quotation mark and a noun, losing whose campaign it is. A mark that can close a
+    single quotation opened earlier in the line (‘We back the Tories’ he said) closes it and is
+    left alone; one inside a word ("don’t", "Doe’s") is an apostrophe either way.
+    """
+    if CLOSE_SINGLE not in text:
+        return text
+    return "\n".join(_plain_possessives(line) if CLOSE_SINGLE in line else line for line in text.split("\n"))
+
+
+def _plain_possessives(line: str) -> str:
+    chars, depth = list(line), 0
+    for mark in _SINGLE_MARKS.finditer(line):
+        i = mark.start()
+        if mark.group() == OPEN_SINGLE:
+            depth += 1
+        elif 0 < i < len(line) - 1 and line[i - 1].isalpha() and line[i + 1].isalpha():
+            continue  # "don’t"
+        elif depth:
+            depth -= 1
+        elif _BARE_POSSESSIVE.match(line, i):
+            chars[i] = "'"
+    return "".join(chars)
+
+
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -90,6 +125,7 @@ REPAIRS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("lost_closing_quote", repair_lost_closing_quote),
     ("dagger_quote", repair_dagger_quote),
     ("whitespace", normalize_whitespace),
+    ("possessive_apostrophe", repair_possessive_apostrophe),
 )
 
 

@@ -237,6 +237,22 @@ def _person_names(doc: Doc, lexicon: Lexicon) -> set[str]:
     return names
 
 
+def _staff_name(ent: Span, lexicon: Lexicon) -> bool:
+    """A name the model tagged as a body's that a body's possessive introduces: "NBC News'
+    Jane Doe", "the BBC's John Roe" (two or three capitalised words, none a title or a word of
+    bodies, places or things, as in "the BBC's World Service")."""
+    doc = ent.doc
+    if ent.label_ not in ORG_LABELS or not 2 <= len(ent) <= 3 or ent.start < 2:
+        return False
+    marker, owner = doc[ent.start - 1], doc[ent.start - 2]
+    if marker.text not in _POSSESSIVE_TOKENS or marker.head.i != ent.root.i and owner.head.i != ent.root.i \
+            or owner.ent_type_ not in ORG_LABELS:
+        return False
+    return all(t.pos_ == "PROPN" and t.text.istitle() and _NAME_TOKEN.match(t.text)
+               and not _names_a_kind(t.text, lexicon) and t.lower_ not in lexicon.thing_nouns
+               and not _title_word(t.lower_, lexicon) for t in ent)
+
+
 def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     """Spans naming bodies: ORG entities (a generic one like "Police Department" extended over
     the place before it), chart names, and every further occurrence of a name already found.
@@ -247,7 +263,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     people = _person_names(doc, lexicon)
     spans = []
     for ent in doc.ents:
-        if ent.label_ not in ORG_LABELS:
+        if ent.label_ not in ORG_LABELS or _staff_name(ent, lexicon):
             continue
         span = _trim(ent)
         if not _is_body_name(span):
@@ -450,7 +466,7 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
 def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) -> list[_Name]:
     candidates = []
     for ent in doc.ents:
-        if ent.label_ in PERSON_LABELS:
+        if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon):
             trimmed = _trim(ent)
             parts = _name_parts(trimmed, lexicon.name_particles)
             for part in parts:

@@ -109,7 +109,9 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
         if prev.i in index.body:
             body = body or index.body[prev.i]
         elif prev.text in ("'s", "\u2019s", "'", "\u2019"):
-            pass
+            if start >= 2 and start - 2 in index.person:
+                break  # "Doe's deputy": the owner and the mark are no part of the title
+
         elif not (prev.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and prev.pos_ in ("PROPN", "NOUN", "ADJ")):
             break
         start -= 1
