@@ -137,6 +137,15 @@ CASES = [
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  ('supported', 'light-verb-noun', 'Mary Jones paid tribute to John Smith.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('supported', 'vote-for', 'Mary Jones voted for John Smith in the primary.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('supported', 'vote-for-conditional', 'Mary Jones said she would vote for John Smith.',
+  {('supported', 'Mary Jones', 'John Smith', 'conditional')}),
+ ('supported', 'vote-for-a-bill', 'Mary Jones voted for the bill.', set()),
+ ('supported', 'many-of-such-as', 'Many of the rivals, such as Ann Lee, endorsed John Smith.',
+  {('supported', 'Ann Lee', 'John Smith', 'asserted')}),
+ ('appointed', 'hyphenated-participle', 'John Smith spoke. A Smith-appointed judge, Mary Jones, ruled on Monday.',
+  {('appointed', 'John Smith', 'Mary Jones', 'asserted'), ('holdsPosition', 'Mary Jones', None, 'asserted')}),
  # a passive's subject is not the object of the sense's preposition: no reading at all
  ('reportsTo', 'other-sense-passive', 'John Smith told the BBC that Mary Jones had been reported to be unhappy.',
   set()),
@@ -590,6 +599,29 @@ def test_those_named_in_a_part_of_a_group_act_and_are_acted_on_without_a_model(v
         Lee        PROPN NNP pobj  7 I-PERSON
         .          PUNCT .   punct 1
     """)) == {("criticized", "Roe", "Ann Lee", "asserted")}
+
+
+def test_a_name_glued_before_a_participle_does_what_it_says_to_the_noun_without_a_model(vocab):
+    # "Ann Lee spoke . Jane Roe is a Lee-backed candidate ." ("Lee - backed", spaced, is no compound)
+    def reading(glued):
+        return relations_of(parsed(vocab, """
+            Ann       PROPN NNP compound 1 B-PERSON
+            Lee       PROPN NNP nsubj    2 I-PERSON
+            spoke     VERB  VBD ROOT     2 O speak
+            .         PUNCT .   punct    2
+            Jane      PROPN NNP compound 5 B-PERSON
+            Roe       PROPN NNP nsubj    6 I-PERSON
+            is        AUX   VBZ ROOT     6 O be
+            a         DET   DT  det      11
+            Lee       PROPN NNP npadvmod 10 B-PERSON
+            -         PUNCT HYPH punct   10
+            backed    VERB  VBN amod     11 O back
+            candidate NOUN  NN  attr     6
+            .         PUNCT .   punct    6
+        """, glued=glued))
+
+    assert reading(frozenset({8, 9})) == {("supported", "Ann Lee", "Jane Roe", "asserted")}
+    assert reading(frozenset()) == set()
 
 
 def test_a_name_on_a_noun_of_the_one_who_acts_is_its_patient_without_a_model(vocab):
