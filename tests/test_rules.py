@@ -1,7 +1,7 @@
 import pytest
 
 from govgraph.ontology import ontology_file
-from govgraph.rules import RuleError, load_lexicon, load_orgchart
+from govgraph.rules import Body, OrgChart, RuleError, load_lexicon, load_orgchart
 
 
 def test_lexicon_loads():
@@ -116,3 +116,11 @@ def test_a_body_shares_the_country_of_the_body_it_is_part_of():
     # elected with the president, the vice president answers to no one; a deputy prime minister does
     assert chart.find("United States Government").deputy_elected
     assert not chart.find("UK Government").deputy_elected
+
+
+def test_a_name_that_calls_itself_a_party_is_one_unless_a_branch_of_a_charted_party():
+    chart = OrgChart({"d": Body("d", "Democratic Party", ("Democrats",), party=True),
+                      "h": Body("h", "Home Office")})
+    assert chart.is_party("Democratic Party") and chart.is_party("Green Party") and chart.is_party("Freedom Party")
+    assert not chart.is_party("Florida Democratic Party")  # a state's branch of a charted party
+    assert not chart.is_party("Home Office") and not chart.is_party("Party") and not chart.is_party("Greens")

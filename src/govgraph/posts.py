@@ -505,7 +505,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         person.memberships.append(Post("member", party.label, True, sentence_of(token), phrase.text,
                                        party=party.label, place=place))
         person.mentions.append(Mention(phrase.start_char, phrase.end_char, phrase.text, sentence_of(token)))
-    for person, party, evidence in _listed_members(doc, index, orgchart) + _phrase_members(doc, index, orgchart):
+    for person, party, evidence in _listed_members(doc, index, orgchart) + _phrase_members(doc, index, orgchart, lexicon):
         if any(m.party == party.label for m in person.memberships):
             continue  # its own appositive said it already
         person.memberships.append(Post("member", party.label, True, sentence_of(evidence[0]), evidence.text,
@@ -615,7 +615,35 @@ def _contestant(contest: Token) -> Token | None:
     return owner
 
 
-def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[Entity, Entity, Span]]:
+def _doer(verb: Token) -> Token | None:
+    """Who does what a verb says: its subject, the noun a relative clause's "who" stands for, or the
+    subject of the clause it completes ("quit Labour to join the Greens")."""
+    subject = next(iter(children(verb, ("nsubj",))), None)
+    if subject is not None:
+        return verb.head if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else subject
+    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        return _doer(verb.head)
+    return None
+
+
+def _joined_party(verb: Token, joining: frozenset[str], index: _Index, orgchart: OrgChart
+                  ) -> tuple[Entity, Token] | None:
+    """The party a verb of joining takes, and the word that names it: "joined the Greens",
+    "defected to the Conservatives"."""
+    lemma = verb.lemma_.lower()
+    objects = []
+    for phrase in joining:
+        words = phrase.split()
+        if words[0] != lemma:
+            continue
+        if len(words) == 1:
+            objects += children(verb, ("dobj",))
+        else:
+            objects += [o for prep in children(verb, ("prep",)) if prep.lower_ == words[-1] for o in children(prep, ("pobj",))]
+    return next(((party, o) for o in objects if (party := _party_of_phrase(o, index, orgchart, named=True))), None)
+
+
+def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon) -> list[tuple[Entity, Entity, Span]]:
     """People a phrase puts in a party: "X is one of the most influential Democratic lawmakers",
     "X, one of Labour's senior figures", "Republicans, including X and Y", "X won the Republican
     nomination". Each is a (person, party, evidence) triple."""
@@ -681,6 +709,32 @@ def _phrase_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[E
         party = party_of(subject) if subject is not None else None
         if party is not None and person_at(nominee) is not None:
             found.append((person_at(nominee), party, doc[min(subject.left_edge.i, nominee.i):max(subject.i, nominee.right_edge.i) + 1]))
+    # "X, a Democratic lawmaker", "X is a Labour activist", "X, a member of the Green Party": a
+    # noun of a party's people said of a person (one, not "X and Y, both Labour members")
+    for noun in tokens_where(doc, LEMMA, lexicon.member_nouns):
+        if noun.dep_ not in ("appos", "attr") or noun.tag_ not in ("NN", "NNP"):
+            continue
+        party = _party_of_phrase(noun, index, orgchart, named=True) or next(
+            (p for prep in children(noun, ("prep",)) if prep.lower_ == "of"
+             for p in (_party_of_phrase(o, index, orgchart, named=True) for o in children(prep, ("pobj",))) if p), None)
+        if party is None:
+            continue
+        if noun.dep_ == "appos":
+            holder = noun.head
+        elif noun.head.lemma_.lower() in _BE_VERBS and modality_of(noun.head) == "asserted":
+            holder = _doer(noun.head)
+        else:
+            continue
+        if person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, noun.left_edge.i):max(holder.i, noun.right_edge.i) + 1]))
+    # "X joined the Greens in 1990", "X, who defected to the Conservatives": who joins a party is
+    # in it (not who would, or refused to)
+    first_words = {phrase.split()[0] for phrase in lexicon.joining_verbs}
+    for verb in (t for t in tokens_where(doc, LEMMA, first_words) if t.pos_ == "VERB" and modality_of(t) == "asserted"):
+        joined, holder = _joined_party(verb, lexicon.joining_verbs, index, orgchart), _doer(verb)
+        if joined is not None and person_at(holder) is not None:
+            party, named = joined
+            found.append((person_at(holder), party, doc[min(holder.i, verb.i):max(holder.i, named.i) + 1]))
     # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
     # or candidate stands for it
     for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd", "ccomp")):

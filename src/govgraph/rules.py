@@ -51,6 +51,8 @@ class Lexicon:
     place_names: frozenset[str] = frozenset()
     thing_names: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
+    member_nouns: frozenset[str] = frozenset()
+    joining_verbs: frozenset[str] = frozenset()
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -74,7 +76,8 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns", "name_particles",
-                 "postnominals", "prospective_markers", "place_names", "speech_nouns", "thing_names"}
+                 "postnominals", "prospective_markers", "place_names", "speech_nouns", "thing_names",
+                 "member_nouns", "joining_verbs"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -128,6 +131,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         source_nouns=lower("source_nouns"),
         speech_verbs=lower("speech_verbs"),
         speech_nouns=lower("speech_nouns"),
+        member_nouns=lower("member_nouns"),
+        joining_verbs=lower("joining_verbs"),
         part_of_verbs=lower("part_of_verbs"),
         part_of_nouns=lower("part_of_nouns"),
         place_abbreviations={str(k): v for k, v in places.items()},
@@ -191,9 +196,15 @@ class OrgChart:
         return frozenset(name for body in self.bodies.values() for name in (body.label, *body.aliases))
 
     def is_party(self, name: str) -> bool:
-        """Whether a name (or alias) is a political party of the chart."""
+        """Whether a name (or alias) is a political party of the chart, or one the chart does not
+        know that its own name calls a party ("the Green Party", "the Freedom Party")."""
         known = self.find(name)
-        return known is not None and known.party
+        if known is None:
+            # "the Florida Democratic Party" is a state's branch of a party the chart knows, not a party
+            words = name.split()
+            return len(words) > 1 and words[-1] == "Party" and words[0][:1].isupper() \
+                and not any(self.find(" ".join(words[i:])) for i in range(1, len(words) - 1))
+        return known.party
 
     def party_of(self, name: str) -> Body | None:
         """The party a body is, or is part of ("Democratic National Committee" -> Democratic Party)."""
