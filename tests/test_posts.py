@@ -1527,3 +1527,35 @@ LABOUR = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
 def test_a_partys_people_named_or_joined_make_a_member(vocab, table, member):
     _, people = with_posts(parsed(vocab, table), LABOUR)
     assert [m.party for m in people["Jane Doe"].memberships] == (["Labour Party"] if member else [])
+
+
+@pytest.mark.parametrize("verb, lemma, tag, owned, posts", [
+    ("runs", "run", "VBZ", False, [("Head", "Transit Authority", True)]),
+    ("led", "lead", "VBD", False, [("Head", "Transit Authority", False)]),
+    # "Jane Doe led the Transit Authority's call": the body owns the object, she led no body
+    ("led", "lead", "VBD", True, []),
+])
+def test_a_leading_verb_in_the_main_clause_states_a_post(vocab, verb, lemma, tag, owned, posts):
+    # "Jane Doe runs / led the Transit Authority ." / "... the Transit Authority 's call ."
+    rows = f"""
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        {verb}    VERB  {tag} ROOT   2 O {lemma}
+        the       DET   DT  det      5 B-ORG
+        Transit   PROPN NNP compound 5 I-ORG
+        Authority PROPN NNP dobj     2 I-ORG
+        .         PUNCT .   punct    2
+    """
+    if owned:
+        rows = f"""
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        {verb}    VERB  {tag} ROOT   2 O {lemma}
+        the       DET   DT  det      5 B-ORG
+        Transit   PROPN NNP compound 5 I-ORG
+        Authority PROPN NNP poss     7 I-ORG
+        's        PART  POS case     5
+        call      NOUN  NN  dobj     2
+        .         PUNCT .   punct    2
+        """
+    assert posts_of(parsed(vocab, rows)) == {"Jane Doe": posts}

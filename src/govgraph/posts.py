@@ -435,9 +435,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             evidence = doc[min(appos.left_edge.i, root.i):max(appos.right_edge.i, root.i) + 1]
             add(person, span, former, token, evidence)
             for relcl in (c for c in children(appos) if c.dep_ == "relcl"):
-                _relative_clause(relcl, person, add, index, token, doc)
+                _leading_verb(relcl, person, add, index, token, doc)
         for relcl in (c for c in children(root) if c.dep_ == "relcl"):
-            _relative_clause(relcl, person, add, index, token, doc)
+            _leading_verb(relcl, person, add, index, token, doc)
         # 3. predicates: "X became chief in Springfield", "X rose to prominence as chief of Y",
         # "X, who served as chancellor from 1997 to 2007", "X resigned as home secretary"
         # "As chancellor, X has ...", "As Roe's second in command, X ...": a capacity set before the
@@ -457,6 +457,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                                    for c in children(prep, ("pobj",)) if c.i in title_at):
                     add(person, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
                         tenure=_tenure(verb) if left else (None, None))
+                continue
+            if verb.lemma_.lower() in LEADING_VERBS and verb.dep_ != "relcl":
+                if modality_of(verb) == "asserted":
+                    _leading_verb(verb, person, add, index, token, doc)  # "X runs the Y Agency"
                 continue
             if verb.lemma_.lower() in _SERVING_VERBS:
                 _served_in(verb, person, add, index, orgchart, token)
@@ -922,16 +926,19 @@ def _place_after(head: Token, index: _Index) -> tuple[Entity | None, str | None]
     return None, None
 
 
-def _relative_clause(relcl: Token, person: Entity, add, index: _Index, anchor: Token, doc: Doc) -> None:
-    """"who led Immigration and Customs Enforcement": a leading verb and the body it leads."""
-    title = LEADING_VERBS.get(relcl.lemma_.lower())
+def _leading_verb(verb: Token, person: Entity, add, index: _Index, anchor: Token, doc: Doc) -> None:
+    """"who led Immigration and Customs Enforcement", "X runs the Y Agency": a leading verb and the
+    body it leads."""
+    title = LEADING_VERBS.get(verb.lemma_.lower())
     if title is None:
         return
-    for obj in (c for c in children(relcl) if c.dep_ == "dobj"):
-        body = index.body_in(obj.subtree)
+    start = verb.left_edge.i if verb.dep_ == "relcl" else min(anchor.i, verb.i)
+    for obj in (c for c in children(verb) if c.dep_ == "dobj"):
+        body = index.body.get(obj.i)  # "led the Y Agency", not "led the Y Agency's staff call"
         if body is not None:
-            add(person, doc[relcl.i:relcl.i + 1], _past(relcl), anchor, doc[relcl.left_edge.i:relcl.right_edge.i + 1],
-                title_text=title, body=body, tenure=_tenure(relcl))
+            end = verb.right_edge.i if verb.dep_ == "relcl" else obj.right_edge.i
+            add(person, doc[verb.i:verb.i + 1], _past(verb), anchor, doc[start:end + 1],
+                title_text=title, body=body, tenure=_tenure(verb))
 
 
 def _tenure(verb: Token) -> tuple[str | None, str | None]:
