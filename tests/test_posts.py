@@ -43,7 +43,8 @@ def test_title_before_the_name_with_its_body(vocab):
         resigned   VERB  VBD ROOT     5 O resign
         .          PUNCT .   punct    5
     """)
-    assert posts_of(doc) == {"Jane Doe": [("Commissioner", "Transit Authority", True)]}
+    # she resigned: the post she is named with is one she held
+    assert posts_of(doc) == {"Jane Doe": [("Commissioner", "Transit Authority", False)]}
 
 
 def test_former_title_in_an_appositive_with_a_relative_clause(vocab):
@@ -1559,3 +1560,54 @@ def test_a_leading_verb_in_the_main_clause_states_a_post(vocab, verb, lemma, tag
         .         PUNCT .   punct    2
         """
     assert posts_of(parsed(vocab, rows)) == {"Jane Doe": posts}
+
+
+@pytest.mark.parametrize("rows, current", [
+    # "Chairman Jane Doe resigned ."
+    ("""
+        Chairman PROPN NNP compound 2
+        Jane     PROPN NNP compound 2 B-PERSON
+        Doe      PROPN NNP nsubj    3 I-PERSON
+        resigned VERB  VBD ROOT     3 O resign
+        .        PUNCT .   punct    3
+    """, False),
+    # "Chairman Jane Doe resigned the whip ." (what she left is not the post)
+    ("""
+        Chairman PROPN NNP compound 2
+        Jane     PROPN NNP compound 2 B-PERSON
+        Doe      PROPN NNP nsubj    3 I-PERSON
+        resigned VERB  VBD ROOT     3 O resign
+        the      DET   DT  det      5
+        whip     NOUN  NN  dobj     3
+        .        PUNCT .   punct    3
+    """, True),
+    # "Chairman Jane Doe will resign ."
+    ("""
+        Chairman PROPN NNP compound 2
+        Jane     PROPN NNP compound 2 B-PERSON
+        Doe      PROPN NNP nsubj    4 I-PERSON
+        will     AUX   MD  aux      4
+        resign   VERB  VB  ROOT     4 O resign
+        .        PUNCT .   punct    4
+    """, True),
+    # "Smith fired Chairman Jane Doe ."
+    ("""
+        Smith    PROPN NNP nsubj    1 B-PERSON
+        fired    VERB  VBD ROOT     1 O fire
+        Chairman PROPN NNP compound 4
+        Jane     PROPN NNP compound 4 B-PERSON
+        Doe      PROPN NNP dobj     1 I-PERSON
+        .        PUNCT .   punct    1
+    """, False),
+    # "Chairman Jane Doe fired Smith ." (the one who fires stays)
+    ("""
+        Chairman PROPN NNP compound 2
+        Jane     PROPN NNP compound 2 B-PERSON
+        Doe      PROPN NNP nsubj    3 I-PERSON
+        fired    VERB  VBD ROOT     3 O fire
+        Smith    PROPN NNP dobj     3 B-PERSON
+        .        PUNCT .   punct    3
+    """, True),
+])
+def test_a_title_named_with_someone_who_left_it_was_held(vocab, rows, current):
+    assert posts_of(parsed(vocab, rows))["Jane Doe"] == [("Chairman", None, current)]

@@ -30,7 +30,7 @@ from .dates import resolve_time
 from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
-from .rules import Body, Lexicon, OrgChart, load_candidacy_words, load_leaving_verbs
+from .rules import Body, Lexicon, OrgChart, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
 
@@ -118,19 +118,38 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
     return start, body
 
 
+_POST_NOUNS = {"post", "job", "office", "position", "role", "seat", "portfolio", "chair", "presidency", "premiership"}
 _DEPARTURES = {"resignation", "departure", "exit", "sacking", "dismissal", "firing", "ouster", "removal",
                "retirement", "death", "downfall", "exodus"}
 
 
-def _departed(token: Token, race: frozenset[str]) -> bool:
-    """"the resignation of BBC chairman X (, Y and Z)": a post named with someone who is leaving it
-    ("President X's exit from the race" leaves a race, not the post)."""
+def _departed(token: Token, race: frozenset[str], by_verb: bool = True) -> bool:
+    """"the resignation of BBC chairman X (, Y and Z)", "Home Secretary X resigned", "fired
+    Chairman X", "X, the chairman, was sacked": a post named with someone who left it or is leaving
+    it ("President X's exit from the race", "dropped out of the race" leave a race, not the post;
+    "resigned as Y" names the post left, which the "as" reading takes). ``by_verb`` False reads
+    only the nouns: "Jane Doe MP resigned" left some office, not (it does not say) her seat."""
+    verb = token.head
+    if by_verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX") \
+            and _leaves(verb, load_leaving_verbs()) and modality_of(verb) == "asserted" \
+            and not any(t.lower_ in race for t in verb.subtree) \
+            and not any(p.lower_ == "as" for p in children(verb, ("prep",))):
+        ousted = _leaves(verb, load_ousting_verbs())
+        if not ousted and any(o.lemma_.lower() not in _POST_NOUNS for o in children(verb, ("dobj",))):
+            return False  # "MEP X resigned the whip", "quit the party": what is left is not the post
+        # one resigns as the subject, and is fired as the object or the passive's subject
+        return token.dep_ != "nsubj" if ousted else token.dep_ == "nsubj"
     for ancestor in token.ancestors:
         if ancestor.lemma_.lower() in _DEPARTURES or ancestor.lower_ in _DEPARTURES:
             return not any(t.lower_ in race for prep in children(ancestor, ("prep",)) for t in prep.subtree)
         if ancestor.pos_ in ("VERB", "AUX"):
             return False
     return False
+
+
+def _is_seat_title(title: Span, lexicon: Lexicon, orgchart: OrgChart) -> bool:
+    """A chamber member's title ("MP", "Senator"): a seat, which a bare "resigned" does not say was left."""
+    return orgchart.member_body(lexicon.title_of(title.text) or title.text) is not None
 
 
 def _is_former(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
@@ -333,7 +352,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if before in title_at and not quoted_whole:
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
-            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token, race)
+            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) \
+                or _departed(token, race, not _is_seat_title(span, lexicon, orgchart))
             # a lower-case word before a bare surname with no body is a description ("top border
             # official X"); before a full name ("deputy leader Jane Doe") it is a post
             full_name = token.i - first >= 1
@@ -374,7 +394,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             place = what.text if body is None and all(t.ent_type_ in ("GPE", "LOC") for t in what) else None
             title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} {doc[of_at].lower_} {what.text}"
             chain_start, _ = _modifier_chain(doc, span, index, lexicon)  # "ex-chief inspector of schools"
-            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) or _departed(token, race)
+            former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) \
+                or _departed(token, race, not _is_seat_title(span, lexicon, orgchart))
             add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
         # presidential nominee Sen. John Roe", "2016 Democratic presidential candidate Jane Doe"
@@ -431,7 +452,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             if not any(c.dep_ in ("det", "poss") for c in children(appos)) and not span[0].text[:1].isupper() \
                     and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
-            former = _is_former(children(appos), lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon)
+            former = _is_former(children(appos), lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon) \
+                or _departed(token, race, not _is_seat_title(span, lexicon, orgchart))
             evidence = doc[min(appos.left_edge.i, root.i):max(appos.right_edge.i, root.i) + 1]
             add(person, span, former, token, evidence)
             for relcl in (c for c in children(appos) if c.dep_ == "relcl"):

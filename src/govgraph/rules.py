@@ -447,6 +447,12 @@ def load_leaving_verbs(path: Path | None = None) -> frozenset[str]:
                      and rule.frame in ("transitive", "intransitive") for verb in rule.verbs)
 
 
+def load_ousting_verbs(path: Path | None = None) -> frozenset[str]:
+    """The verbs of putting someone out of a post, whose object leaves it ("sack", "fire")."""
+    return frozenset(verb for rule in load_relation_rules(path) if rule.predicate == "fired"
+                     and rule.frame == "transitive" for verb in rule.verbs)
+
+
 @lru_cache(maxsize=8)
 def load_candidacy_words(path: Path | None = None) -> frozenset[str]:
     """The words that make a trigger about a race, not an office (relations.yml's candidacy_words)."""
