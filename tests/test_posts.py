@@ -1611,3 +1611,31 @@ def test_a_leading_verb_in_the_main_clause_states_a_post(vocab, verb, lemma, tag
 ])
 def test_a_title_named_with_someone_who_left_it_was_held(vocab, rows, current):
     assert posts_of(parsed(vocab, rows))["Jane Doe"] == [("Chairman", None, current)]
+
+
+def test_a_body_has_one_head_at_a_time_the_one_the_story_names_most(vocab):
+    # "Home Secretary Ann Lee spoke . Home Secretary Jane Doe spoke . Doe left ."
+    rows = """
+        Home      PROPN NNP compound 1
+        Secretary PROPN NNP compound 3
+        Ann       PROPN NNP compound 3 B-PERSON
+        Lee       PROPN NNP nsubj    4 I-PERSON
+        spoke     VERB  VBD ROOT     4 O speak
+        .         PUNCT .   punct    4
+        Home      PROPN NNP compound 7
+        Secretary PROPN NNP compound 9
+        Jane      PROPN NNP compound 9 B-PERSON
+        Doe       PROPN NNP nsubj    10 I-PERSON
+        spoke     VERB  VBD ROOT     10 O speak
+        .         PUNCT .   punct    10
+    """
+    again = """
+        Doe       PROPN NNP nsubj    13 B-PERSON
+        left      VERB  VBD ROOT     13 O leave
+        .         PUNCT .   punct    13
+    """
+    assert posts_of(parsed(vocab, rows + again), CHART) == {"Ann Lee": [("Home Secretary", "Home Office", False)],
+                                                           "Jane Doe": [("Home Secretary", "Home Office", True)]}
+    # named as often: the story does not say which holds it now
+    assert posts_of(parsed(vocab, rows), CHART) == {"Ann Lee": [("Home Secretary", "Home Office", True)],
+                                                   "Jane Doe": [("Home Secretary", "Home Office", True)]}

@@ -538,6 +538,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                                        party=party.label))
     _deputy_of(deputies)
     _one_holder_now(entities, stated)
+    _one_head_at_a_time(entities, orgchart)
 
 
 def _party_of_phrase(head: Token, index: _Index, orgchart: OrgChart, named: bool = False) -> Entity | None:
@@ -798,6 +799,26 @@ def _one_holder_now(entities: tuple[Entity, ...], stated: dict[tuple[int, str, s
             if id(person) in eras:
                 person.posts = [replace(p, current=False) if (p.title.lower(), p.organization) == (title, organization)
                                 else p for p in person.posts]
+
+
+def _one_head_at_a_time(entities: tuple[Entity, ...], orgchart: OrgChart) -> None:
+    """"President X ... President Y": a body the chart knows has one head at a time. When a story
+    gives its head's title, not as former, to several people, the one it names most holds the post
+    now and the others held it (news keeps "President X" for a former president); when two are
+    named as often, the story does not say which, and both stay as written."""
+    holders: dict[tuple[str, str], list[Entity]] = {}
+    for entity in entities:
+        for post in entity.posts:
+            body = orgchart.find(post.organization) if post.current and post.in_chart and post.organization else None
+            if body is not None and body.head_title and post.title.lower() == body.head_title.lower():
+                holders.setdefault((post.title.lower(), post.organization), []).append(entity)
+    for (title, organization), people in holders.items():
+        ranked = sorted(people, key=lambda e: len(e.mentions), reverse=True)
+        if len(ranked) < 2 or len(ranked[0].mentions) == len(ranked[1].mentions):
+            continue
+        for person in ranked[1:]:
+            person.posts = [replace(p, current=False) if (p.title.lower(), p.organization) == (title, organization)
+                            else p for p in person.posts]
 
 
 _DEPUTY = re.compile(r"(?i)^(deputy|second in command|number two|no\. 2)$")  # not "deputy campaign manager"
