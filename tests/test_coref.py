@@ -30,6 +30,26 @@ def test_subject_is_preferred_and_object_pronoun_is_not_its_own_subject(vocab):
     assert resolve(doc) == [("him", "John Roe")]
 
 
+@pytest.mark.parametrize("verb, lemma, owner", [
+    ("announced", "announce", "John Roe"),  # one's own event, put out by oneself
+    ("accepted", "accept", None),  # an event done to one, by someone else
+])
+def test_the_possessor_of_an_event_noun_and_the_subject_of_its_verb(vocab, verb, lemma, owner):
+    # "John Roe announced / accepted his resignation ."
+    doc = parsed(vocab, f"""
+        John        PROPN NNP compound 1 B-PERSON
+        Roe         PROPN NNP nsubj    2 I-PERSON
+        {verb}      VERB  VBD ROOT     2 O {lemma}
+        his         PRON  PRP$ poss    4 O his
+        resignation NOUN  NN  dobj     2 O resignation
+        .           PUNCT .   punct    2
+    """)
+    sentences, entities = analyse(doc)
+    resolve_pronouns(doc, sentences, entities, load_lexicon(), frozenset({"resignation"}))
+    found = [e.label for e in entities for m in e.mentions if m.text == "his"]
+    assert found == ([owner] if owner else [])
+
+
 def test_a_reflexive_object_is_its_own_subject(vocab):
     # "John Roe met Jane Doe and John Smith praised himself."
     doc = parsed(vocab, """

@@ -137,6 +137,8 @@ CASES = [
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  ('supported', 'light-verb-noun', 'Mary Jones paid tribute to John Smith.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('resigned', 'announced-own', 'Mary Jones announced her resignation on Friday.',
+  {('resigned', 'Mary Jones', None, 'asserted')}),
  ('resigned', 'titled-subject', 'Home Secretary Mary Jones resigned on Friday.',
   {('resigned', 'Mary Jones', None, 'asserted'), ('heldPosition', 'Mary Jones', None, 'asserted')}),
  ('fired', 'titled-object', 'John Smith fired Home Secretary Mary Jones on Friday.',

@@ -11,7 +11,8 @@ factors, tuned for news prose:
   and in the two sentences before; subjects weigh more than other roles, nearer weighs more
   than farther, and the person the previous pronoun resolved to stays in focus.
 * **Binding.** An object pronoun ("him") never refers to the subject of its own verb, nor does
-  the possessor of an event done *to* someone ("X would recommend his firing": not X).
+  the possessor of an event done *to* someone ("X would recommend his firing": not X), unless
+  the verb puts out one's own event ("X announced his resignation": X).
 * **Object control.** In "X told Y that he should resign" the pronoun is Y, the one told.
 
 Pronouns that find no candidate stay unresolved rather than guessed.
@@ -36,6 +37,9 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
 _SUBJECT = {"nsubj", "nsubjpass"}
 _OBJECT = {"dobj", "pobj", "dative", "iobj"}
 _CLOSING_QUOTES = {"\u201d", '"', "''"}
+# verbs whose subject puts out its own event: "X announced his resignation" (his = X), unlike
+# "X accepted / called for his resignation"
+_OWN_EVENT_VERBS = {"announce", "tender", "submit", "hand", "offer", "confirm"}
 # verbs whose object is the subject of their complement: "told Y that he should go" (he = Y)
 _OBJECT_CONTROL = {"tell", "ask", "urge", "warn", "advise", "order", "remind", "inform", "persuade", "press"}
 
@@ -106,7 +110,8 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
         if token.tag_ not in ("PRP", "PRP$"):
             continue
         earlier = [(t, e) for t, e in named if t.i < token.i and e.gender in (None, gender)]
-        if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns:
+        if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns \
+                and token.head.head.lemma_.lower() not in _OWN_EVENT_VERBS:
             governor = token.head.head
             earlier = [(t, e) for t, e in earlier if not (t.dep_ in _SUBJECT and t.head.i == governor.i)]
         named_at = {t.i: e for t, e in named}
