@@ -1639,3 +1639,38 @@ def test_a_body_has_one_head_at_a_time_the_one_the_story_names_most(vocab):
     # named as often: the story does not say which holds it now
     assert posts_of(parsed(vocab, rows), CHART) == {"Ann Lee": [("Home Secretary", "Home Office", True)],
                                                    "Jane Doe": [("Home Secretary", "Home Office", True)]}
+
+
+@pytest.mark.parametrize("rows, current", [
+    # "Chairman Jane Doe died ."
+    ("""
+        Chairman PROPN NNP compound 2
+        Jane     PROPN NNP compound 2 B-PERSON
+        Doe      PROPN NNP nsubj    3 I-PERSON
+        died     VERB  VBD ROOT     3 O die
+        .        PUNCT .   punct    3
+    """, False),
+    # "A strike killed Chairman Jane Doe ."
+    ("""
+        A        DET   DT  det      1
+        strike   NOUN  NN  nsubj    2
+        killed   VERB  VBD ROOT     2 O kill
+        Chairman PROPN NNP compound 5
+        Jane     PROPN NNP compound 5 B-PERSON
+        Doe      PROPN NNP dobj     2 I-PERSON
+        .        PUNCT .   punct    2
+    """, False),
+    # "Smith tried to kill Chairman Jane Doe ."
+    ("""
+        Smith    PROPN NNP nsubj    1 B-PERSON
+        tried    VERB  VBD ROOT     1 O try
+        to       PART  TO  aux      3
+        kill     VERB  VB  xcomp    1 O kill
+        Chairman PROPN NNP compound 6
+        Jane     PROPN NNP compound 6 B-PERSON
+        Doe      PROPN NNP dobj     3 I-PERSON
+        .        PUNCT .   punct    1
+    """, True),
+])
+def test_the_dead_hold_no_post(vocab, rows, current):
+    assert posts_of(parsed(vocab, rows))["Jane Doe"] == [("Chairman", None, current)]

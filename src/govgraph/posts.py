@@ -539,6 +539,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     _deputy_of(deputies)
     _one_holder_now(entities, stated)
     _one_head_at_a_time(entities, orgchart)
+    _the_dead_hold_nothing(entities, _the_dead(doc, index))
 
 
 def _party_of_phrase(head: Token, index: _Index, orgchart: OrgChart, named: bool = False) -> Entity | None:
@@ -799,6 +800,31 @@ def _one_holder_now(entities: tuple[Entity, ...], stated: dict[tuple[int, str, s
             if id(person) in eras:
                 person.posts = [replace(p, current=False) if (p.title.lower(), p.organization) == (title, organization)
                                 else p for p in person.posts]
+
+
+# verbs of dying, whose subject died, and of killing, whose object (or passive subject) died
+_DYING_VERBS = {"die"}
+_KILLING_VERBS = {"kill", "assassinate", "murder", "execute", "slay"}
+
+
+def _the_dead(doc: Doc, index: _Index) -> set[int]:
+    """The people the story says died or were killed ("X died on Monday", "an airstrike killed
+    X", "X was assassinated"): ids of those entities."""
+    dead = set()
+    for verb in tokens_where(doc, LEMMA, _DYING_VERBS | _KILLING_VERBS):
+        if verb.pos_ != "VERB" or verb.dep_ == "xcomp" or modality_of(verb) != "asserted":
+            continue  # "tried to kill X", "could die"
+        lemma = verb.lemma_.lower()
+        roles = ("nsubj",) if lemma in _DYING_VERBS else ("nsubjpass", "dobj")
+        dead |= {id(index.person[c.i]) for c in children(verb, roles) if c.i in index.person}
+    return dead
+
+
+def _the_dead_hold_nothing(entities: tuple[Entity, ...], dead: set[int]) -> None:
+    """Whoever the story says died holds no post now: each post they were named with was held."""
+    for entity in entities:
+        if id(entity) in dead:
+            entity.posts = [replace(p, current=False) for p in entity.posts]
 
 
 def _one_head_at_a_time(entities: tuple[Entity, ...], orgchart: OrgChart) -> None:
