@@ -11,13 +11,13 @@ import spacy
 from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .load import MAX_ARTICLE_CHARS
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, GovgraphError
 
 __all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "one_blas_thread", "parse", "parse_many",
-           "tokens_where", "token_bounds", "tokens_at", "children", "conj_head", "MAX_SENTENCE_TOKENS"]
+           "tokens_where", "token_bounds", "tokens_at", "children", "conj_head", "whole_entity", "MAX_SENTENCE_TOKENS"]
 
 # thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
 # plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
@@ -203,3 +203,8 @@ def conj_head(token: Token) -> Token:
     """The first conjunct of the conjunction chain ``token`` is in ("fired X and named Y": fired),
     or the token itself."""
     return token.doc[_tree(token.doc).conj_head(token.i)]
+
+
+def whole_entity(token: Token) -> Span:
+    """The named-entity span a token is part of ("North Carolina" for "Carolina"), or the token."""
+    return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), token.doc[token.i:token.i + 1])

@@ -1,0 +1,285 @@
+"""Party membership from what a story says of people: the members a phrase names ("X, a Democratic
+lawmaker", "Republicans, including X and Y", "X won the Republican nomination", "X joined the
+Greens"), the party before a name ("Labour's X", "Tory X"), and a party's member described but not
+named ("the California Democrat said"). A part of the posts stage (posts.py), which calls it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.attrs import DEP, LEMMA, LOWER
+from spacy.tokens import Doc, Span, Token
+
+from .modality import modality_of
+from .model import Entity, sentence_index
+from .nlp import children, tokens_where, whole_entity
+from .rules import Lexicon, OrgChart
+
+if TYPE_CHECKING:
+    from .posts import _Index
+
+__all__ = ["party_of_phrase", "party_before", "party_descriptions", "listed_members", "phrase_members"]
+
+# "X is / became / remains a Labour activist": the verbs that say what someone is
+_COPULAS = {"be", "become", "remain"}
+
+
+def party_of_phrase(head: Token, index: _Index, orgchart: OrgChart, named: bool = False) -> Entity | None:
+    """The party a noun phrase's head or one of its modifiers names ("Democrats", "Democratic leaders");
+    with ``named``, only by its name ("the Republican nominee", not "a major party nominee")."""
+    for token in [head] + children(head, ("amod", "compound", "nmod")):
+        body = index.body.get(token.i)
+        if body is not None and orgchart.is_party(body.label) and (not named or token.text[:1].isupper()):
+            return body
+    return None
+
+
+def party_descriptions(doc: Doc, index: _Index, orgchart: OrgChart, starts: list[int]
+                        ) -> list[tuple[Token, Entity, Entity, str | None]]:
+    """"the California Democrat said", "the Tory": a party's member described, not named. The
+    description refers to the subject of the sentence before, or else to the person named nearest
+    before it within two sentences, never to one the story puts in another party. Returns the
+    description's head, the person, the party and the place it names."""
+    found = []
+    persons = sorted(index.person)
+    for i, body in index.body.items():
+        token = doc[i]
+        # a member's noun ("Democrat", "Tory"), not the party's name ("the Democratic Party", "the GOP")
+        if not orgchart.is_party(body.label) or token.tag_ != "NNP" or token.text.isupper() \
+                or index.body.get(i - 1) is body or index.body.get(i + 1) is body \
+                or token.dep_ in ("compound", "amod", "poss", "nmod") \
+                or not any(c.lower_ == "the" for c in children(token, ("det",))):
+            continue
+        sentence = sentence_index(starts, token.idx)
+        before = [index.person[j] for j in persons if j < token.left_edge.i
+                  and sentence_index(starts, doc[j].idx) >= sentence - 2]
+        eligible = [p for p in before if all(m.party in (None, body.label) for m in p.memberships)]
+        subjects = [index.person[j] for j in persons if doc[j].dep_ in ("nsubj", "nsubjpass")
+                    and sentence_index(starts, doc[j].idx) == sentence - 1]
+        person = next((p for p in subjects if p in eligible), eligible[-1] if eligible else None)
+        if person is None:
+            continue
+        place = next((whole_entity(c).text for c in children(token, ("compound", "amod"))
+                      if c.ent_type_ in ("GPE", "LOC")), None)
+        found.append((token, person, body, place))
+    return found
+
+
+def listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[Entity, Entity, Span]]:
+    """People named in a list that a plural appositive gives a party: "Doe and Roe, the
+    top two Democrats in Congress" / "..., the Democratic leaders" make each a member. The list
+    is the names, titles, "and" and commas right before the appositive's comma."""
+    found = []
+    for appos in tokens_where(doc, DEP, ("appos",)):
+        if appos.tag_ not in ("NNS", "NNPS") or appos.left_edge.i < 2 or doc[appos.left_edge.i - 1].text != ",":
+            continue
+        party = party_of_phrase(appos, index, orgchart)
+        if party is None:
+            continue
+        people, i = [], appos.left_edge.i - 2
+        while i >= appos.sent.start and (i in index.person or doc[i].pos_ == "PROPN" or doc[i].lower_ in ("and", ",")):
+            if i in index.person and index.person[i] not in people:
+                people.append(index.person[i])
+            i -= 1
+        if len(people) > 1:
+            evidence = doc[i + 1:appos.right_edge.i + 1]
+            found += [(person, party, evidence) for person in reversed(people)]
+    return found
+
+
+# a party's contest for its candidate, the verbs whose subject is in it ("won the Democratic
+# nomination", "entered the Republican primary") and the nouns of someone's part in it ("her
+# campaign for the Democratic nomination", "propelled X to victory in the Republican primary")
+_CONTESTS = ("nomination", "primary", "primaries")
+_SEEKING = {"seek", "win", "secure", "clinch", "accept", "capture", "lock", "pursue", "seal", "claim", "earn",
+            "enter", "lose", "contest"}
+_NOMINATES = ("nominate", "renominate")
+_BIDS = {"campaign", "bid", "run", "push", "race", "victory", "quest", "fight"}
+
+
+def _contestant(contest: Token) -> Token | None:
+    """The token of whoever seeks the party contest ``contest`` names: the subject of a verb of
+    seeking it, the object or subject of the verb it is "for", "to" or "in" ("endorsed X for the
+    nomination", "is marching toward the nomination"), or the owner of a bid for it ("Doe's campaign
+    for the nomination", "the push by Doe for", "propelled Doe to victory in the primary")."""
+    def subject_of(verb: Token) -> Token | None:
+        # "was working to seal the nomination": the subject of the verb the clause completes
+        while verb.dep_ in ("xcomp", "advcl", "conj") and not children(verb, ("nsubj",)):
+            verb = verb.head
+        return next(iter(children(verb, ("nsubj",))), None)
+
+    if contest.dep_ == "dobj":
+        return subject_of(contest.head) if contest.head.lemma_.lower() in _SEEKING else None
+    bid = contest.head if contest.dep_ == "compound" else None  # "her GOP primary campaign"
+    if contest.dep_ == "pobj" and contest.head.lower_ in ("for", "to", "toward", "towards", "in"):
+        holder = contest.head.head
+        if holder.pos_ in ("VERB", "AUX"):
+            return next(iter(children(holder, ("dobj",))), None) or subject_of(holder)
+        bid = holder
+    if bid is None or bid.lemma_.lower() not in _BIDS:
+        return None
+    owner = next(iter(children(bid, ("poss",))), None) or next(
+        (o for prep in children(bid, ("prep",)) if prep.lower_ == "by" for o in children(prep, ("pobj",))), None)
+    if owner is None and bid.dep_ == "pobj" and bid.head.head.pos_ == "VERB":
+        owner = next(iter(children(bid.head.head, ("dobj",))), None)  # "propelled Doe to victory in"
+    return owner
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who does what a verb says: its subject, the noun a relative clause's "who" stands for, or the
+    subject of the clause it completes ("quit Labour to join the Greens")."""
+    subject = next(iter(children(verb, ("nsubj",))), None)
+    if subject is not None:
+        return verb.head if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" else subject
+    if verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i:
+        return _doer(verb.head)
+    return None
+
+
+def _joined_party(verb: Token, joining: frozenset[str], index: _Index, orgchart: OrgChart
+                  ) -> tuple[Entity, Token] | None:
+    """The party a verb of joining takes, and the word that names it: "joined the Greens",
+    "defected to the Conservatives"."""
+    lemma = verb.lemma_.lower()
+    objects = []
+    for phrase in joining:
+        words = phrase.split()
+        if words[0] != lemma:
+            continue
+        if len(words) == 1:
+            objects += children(verb, ("dobj",))
+        else:
+            objects += [o for prep in children(verb, ("prep",)) if prep.lower_ == words[-1] for o in children(prep, ("pobj",))]
+    return next(((party, o) for o in objects if (party := party_of_phrase(o, index, orgchart, named=True))), None)
+
+
+def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon) -> list[tuple[Entity, Entity, Span]]:
+    """People a phrase puts in a party: "X is one of the most influential Democratic lawmakers",
+    "X, one of Labour's senior figures", "Republicans, including X and Y", "X won the Republican
+    nomination". Each is a (person, party, evidence) triple."""
+    found = []
+
+    def person_at(token: Token | None) -> Entity | None:
+        return index.person.get(token.i) if token is not None else None
+
+    def party_of(group: Token) -> Entity | None:
+        # the group's own words, a possessive ("Labour's"), or what it is of ("members of Democratic leadership")
+        of = [o for prep in children(group, ("prep",)) if prep.lower_ == "of" for o in children(prep, ("pobj",))]
+        for token in [group] + children(group, ("poss",)) + of:
+            party = party_of_phrase(token, index, orgchart)
+            if party is not None:
+                return party
+        return None
+
+    for one in (t for t in tokens_where(doc, LOWER, ("one",)) if t.dep_ in ("attr", "appos")):
+        group = next((o for prep in children(one, ("prep",)) if prep.lower_ == "of"
+                      for o in children(prep, ("pobj",)) if o.tag_ in ("NNS", "NNPS")), None)
+        party = party_of(group) if group is not None else None
+        if party is None:
+            continue
+        person = person_at(one.head) if one.dep_ == "appos" else \
+            person_at(next(iter(children(one.head, ("nsubj",))), None)) if one.head.lemma_ == "be" else None
+        if person is not None:
+            found.append((person, party, doc[one.i:group.right_edge.i + 1]))
+    for including in (t for t in tokens_where(doc, LOWER, ("including",)) if t.dep_ == "prep"):
+        party = party_of(including.head)
+        first = next(iter(children(including, ("pobj",))), None)
+        if party is None or first is None:
+            continue
+        for member in [first] + [c for c in first.subtree if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]:
+            if person_at(member) is not None:
+                found.append((person_at(member), party, doc[including.head.left_edge.i:member.i + 1]))
+    # "X won the Republican nomination", "endorsed X for the Democratic nomination", "X entered the
+    # Democratic primary", "her campaign for the Republican nomination": who seeks a party's
+    # nomination stands for the party named
+    for contest in tokens_where(doc, LOWER, _CONTESTS):
+        party, holder = party_of_phrase(contest, index, orgchart, named=True), _contestant(contest)
+        if party is not None and person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, contest.i):max(holder.i, contest.i) + 1]))
+    # "For the Liberal Democrats, X said", "X, for the Tories, attacked ...", "X, of Plaid Cymru,
+    # called ...": a party phrase set off by commas beside a name or its verb says whom X speaks
+    # for ("X voted for the Tories", not set off, says nothing of X's party)
+    for prep in (t for t in tokens_where(doc, LOWER, ("for", "of")) if t.dep_ == "prep"):
+        party = next((party_of_phrase(o, index, orgchart, named=True) for o in children(prep, ("pobj",))), None)
+        edge = max([prep.i] + [t.i for t in prep.subtree])
+        set_off = (prep.i == 0 or doc[prep.i - 1].text == "," or doc[prep.i - 1].is_sent_start
+                   or prep.is_sent_start) and edge + 1 < len(doc) and doc[edge + 1].text == ","
+        if party is None or not set_off:
+            continue
+        holder = prep.head if prep.head.i in index.person else next(
+            (s for s in children(prep.head, ("nsubj",)) if prep.lower_ == "for" and prep.head.pos_ in ("VERB", "AUX")), None)
+        if person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, prep.i):max(holder.i, edge) + 1]))
+    # "Republican delegates nominated X", "X was nominated by the Democrats": whom a party or its
+    # people nominate, or will, stands for it (not one they may or should nominate)
+    for verb in (t for t in tokens_where(doc, LEMMA, _NOMINATES) if t.pos_ == "VERB" and modality_of(t) in ("asserted", "future")):
+        agent = next((o for a in children(verb, ("agent",)) for o in children(a, ("pobj",))), None)
+        subject = agent if agent is not None else next(iter(children(verb, ("nsubj",))), None)
+        nominee = next(iter(children(verb, ("nsubjpass",) if agent is not None else ("dobj",))), None)
+        party = party_of(subject) if subject is not None else None
+        if party is not None and person_at(nominee) is not None:
+            found.append((person_at(nominee), party, doc[min(subject.left_edge.i, nominee.i):max(subject.i, nominee.right_edge.i) + 1]))
+    # "X, a Democratic lawmaker", "X is a Labour activist", "X, a member of the Green Party": a
+    # noun of a party's people said of a person (one, not "X and Y, both Labour members")
+    for noun in tokens_where(doc, LEMMA, lexicon.member_nouns):
+        if noun.dep_ not in ("appos", "attr") or noun.tag_ not in ("NN", "NNP"):
+            continue
+        party = party_of_phrase(noun, index, orgchart, named=True) or next(
+            (p for prep in children(noun, ("prep",)) if prep.lower_ == "of"
+             for p in (party_of_phrase(o, index, orgchart, named=True) for o in children(prep, ("pobj",))) if p), None)
+        if party is None:
+            continue
+        if noun.dep_ == "appos":
+            holder = noun.head
+        elif noun.head.lemma_.lower() in _COPULAS and modality_of(noun.head) == "asserted":
+            holder = _doer(noun.head)
+        else:
+            continue
+        if person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, noun.left_edge.i):max(holder.i, noun.right_edge.i) + 1]))
+    # "X joined the Greens in 1990", "X, who defected to the Conservatives": who joins a party is
+    # in it (not who would, or refused to)
+    first_words = {phrase.split()[0] for phrase in lexicon.joining_verbs}
+    for verb in (t for t in tokens_where(doc, LEMMA, first_words) if t.pos_ == "VERB" and modality_of(t) == "asserted"):
+        joined, holder = _joined_party(verb, lexicon.joining_verbs, index, orgchart), _doer(verb)
+        if joined is not None and person_at(holder) is not None:
+            party, named = joined
+            found.append((person_at(holder), party, doc[min(holder.i, verb.i):max(holder.i, named.i) + 1]))
+    # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
+    # or candidate stands for it
+    for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd", "ccomp")):
+        party = party_of_phrase(nominee, index, orgchart, named=True)
+        if nominee.dep_ == "appos":
+            holder = nominee.head
+        elif nominee.dep_ == "ccomp":  # "made [X the nominee]", parsed as a clause of its own
+            holder = next(iter(children(nominee, ("nsubj",))), None)
+        else:
+            holder = next(iter(children(nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
+        if party is not None and person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, nominee.left_edge.i):max(holder.i, nominee.i) + 1]))
+    return found
+
+
+def party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: OrgChart) -> int | None:
+    """The token of the party named in the words that lead up to a name within its noun phrase
+    ("Republican vice presidential nominee Sen. X"), or its possessor ("Labour's X"); the words
+    stop at a determiner, a possessive or punctuation, so "Roe's Democratic rival X" gives X
+    Democratic and nothing of Roe's. A hyphenated party ("anti-Labour campaigner") is no membership."""
+    def party_at(i: int) -> bool:
+        body = index.body.get(i)
+        return body is not None and orgchart.is_party(body.label) and not (i > 0 and doc[i - 1].text == "-")
+
+    if first > 1 and doc[first - 1].text in ("'s", "\u2019s"):
+        return first - 2 if party_at(first - 2) else None
+    left = name.left_edge.i
+    if name.dep_ == "appos" and name.head.i < first:
+        left = name.head.left_edge.i  # "Republican vice presidential nominee Sen. X": X is the nominee's appositive
+    for i in range(first - 1, left - 1, -1):
+        if doc[i].dep_ in ("det", "poss", "case") or doc[i].is_punct and doc[i].text not in (".", "-"):
+            return None
+        # in the phrase the name is set beside, only a party adjective describes the person
+        # ("Republican nominee X"); a noun there describes the head ("the Democrat event X")
+        if party_at(i) and (i >= name.left_edge.i or doc[i].dep_ == "amod"):
+            return i
+    return None

@@ -1,0 +1,88 @@
+"""Party membership read from phrases (members.py), through the posts stage that calls it, on
+Docs built by hand."""
+
+import pytest
+
+from conftest import analyse, parsed
+from govgraph.posts import extract_posts
+from govgraph.rules import Body, OrgChart, load_lexicon
+
+
+def members_of(doc, chart):
+    """The parties each person of a hand-built Doc is a member of, after the posts stage."""
+    sentences, entities = analyse(doc, chart)
+    extract_posts(doc, sentences, entities, load_lexicon(), chart)
+    return {e.label: [m.party for m in e.memberships] for e in entities if e.kind == "Person"}
+
+
+LABOUR = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
+
+
+@pytest.mark.parametrize("table, member", [
+    # "Jane Doe , a Labour activist , spoke ."
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    7 I-PERSON
+        ,        PUNCT ,   punct    1
+        a        DET   DT  det      5
+        Labour   PROPN NNP compound 5 B-ORG
+        activist NOUN  NN  appos    1
+        ,        PUNCT ,   punct    1
+        spoke    VERB  VBD ROOT     7 O speak
+        .        PUNCT .   punct    7
+    """, True),
+    # "Jane Doe is a member of Labour ."
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    2 I-PERSON
+        is       AUX   VBZ ROOT     2 O be
+        a        DET   DT  det      4
+        member   NOUN  NN  attr     2
+        of       ADP   IN  prep     4
+        Labour   PROPN NNP pobj     5 B-ORG
+        .        PUNCT .   punct    2
+    """, True),
+    # "Jane Doe is not a member of Labour ."
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    2 I-PERSON
+        is       AUX   VBZ ROOT     2 O be
+        not      PART  RB  neg      2
+        a        DET   DT  det      5
+        member   NOUN  NN  attr     2
+        of       ADP   IN  prep     5
+        Labour   PROPN NNP pobj     6 B-ORG
+        .        PUNCT .   punct    2
+    """, False),
+    # "Jane Doe joined Labour in 1990 ."
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    2 I-PERSON
+        joined   VERB  VBD ROOT     2 O join
+        Labour   PROPN NNP dobj     2 B-ORG
+        in       ADP   IN  prep     2
+        1990     NUM   CD  pobj     4 B-DATE
+        .        PUNCT .   punct    2
+    """, True),
+    # "Jane Doe defected to Labour ."
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    2 I-PERSON
+        defected VERB  VBD ROOT     2 O defect
+        to       ADP   IN  prep     2
+        Labour   PROPN NNP pobj     3 B-ORG
+        .        PUNCT .   punct    2
+    """, True),
+    # "Jane Doe refused to join Labour ."
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    2 I-PERSON
+        refused  VERB  VBD ROOT     2 O refuse
+        to       PART  TO  aux      4
+        join     VERB  VB  xcomp    2 O join
+        Labour   PROPN NNP dobj     4 B-ORG
+        .        PUNCT .   punct    2
+    """, False),
+])
+def test_a_partys_people_named_or_joined_make_a_member(vocab, table, member):
+    assert members_of(parsed(vocab, table), LABOUR)["Jane Doe"] == (["Labour Party"] if member else [])
