@@ -137,6 +137,10 @@ CASES = [
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  ('supported', 'light-verb-noun', 'Mary Jones paid tribute to John Smith.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('succeeded', 'appointed-to-succeed', 'John Smith appointed Mary Jones to succeed Ann Lee.',
+  {('appointed', 'John Smith', 'Mary Jones', 'asserted'), ('succeeded', 'Mary Jones', 'Ann Lee', 'asserted')}),
+ ('succeeded', 'endorsed-to-succeed', 'John Smith endorsed Mary Jones to succeed him.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('resigned', 'announced-own', 'Mary Jones announced her resignation on Friday.',
   {('resigned', 'Mary Jones', None, 'asserted')}),
  ('resigned', 'titled-subject', 'Home Secretary Mary Jones resigned on Friday.',
@@ -628,6 +632,20 @@ def test_a_name_glued_before_a_participle_does_what_it_says_to_the_noun_without_
 
     assert reading(frozenset({8, 9})) == {("supported", "Ann Lee", "Jane Roe", "asserted")}
     assert reading(frozenset()) == set()
+
+
+def test_who_is_appointed_to_do_something_does_it_without_a_model(vocab):
+    # "Smith appointed Ann Lee to succeed Roe ." (not Smith)
+    assert relations_of(parsed(vocab, """
+        Smith     PROPN NNP nsubj    1 B-PERSON
+        appointed VERB  VBD ROOT     1 O appoint
+        Ann       PROPN NNP compound 3 B-PERSON
+        Lee       PROPN NNP dobj     1 I-PERSON
+        to        PART  TO  aux      5
+        succeed   VERB  VB  xcomp    1 O succeed
+        Roe       PROPN NNP dobj     5 B-PERSON
+        .         PUNCT .   punct    1
+    """)) == {("appointed", "Smith", "Ann Lee", "asserted"), ("succeeded", "Ann Lee", "Roe", "asserted")}
 
 
 def test_a_name_on_a_noun_of_the_one_who_acts_is_its_patient_without_a_model(vocab):

@@ -47,6 +47,10 @@ def author_of(noun: Token) -> Token | None:
     return None
 
 
+# verbs whose object takes up what their infinitive says: "appointed X to succeed Y"
+_APPOINTING = {"appoint", "name", "pick", "choose", "select", "tap", "elect", "hire", "install"}
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, inherited through conjunction and open complements ("asked X to ...")."""
     for candidate in (verb, _conj_head(verb)):
@@ -61,6 +65,10 @@ def _subject(verb: Token) -> Token | None:
             if controller is None and prep.lower_ in ("on", "upon"):
                 controller = next(iter(_children(prep, "pobj")), None)  # "called on X to quit"
         if head.dep_ == "xcomp" and controller is not None and head.head.lemma_.lower() in REQUEST_FRAMES:
+            return controller
+        # "appointed Sen. X to succeed Y", "picked her to lead": the one appointed does what the
+        # infinitive says (not "endorsed X to succeed him", a wish)
+        if head.dep_ == "xcomp" and controller is not None and head.head.lemma_.lower() in _APPOINTING:
             return controller
         return _subject(head.head)
     # "after criticising X, Y said": a gerund under a preposition shares the main clause's subject
