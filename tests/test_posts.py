@@ -1600,3 +1600,23 @@ def test_a_body_has_one_head_at_a_time_the_one_the_story_names_most(vocab):
 ])
 def test_the_dead_hold_no_post(vocab, rows, current):
     assert posts_of(parsed(vocab, rows))["Jane Doe"] == [("Chairman", None, current)]
+
+
+@pytest.mark.parametrize("place, refers", [("Ohio", True), ("Leeds", False)])
+def test_a_description_naming_a_place_refers_only_to_a_holder_it_is_said_of(vocab, place, refers):
+    # "Ohio Senator Jane Doe spoke . The Ohio / Leeds senator left ."
+    doc = parsed(vocab, f"""
+        Ohio     PROPN NNP compound 1 B-GPE
+        Senator  PROPN NNP compound 3
+        Jane     PROPN NNP compound 3 B-PERSON
+        Doe      PROPN NNP nsubj    4 I-PERSON
+        spoke    VERB  VBD ROOT     4 O speak
+        .        PUNCT .   punct    4
+        The      DET   DT  det      8
+        {place}  PROPN NNP compound 8 B-GPE
+        senator  NOUN  NN  nsubj    9
+        left     VERB  VBD ROOT     9 O leave
+        .        PUNCT .   punct    9
+    """)
+    (doe,) = [e for e in described(doc) if e.kind == "Person"]
+    assert (f"The {place} senator" in [m.text for m in doe.mentions]) is refers

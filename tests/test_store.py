@@ -14,9 +14,9 @@ from govgraph.query import bindings_for, format_result, load_graph, named_querie
 from govgraph.store import open_store, query_store
 
 BBC = SHARED / "corpus" / "bbc-politics"
-# stories with requests to resign, firings, criticism and a chain of command, so that every named
-# query has rows
-BBC_STORIES = sorted(BBC.glob("*.txt"))[:16] + [BBC / f"bbc-politics-{n}.txt" for n in (152, 269, 280, 283, 293)]
+# stories with requests to resign, a firing urged ("should sack Mr Brown", 245), criticism and a
+# chain of command, so that every named query has rows
+BBC_STORIES = sorted(BBC.glob("*.txt"))[:16] + [BBC / f"bbc-politics-{n}.txt" for n in (152, 245, 269, 280, 283, 293)]
 
 
 @pytest.fixture(scope="module")

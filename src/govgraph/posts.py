@@ -823,11 +823,14 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             continue
         former = any(c.lower_ in lexicon.former_markers for c in children(token))
         # the longest title ending here: "the prime minister", "the home secretary"
-        title_text = next(lexicon.title_of(doc[token.i - n:token.i + 1].text) for n in (2, 1, 0)
-                          if token.i - n >= 0 and lexicon.title_of(doc[token.i - n:token.i + 1].text))
-        title = title_text.lower()
+        words = next(n for n in (2, 1, 0) if token.i - n >= 0 and lexicon.title_of(doc[token.i - n:token.i + 1].text))
+        title = lexicon.title_of(doc[token.i - words:token.i + 1].text).lower()
         holders = [p for p in people if any(post.title.lower() == title and post.current != former
                                             for post in p.posts) and p.mentions[0].start < token.idx]
+        # "the Glasgow Kelvin MP", "the Ohio senator": names in the description must be said of the holder
+        named = [c.text for c in token.subtree if c.i < token.i - words and c.pos_ == "PROPN"]
+        if named:
+            holders = [p for p in holders if all(word in _said_of(p) for word in named)]
         sentence = sentence_index(starts, token.idx)
         previous = subject_of_sentence.get(sentence - 1)
         if previous is not None and any(p.current and p.title.lower() != title for p in previous.posts):
@@ -863,6 +866,13 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         choice.mentions.append(Mention(start, token.idx + len(token.text), text, sentence))
         token_person[token.i] = choice
         subject_of_sentence.setdefault(sentence, choice)
+
+
+def _said_of(person: Entity) -> str:
+    """What the story says of a person's posts and parties, as one text: their places, bodies,
+    parties and the words that stated them."""
+    return " ".join(f"{p.title} {p.organization or ''} {p.place or ''} {p.party or ''} {p.evidence}"
+                    for p in person.posts + person.memberships)
 
 
 def _nearest_before(people: list[Entity], offset: int) -> Entity:
