@@ -67,13 +67,13 @@ def test_the_ascii_shortcut_gives_what_ftfy_gives(text):
 
 
 @pytest.mark.parametrize("text, repaired", [
-    ("Pelosi endorsed Harris\u2019 campaign.", "Pelosi endorsed Harris' campaign."),
+    ("Roe endorsed Jones\u2019 campaign.", "Roe endorsed Jones' campaign."),
     ("the Democrats\u2019 chances and the Tories\u2019 hopes", "the Democrats' chances and the Tories' hopes"),
     # inside a word the mark is an apostrophe already, and stays as written
-    ("Don\u2019t doubt Jones\u2019s record or Harris\u2019 plan.", "Don\u2019t doubt Jones\u2019s record or Harris' plan."),
+    ("Don\u2019t doubt Jones\u2019s record or Lee\u2019s plan and Jones\u2019 plan.", "Don\u2019t doubt Jones\u2019s record or Lee\u2019s plan and Jones' plan."),
     # a single quotation still open: the mark may close it ('We back the Tories' he said)
     ("\u2018We back the Tories\u2019 he said.", "\u2018We back the Tories\u2019 he said."),
-    ("He said \u2018Harris\u2019 campaign is over\u2019 today.", "He said \u2018Harris\u2019 campaign is over\u2019 today."),
+    ("He said \u2018Jones\u2019 campaign is over\u2019 today.", "He said \u2018Jones\u2019 campaign is over\u2019 today."),
     # ... and once closed, a plural's mark is a possessive again; a new line opens nothing
     ("\u2018Yes\u2019 said the Democrats\u2019 leader.", "\u2018Yes\u2019 said the Democrats' leader."),
     ("a \u2018quote\nthe Democrats\u2019 leader", "a \u2018quote\nthe Democrats' leader"),

@@ -58,16 +58,16 @@ def repair_dagger_quote(text: str) -> str:
 
 
 OPEN_SINGLE, CLOSE_SINGLE = "\u2018", "\u2019"
-# "Harris’ campaign": a curly apostrophe after a plural or a name in -s, before the next word
+# "Jones’ campaign": a curly apostrophe after a plural or a name in -s, before the next word
 _BARE_POSSESSIVE = re.compile("(?<=[a-zA-Z][sS])\u2019(?= [A-Za-z0-9])")
 _SINGLE_MARKS = re.compile("[\u2018\u2019]")
 
 
 def repair_possessive_apostrophe(text: str) -> str:
-    """Write a bare possessive's curly apostrophe as the plain one ("Harris’ campaign" ->
-    "Harris' campaign"), one character for one, so offsets stay.
+    """Write a bare possessive's curly apostrophe as the plain one ("Jones’ campaign" ->
+    "Jones' campaign"), one character for one, so offsets stay.
 
-    The parser learnt possessives from plain apostrophes and reads "Harris’ campaign" as a name,
+    The parser learnt possessives from plain apostrophes and reads "Jones’ campaign" as a name,
     a closing quotation mark and a noun, losing whose campaign it is. A mark that can close a
     single quotation opened earlier in the line (‘We back the Tories’ he said) closes it and is
     left alone; one inside a word ("don’t", "Doe’s") is an apostrophe either way.

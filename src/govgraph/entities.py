@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .names import generation, name_parts
 from .nlp import children, tokens_where
-from .rules import Body, Lexicon, OrgChart
+from .rules import Body, Lexicon, OrgChart, chamber_of
 
 __all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key"]
 
@@ -616,7 +616,7 @@ def _a_seat(span: Span, lexicon: Lexicon, orgchart: OrgChart) -> bool:
     if first.dep_ != "pobj" or first.head.lower_ != "for":
         return False
     member = first.head.head
-    return orgchart.member_body(lexicon.title_of(member.text) or member.text) is not None
+    return chamber_of(member.text, lexicon, orgchart) is not None
 
 
 def _portfolio_and_title(span: Span, lexicon: Lexicon) -> bool:

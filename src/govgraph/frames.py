@@ -101,8 +101,8 @@ def _agent_of_passive(verb: Token) -> Token | None:
 
 
 def _hyphen_agent(verb: Token) -> Token | None:
-    """The name glued by a hyphen before a participle that describes a noun: "Iran" in "the
-    Iran-backed group", "Trump" in "a Trump-appointed judge" (the noun was backed, appointed by it)."""
+    """The name glued by a hyphen before a participle that describes a noun: "Ruritania" in "the
+    Ruritania-backed group", "Doe" in "a Doe-appointed judge" (the noun was backed, appointed by it)."""
     doc, i = verb.doc, verb.i
     if verb.tag_ != "VBN" or verb.dep_ not in ("amod", "compound") or i < 2 or doc[i - 1].text not in _HYPHENS \
             or doc[i - 2].whitespace_ or doc[i - 1].whitespace_ or not doc[i - 2].text[:1].isupper():
@@ -115,7 +115,7 @@ _HYPHENS = {"-", "\u2013", "\u2010", "\u2011"}
 
 def _described(noun: Token) -> Token:
     """Who a noun describes: the name it is a title of ("judge Jane Doe"), the subject it is said
-    of ("X is an Iran-backed group"), else itself."""
+    of ("X is a Ruritania-backed group"), else itself."""
     if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         return noun.head
     if noun.dep_ == "attr":
@@ -127,7 +127,7 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
     verb = token
     agent = _hyphen_agent(verb)
     if agent is not None:
-        # "the Iran-backed Houthis", "a Trump-appointed judge, Jane Doe": the noun is what the
+        # "the Ruritania-backed rebels", "a Doe-appointed judge, Ann Lee": the noun is what the
         # name before the hyphen backed or appointed
         if not (rule.patient_preps or rule.patient_nouns or rule.sense_preps):
             yield agent, _described(verb.head), f"{agent.text}-{verb.text}"

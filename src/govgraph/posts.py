@@ -31,7 +31,7 @@ from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .members import listed_members, party_before, party_descriptions, phrase_members
 from .nlp import children, token_bounds, tokens_at, tokens_where, whole_entity
-from .rules import Body, Lexicon, OrgChart, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
+from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
 
@@ -148,11 +148,6 @@ def _departed(token: Token, race: frozenset[str], by_verb: bool = True) -> bool:
     return False
 
 
-def _is_seat_title(title: Span, lexicon: Lexicon, orgchart: OrgChart) -> bool:
-    """A chamber member's title ("MP", "Senator"): a seat, which a bare "resigned" does not say was left."""
-    return orgchart.member_body(lexicon.title_of(title.text) or title.text) is not None
-
-
 def _is_former(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
     return any(t.text.lower() in lexicon.former_markers for t in tokens)
 
@@ -222,13 +217,12 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
     party = None
     if body is not None and (organ := orgchart.party_of(body.label)) is not None and not orgchart.is_party(body.label):
         party = organ.label  # "DNC Chair X": a post in one of a party's own bodies is a member's
+    seat = chamber_of(title, lexicon, orgchart)
     if body is not None and orgchart.is_party(body.label):
         party = body.label
         # "Labour MP": a member's seat is in the chamber, the party is a membership
-        seat = orgchart.member_body(lexicon.title_of(title) or title)
         if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
             body, place = None, seat.label if seat else None
-    seat = orgchart.member_body(lexicon.title_of(title) or title)
     if seat is not None and body is not None and (body.label in lexicon.country_prefixes
                                                    or lexicon.is_known_place(body.label)):
         # "United States Representative X", "Ohio Sen. X": the place a member sits for, not a body
@@ -354,7 +348,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
             former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) \
-                or _departed(token, race, not _is_seat_title(span, lexicon, orgchart))
+                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None)
             # a lower-case word before a bare surname with no body is a description ("top border
             # official X"); before a full name ("deputy leader Jane Doe") it is a post
             full_name = token.i - first >= 1
@@ -376,7 +370,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         # 1b. a member's title after the name, as UK style writes it ("Jane Doe MP", "Tom Roe MSP")
         after = title_at.get(token.i + 1)
         if after is not None and after.start == token.i + 1 and len(after) == 1 and after[0].text.isupper() \
-                and orgchart.member_body(lexicon.title_of(after.text) or after.text) is not None:
+                and chamber_of(after.text, lexicon, orgchart) is not None:
             add(person, after, False, token, doc[first:after.end])
         # 1c. a title "of" a place, body or portfolio just before the name: "Governor of Virginia
         # John Roe", "the President of France Ann Poe", "Minister of Finance Jane Doe"
@@ -396,7 +390,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} {doc[of_at].lower_} {what.text}"
             chain_start, _ = _modifier_chain(doc, span, index, lexicon)  # "ex-chief inspector of schools"
             former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) \
-                or _departed(token, race, not _is_seat_title(span, lexicon, orgchart))
+                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None)
             add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
         # presidential nominee Sen. John Roe", "2016 Democratic presidential candidate Jane Doe"
@@ -454,7 +448,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                     and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
             former = _is_former(children(appos), lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon) \
-                or _departed(token, race, not _is_seat_title(span, lexicon, orgchart))
+                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None)
             evidence = doc[min(appos.left_edge.i, root.i):max(appos.right_edge.i, root.i) + 1]
             add(person, span, former, token, evidence)
             for relcl in (c for c in children(appos) if c.dep_ == "relcl"):
@@ -545,7 +539,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
 
 def _is_seat(post: Post, orgchart: OrgChart, lexicon: Lexicon) -> bool:
     """A member's seat in a chamber ("Senator" in the Senate), which is for a place."""
-    chamber = orgchart.member_body(lexicon.title_of(post.title) or post.title)
+    chamber = chamber_of(post.title, lexicon, orgchart)
     return chamber is not None and chamber.label == post.organization
 
 
@@ -827,7 +821,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         title = lexicon.title_of(doc[token.i - words:token.i + 1].text).lower()
         holders = [p for p in people if any(post.title.lower() == title and post.current != former
                                             for post in p.posts) and p.mentions[0].start < token.idx]
-        # "the Glasgow Kelvin MP", "the Ohio senator": names in the description must be said of the holder
+        # "the Leeds MP", "the Ohio senator": names in the description must be said of the holder
         named = [c.text for c in token.subtree if c.i < token.i - words and c.pos_ == "PROPN"]
         if named:
             holders = [p for p in holders if all(word in _said_of(p) for word in named)]

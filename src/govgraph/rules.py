@@ -160,6 +160,11 @@ class Body:
     jurisdiction: tuple[str, ...] = ()  # names of the country it governs, as stories write them
 
 
+def chamber_of(words: str, lexicon: Lexicon, orgchart: OrgChart) -> Body | None:
+    """The chamber whose members a title names, written as a story writes it ("Sen.", "MP")."""
+    return orgchart.member_body(lexicon.title_of(words) or words)
+
+
 _DEPARTMENT_NAMES = ("Department of {}", "{} Department", "Ministry of {}", "{} Ministry", "Office of {}", "{} Office")
 
 
@@ -447,6 +452,7 @@ def load_leaving_verbs(path: Path | None = None) -> frozenset[str]:
                      and rule.frame in ("transitive", "intransitive") for verb in rule.verbs)
 
 
+@lru_cache(maxsize=8)
 def load_ousting_verbs(path: Path | None = None) -> frozenset[str]:
     """The verbs of putting someone out of a post, whose object leaves it ("sack", "fire")."""
     return frozenset(verb for rule in load_relation_rules(path) if rule.predicate == "fired"
