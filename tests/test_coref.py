@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import SHARED, analyse, parsed
-from govgraph.coref import resolve_pronouns
+from govgraph.coref import first_name_gender, resolve_pronouns
 from govgraph.rules import load_lexicon
 from mention_gold import GOLD, load_gold, score
 
@@ -116,6 +116,47 @@ def test_gender_from_honorific(vocab):
         .      PUNCT .   punct    7
     """)
     assert resolve(doc) == [("She", "Doe")]
+
+
+def test_a_first_name_keeps_a_pronoun_off_the_other_gender(vocab):
+    # "John Roe met Anita Jones. She left." - no honorific says who is a woman; the first names do
+    # (without them the subject, Roe, would be the likelier referent)
+    doc = parsed(vocab, """
+        John   PROPN NNP compound 1 B-PERSON
+        Roe    PROPN NNP nsubj    2 I-PERSON
+        met    VERB  VBD ROOT     2 O meet
+        Anita  PROPN NNP compound 4 B-PERSON
+        Jones  PROPN NNP dobj     2 I-PERSON
+        .      PUNCT .   punct    2
+        She    PRON  PRP nsubj    7 O she
+        left   VERB  VBD ROOT     7 O leave
+        .      PUNCT .   punct    7
+    """)
+    assert resolve(doc) == [("She", "Anita Jones")]
+
+
+@pytest.mark.parametrize("label, gender", [
+    ("Anita Jones", "female"), ("John Roe", "male"),
+    ("Chris Doe", None),  # given to both, mostly to men: no guess
+    ("Jones", None),  # a surname alone
+    ("J. Roe", None),  # an initial
+    ("Xqzt Doe", None),  # a name the dictionary does not know
+])
+def test_first_name_gender(label, gender):
+    assert first_name_gender(label) == gender
+
+
+def test_the_first_name_guess_is_not_written_as_a_fact(vocab):
+    # the guess only filters candidates; an entity's gender comes from the text alone
+    doc = parsed(vocab, """
+        Anita  PROPN NNP compound 1 B-PERSON
+        Jones  PROPN NNP nsubj    2 I-PERSON
+        left   VERB  VBD ROOT     2 O leave
+        .      PUNCT .   punct    2
+    """)
+    sentences, entities = analyse(doc)
+    resolve_pronouns(doc, sentences, entities, load_lexicon())
+    assert [e.gender for e in entities] == [None]
 
 
 def test_quotation_speaker(vocab):

@@ -326,6 +326,24 @@ MODALITY_BRANCHES = [
         waited  VERB  VBD ROOT   6 O wait
         .       PUNCT .   punct  6
     """, 2, "negated"),
+    ("anticipated: 'Roe looks forward to meeting Doe'", """
+        Roe     PROPN NNP nsubj  1 B-PERSON
+        looks   VERB  VBZ ROOT   1 O look
+        forward ADV   RB  advmod 1
+        to      ADP   IN  prep   1
+        meeting VERB  VBG pcomp  3 O meet
+        Doe     PROPN NNP dobj   4 B-PERSON
+        .       PUNCT .   punct  1
+    """, 4, "future"),
+    ("a step towards is no anticipation: 'Roe went forward to meeting Doe'", """
+        Roe     PROPN NNP nsubj  1 B-PERSON
+        went    VERB  VBD ROOT   1 O go
+        forward ADV   RB  advmod 1
+        to      ADP   IN  prep   1
+        meeting VERB  VBG pcomp  3 O meet
+        Doe     PROPN NNP dobj   4 B-PERSON
+        .       PUNCT .   punct  1
+    """, 4, "asserted"),
     ("what is prevented: 'Roe stopped Doe from resigning'", """
         Roe       PROPN NNP nsubj 1 B-PERSON
         stopped   VERB  VBD ROOT  1 O stop

@@ -4,7 +4,10 @@ A small, documented rule-based resolver, in the spirit of Hobbs and of Lappin & 
 factors, tuned for news prose:
 
 * **Agreement.** A pronoun's gender must match the person's, when an honorific ("Mr", "Ms",
-  "Baroness") or an earlier resolved pronoun told it; unknown gender agrees with both.
+  "Baroness") or an earlier resolved pronoun told it, or else when the first name is one that
+  gender-guesser's name dictionary (Michael, 2007; some 40,000 names) gives as male or female
+  outright ("Brett", "Anita"; not "Chris", "Robin" or an unknown name). The guess only keeps
+  pronouns off unlikely persons; it is never written to the graph. Unknown agrees with both.
 * **Quotation speakers.** In '"...," he said' the pronoun is the speaker: the person most recently
   the subject of a sentence before the quotation.
 * **Salience.** Otherwise candidates are the persons named in the same sentence before the pronoun
@@ -21,6 +24,9 @@ Pronouns that find no candidate stay unresolved rather than guessed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
+
+import gender_guesser.detector
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
@@ -29,7 +35,7 @@ from .model import Entity, Mention, Sentence, sentence_index
 from .nlp import children, tokens_where
 from .rules import Lexicon
 
-__all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
+__all__ = ["PRONOUN_GENDER", "first_name_gender", "resolve_pronouns"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -42,6 +48,22 @@ _CLOSING_QUOTES = {"\u201d", '"', "''"}
 _OWN_EVENT_VERBS = {"announce", "tender", "submit", "hand", "offer", "confirm"}
 # verbs whose object is the subject of their complement: "told Y that he should go" (he = Y)
 _OBJECT_CONTROL = {"tell", "ask", "urge", "warn", "advise", "order", "remind", "inform", "persuade", "press"}
+
+
+@lru_cache(maxsize=1)
+def _name_dictionary() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(label: str) -> str | None:
+    """"male" or "female" when a person's label starts with a first name the name dictionary gives
+    outright to one of them ("Anita Jones": female); None for a single name, an initial or a name
+    it gives to both, mostly to one, or does not know."""
+    words = label.split()
+    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
+        return None
+    gender = _name_dictionary().get_gender(words[0])
+    return gender if gender in ("male", "female") else None
 
 
 def _verb_of(token: Token) -> Token:
@@ -104,12 +126,17 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
             if span is not None:
                 named.append((span.root, entity))
     named.sort(key=lambda pair: pair[0].i)
+    guessed = {id(e): first_name_gender(e.label) for _, e in named}
+
+    def agrees(entity: Entity, gender: str) -> bool:
+        return (entity.gender or guessed.get(id(entity))) in (None, gender)
+
     focus: Entity | None = None
     for token in tokens_where(doc, LOWER, PRONOUN_GENDER):
         gender = PRONOUN_GENDER[token.lower_]
         if token.tag_ not in ("PRP", "PRP$"):
             continue
-        earlier = [(t, e) for t, e in named if t.i < token.i and e.gender in (None, gender)]
+        earlier = [(t, e) for t, e in named if t.i < token.i and agrees(e, gender)]
         if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns \
                 and token.head.head.lemma_.lower() not in _OWN_EVENT_VERBS:
             governor = token.head.head
@@ -120,7 +147,7 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
             # "Jane Doe, herself a former senator", "the chancellor himself": an emphatic reflexive
             # is the noun it stands beside (a description is linked as one, later), no one else
             choice = named_at.get(token.head.i)
-        elif controller is not None and controller.gender in (None, gender):
+        elif controller is not None and agrees(controller, gender):
             choice = controller
         elif _is_quote_speaker(token, lexicon):
             subjects = [(t, e) for t, e in earlier if t.dep_ in _SUBJECT and sentence_of(t) < sentence_of(token)]

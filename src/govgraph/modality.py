@@ -135,6 +135,10 @@ def modality_of(token: Token) -> str:
     if clause.dep_ == "advcl" and clause.tag_ in _PRESENT and any(
             mark.lower_ in _TIME_MARKS for mark in children(clause, ("mark",))):
         return "future"
+    # "looks forward to meeting X", "is looking forward to sitting down with X": anticipated, not done
+    if clause.dep_ == "pcomp" and clause.head.lower_ == "to" and clause.head.head.lemma_.lower() == "look" \
+            and any(c.lower_ == "forward" for c in children(clause.head.head, ("advmod",))):
+        return "future"
     # "instead of nominating X", "without firing X", "prevented X from backing Y": the road not taken
     if clause.dep_ == "pcomp" and (clause.head.lower_ == "without" or any(
             c.lower_ in ("instead", "rather") for c in children(clause.head, ("advmod",)))
