@@ -132,6 +132,10 @@ CASES = [
  ('criticized', 'reported-performance', 'Mary Jones said John Smith made a terrible mistake.',
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  ('criticized', 'reported-neutral-performance', 'Mary Jones said John Smith made a speech.', set()),
+ # misconduct alleged: what the reported clause's subject did
+ ('criticized', 'misconduct-alleged', 'Mary Jones says John Smith groped her during a tour.',
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('criticized', 'misconduct-denied', 'Mary Jones denied that John Smith harassed her.', set()),
  # a light verb, its noun and the preposition the parser hangs on the verb
  ('criticized', 'light-verb-noun', 'Mary Jones took a swipe at John Smith.',
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
@@ -331,6 +335,11 @@ CASES = [
   {('askedToWithdraw', 'John Smith', 'Mary Jones', 'asserted'), ('withdrew', 'Mary Jones', None, 'hedged')}),
  ('resigned', 'not a race', 'Mary Jones quit the Senate.',
   {('resigned', 'Mary Jones', 'Senate', 'asserted')}),
+ # one resigns a post or a body, not a habit or a meeting
+ ('resigned', 'a post left', 'Mary Jones quit her job last year.',
+  {('resigned', 'Mary Jones', None, 'asserted')}),
+ ('resigned', 'a habit left', 'Mary Jones quit smoking last year.', set()),
+ ('resigned', 'talks left', 'Mary Jones quit the talks in protest.', set()),
  # a phrasal verb's patient is what its preposition or particle introduces, never another object
  ('criticized', 'particle', 'John Smith turned on Mary Jones at the rally.',
   {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
@@ -1030,6 +1039,59 @@ def test_a_reported_event_or_call_to_go_is_no_judgement_without_a_model(vocab, c
         .         PUNCT .   punct    2
     """)
     assert not {r for r in readings_of(extraction_of(doc)) if r[0] in ("criticized", "supported")}
+
+
+@pytest.mark.parametrize("deed, expected", [
+    ("groped VERB VBD ccomp 2 O grope", {("criticized", "Jane Doe", "John Smith", "asserted")}),
+    ("bullied VERB VBD ccomp 2 O bully", {("criticized", "Jane Doe", "John Smith", "asserted")}),
+    ("met VERB VBD ccomp 2 O meet", set()),  # an event that is no misconduct
+])
+def test_misconduct_alleged_in_a_reported_clause_without_a_model(vocab, deed, expected):
+    # "Jane Doe says John Smith groped her ."
+    doc = parsed(vocab, f"""
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        says      VERB  VBZ ROOT     2 O say
+        John      PROPN NNP compound 4 B-PERSON
+        Smith     PROPN NNP nsubj    5 I-PERSON
+        {deed}
+        her       PRON  PRP dobj     5
+        .         PUNCT .   punct    2
+    """)
+    assert readings_of(extraction_of(doc)) == expected
+
+
+def test_misconduct_done_to_the_subject_is_not_alleged_of_it_without_a_model(vocab):
+    # "Jane Doe said John Smith was not harassed ." - passive and negated: nobody is accused
+    doc = parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        said      VERB  VBD ROOT     2 O say
+        John      PROPN NNP compound 4 B-PERSON
+        Smith     PROPN NNP nsubjpass 7 I-PERSON
+        was       AUX   VBD auxpass  7
+        not       PART  RB  neg      7
+        harassed  VERB  VBN ccomp    2 O harass
+        .         PUNCT .   punct    2
+    """)
+    assert not readings_of(extraction_of(doc))
+
+
+@pytest.mark.parametrize("left, lemma, expected", [
+    ("job", "job", {("resigned", "Mary Jones", None, "asserted")}),  # a post, hers: not left to herself
+    ("talks", "talk", set()),  # no post is left
+])
+def test_what_is_quit_must_be_a_post_or_a_body_without_a_model(vocab, left, lemma, expected):
+    # "Mary Jones quit her job ." / "Mary Jones quit the talks ."
+    doc = parsed(vocab, f"""
+        Mary    PROPN NNP compound 1 B-PERSON
+        Jones   PROPN NNP nsubj    2 I-PERSON
+        quit    VERB  VBD ROOT     2 O quit
+        her     PRON  PRP$ poss    4
+        {left}  NOUN  NN  dobj     2 O {lemma}
+        .       PUNCT .   punct    2
+    """)
+    assert readings_of(extraction_of(doc)) == expected
 
 
 def test_what_belongs_to_someone_is_not_them_when_firing_without_a_model(vocab):

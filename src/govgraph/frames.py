@@ -228,12 +228,27 @@ def _included(noun: Token) -> list[Token]:
     return members
 
 
+def _left_post(left: Token, lexicon) -> bool:
+    """Whether an exit verb's object names a post or a body one can leave ("quit his job", "resigned
+    the whip", "quit the cabinet"), not something else one stops ("quit smoking", "quit the talks")."""
+    word = left.lemma_.lower()
+    return (word in lexicon.post_nouns or word in lexicon.thing_nouns or word in lexicon.leader_nouns
+            or word in lexicon.committee_nouns or lexicon.title_of(left.text) is not None
+            or word.endswith("ship") and left.tag_ != "VBG")
+
+
 def _frame_intransitive(token: Token, rule: RelationRule, ctx):
     body = next(iter(_children(token, "dobj")), None)  # "quit the party", "resigned the whip"
-    if body is not None and ctx.entity_of(body) is None:
-        # "quit his BBC One show": the body that names what was left
-        body = next((t for t in body.subtree if t.i < body.i and ctx.entity.get(t.i) is not None
-                     and ctx.entity[t.i].kind == "Organization"), body)
+    if body is not None and body.i not in ctx.entity:
+        # "quit his BBC One show", "quit his job at the bank": the body named with what was left
+        near = [t for t in body.subtree if t.i < body.i] + [t for prep in _children(body, "prep")
+                                                           for t in _children(prep, "pobj")]
+        named = next((t for t in near if ctx.entity.get(t.i) is not None
+                      and ctx.entity[t.i].kind == "Organization"), None)
+        if named is None and body.lemma_.lower() not in rule.candidacy_words \
+                and not _left_post(body, ctx.lexicon):
+            return  # "quit smoking", "quit the talks": no post is left
+        body = named
     for prep in _children(token, "prep"):
         if prep.lower_ in ("from", "as"):
             body = next(iter(_children(prep, "pobj")), None)
@@ -508,12 +523,20 @@ def speech_relations(doc: Doc, rule: RelationRule, ctx):
     """"Y said the X administration has mishandled ...", "Y said X's handling was a disaster",
     "Y said X is a great chancellor": the speaker judges whom the reported clause is about (its
     subject, or the subject's possessor). With a `complement` list the clause must hold one of its
-    words; without, the words that evaluate the subject must have the rule's stance in the
+    words (with ``complement_is: deed``, as the verb of what the subject did: "says Y groped her");
+    without, the words that evaluate the subject must have the rule's stance in the
     sentiment lexicon (stance.py)."""
     wanted = set(rule.complement)
     for clause in ctx.reported_clauses:
         subject = next(iter(_children(clause, "nsubj", "nsubjpass")), None)
         if subject is None or clause.head.lemma_.lower() in rule.not_governors:
+            continue
+        if wanted and rule.complement_is == "deed":
+            deeds = [clause] + [c for c in clause.conjuncts if not _children(c, "nsubj", "nsubjpass")]
+            judged = next((t for t in deeds if t.lemma_.lower() in wanted and t.pos_ == "VERB"
+                           and not _children(t, "neg", "auxpass")), None)
+            if judged is not None:
+                yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
             continue
         if wanted:
             judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i

@@ -53,6 +53,7 @@ class Lexicon:
     speech_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     joining_verbs: frozenset[str] = frozenset()
+    post_nouns: frozenset[str] = frozenset()
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -77,7 +78,7 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns", "name_particles",
                  "postnominals", "prospective_markers", "place_names", "speech_nouns", "thing_names",
-                 "member_nouns", "joining_verbs"}
+                 "member_nouns", "joining_verbs", "post_nouns"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -133,6 +134,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         speech_nouns=lower("speech_nouns"),
         member_nouns=lower("member_nouns"),
         joining_verbs=lower("joining_verbs"),
+        post_nouns=lower("post_nouns"),
         part_of_verbs=lower("part_of_verbs"),
         part_of_nouns=lower("part_of_nouns"),
         place_abbreviations={str(k): v for k, v in places.items()},
