@@ -83,6 +83,53 @@ LABOUR = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
         Labour   PROPN NNP dobj     4 B-ORG
         .        PUNCT .   punct    2
     """, False),
+    # "A Labour activist , Jane Doe , spoke ." - the description first, the name beside it
+    ("""
+        A        DET   DT  det      2
+        Labour   PROPN NNP compound 2 B-ORG
+        activist NOUN  NN  nsubj    7
+        ,        PUNCT ,   punct    2
+        Jane     PROPN NNP compound 5 B-PERSON
+        Doe      PROPN NNP appos    2 I-PERSON
+        ,        PUNCT ,   punct    2
+        spoke    VERB  VBD ROOT     7 O speak
+        .        PUNCT .   punct    7
+    """, True),
+    # "Jane Doe stood as a Labour candidate ."
+    ("""
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        stood     VERB  VBD ROOT     2 O stand
+        as        ADP   IN  prep     2
+        a         DET   DT  det      6
+        Labour    PROPN NNP compound 6 B-ORG
+        candidate NOUN  NN  pobj     3
+        .         PUNCT .   punct    2
+    """, True),
+    # "Jane Doe plans to stand as a Labour candidate ." - not yet
+    ("""
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    2 I-PERSON
+        plans     VERB  VBZ ROOT     2 O plan
+        to        PART  TO  aux      4
+        stand     VERB  VB  xcomp    2 O stand
+        as        ADP   IN  prep     4
+        a         DET   DT  det      8
+        Labour    PROPN NNP compound 8 B-ORG
+        candidate NOUN  NN  pobj     5
+        .         PUNCT .   punct    2
+    """, False),
+    # "Labour MPs such as Jane Doe objected ."
+    ("""
+        Labour   PROPN NNP compound 1 B-ORG
+        MPs      NOUN  NNS nsubj    6
+        such     ADJ   JJ  amod     3
+        as       ADP   IN  prep     1
+        Jane     PROPN NNP compound 5 B-PERSON
+        Doe      PROPN NNP pobj     3 I-PERSON
+        objected VERB  VBD ROOT     6 O object
+        .        PUNCT .   punct    6
+    """, True),
 ])
 def test_a_partys_people_named_or_joined_make_a_member(vocab, table, member):
     assert members_of(parsed(vocab, table), LABOUR)["Jane Doe"] == (["Labour Party"] if member else [])

@@ -335,6 +335,10 @@ CASES = [
   {('askedToWithdraw', 'John Smith', 'Mary Jones', 'asserted'), ('withdrew', 'Mary Jones', None, 'hedged')}),
  ('resigned', 'not a race', 'Mary Jones quit the Senate.',
   {('resigned', 'Mary Jones', 'Senate', 'asserted')}),
+ # one is put out of a post, not brushed off
+ ('fired', 'as a post', 'John Smith sacked Mary Jones as chief of staff.',
+  {('fired', 'John Smith', 'Mary Jones', 'asserted'), ('heldPosition', 'Mary Jones', None, 'asserted')}),
+ ('fired', 'as no post', 'John Smith dismissed Mary Jones as a crank.', set()),
  # one resigns a post or a body, not a habit or a meeting
  ('resigned', 'a post left', 'Mary Jones quit her job last year.',
   {('resigned', 'Mary Jones', None, 'asserted')}),
@@ -1092,6 +1096,37 @@ def test_what_is_quit_must_be_a_post_or_a_body_without_a_model(vocab, left, lemm
         .       PUNCT .   punct    2
     """)
     assert readings_of(extraction_of(doc)) == expected
+
+
+@pytest.mark.parametrize("manner, expected", [
+    ("""
+        as      ADP   IN  prep     2
+        a       DET   DT  det      7
+        crank   NOUN  NN  pobj     5 O crank
+    """, set()),  # "... as a crank": named, not put out of a post
+    ("""
+        by      ADP   IN  prep     2
+        saying  VERB  VBG pcomp    5 O say
+        so      ADV   RB  advmod   6
+    """, set()),  # "... by saying so": brushed off in words
+    ("""
+        as      ADP   IN  prep     2
+        the     DET   DT  det      7
+        chairman NOUN NN  pobj     5 O chairman
+    """, {("fired", "John Smith", "Mary Jones", "asserted")}),  # "... as the chairman": a post
+])
+def test_a_verb_of_firing_that_brushes_someone_off_is_no_firing_without_a_model(vocab, manner, expected):
+    # "John Smith dismissed Mary Jones as a crank / by saying so / as the chairman ."
+    doc = parsed(vocab, """
+        John      PROPN NNP compound 1 B-PERSON
+        Smith     PROPN NNP nsubj    2 I-PERSON
+        dismissed VERB  VBD ROOT     2 O dismiss
+        Mary      PROPN NNP compound 4 B-PERSON
+        Jones     PROPN NNP dobj     2 I-PERSON
+    """ + manner + """
+        .         PUNCT .   punct    2
+    """)
+    assert {r for r in readings_of(extraction_of(doc)) if r[0] == "fired"} == expected
 
 
 def test_what_belongs_to_someone_is_not_them_when_firing_without_a_model(vocab):

@@ -123,6 +123,19 @@ def _described(noun: Token) -> Token:
     return noun
 
 
+def _brushed_off(verb: Token, lexicon) -> bool:
+    """A verb of putting out of a post used of brushing someone off: "dismissed X as a crank" (an
+    "as" phrase that names no post, unlike "sacked X as chief of staff"), "dismissed X by saying he
+    should walk away" (done by speaking)."""
+    for prep in _children(verb, "prep"):
+        if prep.lower_ == "as" and not any(lexicon.title_of(t.text) or lexicon.title_of(t.lemma_)
+                                           or t.lemma_.lower() in lexicon.post_nouns for t in prep.subtree):
+            return True
+        if prep.lower_ == "by" and any(c.lemma_.lower() in lexicon.speech_verbs for c in _children(prep, "pcomp")):
+            return True
+    return False
+
+
 def _frame_transitive(token: Token, rule: RelationRule, ctx):
     verb = token
     agent = _hyphen_agent(verb)
@@ -136,6 +149,8 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
     # explain" dares and "challenged X for the leadership" runs against X
     if rule.sense_preps and (_children(verb, "xcomp") or not any(
             prep.lower_ in rule.sense_preps for prep in _children(verb, "prep"))):
+        return
+    if verb.lemma_.lower() in rule.post_sense and _brushed_off(verb, ctx.lexicon):
         return
     if rule.patient_nouns and not _is_passive(verb):
         # "expressed confidence in X": the object noun, then its preposition (which the parser

@@ -126,6 +126,10 @@ def _contestant(contest: Token) -> Token | None:
     return owner
 
 
+# verbs of running in an election under a party's colours ("ran as a Democrat", "stood as a Tory")
+_RUNNING = {"run", "stand", "campaign"}
+
+
 def _doer(verb: Token) -> Token | None:
     """Who does what a verb says: its subject, the noun a relative clause's "who" stands for, or the
     subject of the clause it completes ("quit Labour to join the Greens")."""
@@ -182,7 +186,10 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             person_at(next(iter(children(one.head, ("nsubj",))), None)) if one.head.lemma_ == "be" else None
         if person is not None:
             found.append((person, party, doc[one.i:group.right_edge.i + 1]))
-    for including in (t for t in tokens_where(doc, LOWER, ("including",)) if t.dep_ == "prep"):
+    # "Republicans, including X and Y", "Labour MPs such as X"
+    listing = [t for t in tokens_where(doc, LOWER, ("including",)) if t.dep_ == "prep"] + [
+        t for t in tokens_where(doc, LOWER, ("as",)) if t.dep_ == "prep" and any(c.lower_ == "such" for c in children(t))]
+    for including in listing:
         party = party_of(including.head)
         first = next(iter(children(including, ("pobj",))), None)
         if party is None or first is None:
@@ -223,14 +230,16 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
     # "X, a Democratic lawmaker", "X is a Labour activist", "X, a member of the Green Party": a
     # noun of a party's people said of a person (one, not "X and Y, both Labour members")
     for noun in tokens_where(doc, LEMMA, lexicon.member_nouns):
-        if noun.dep_ not in ("appos", "attr") or noun.tag_ not in ("NN", "NNP"):
+        if (noun.dep_ not in ("appos", "attr") and _named_beside(noun, index) is None) or noun.tag_ not in ("NN", "NNP"):
             continue
         party = party_of_phrase(noun, index, orgchart, named=True) or next(
             (p for prep in children(noun, ("prep",)) if prep.lower_ == "of"
              for p in (party_of_phrase(o, index, orgchart, named=True) for o in children(prep, ("pobj",))) if p), None)
         if party is None:
             continue
-        if noun.dep_ == "appos":
+        if _named_beside(noun, index) is not None:
+            holder = _named_beside(noun, index)  # "A Democratic lawmaker, X, said"
+        elif noun.dep_ == "appos":
             holder = noun.head
         elif noun.head.lemma_.lower() in _COPULAS and modality_of(noun.head) == "asserted":
             holder = _doer(noun.head)
@@ -248,9 +257,12 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             found.append((person_at(holder), party, doc[min(holder.i, verb.i):max(holder.i, named.i) + 1]))
     # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
     # or candidate stands for it
-    for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate")) if t.dep_ in ("attr", "appos", "oprd", "ccomp")):
+    for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate"))
+                    if t.dep_ in ("attr", "appos", "oprd", "ccomp") or _named_beside(t, index) is not None):
         party = party_of_phrase(nominee, index, orgchart, named=True)
-        if nominee.dep_ == "appos":
+        if _named_beside(nominee, index) is not None:
+            holder = _named_beside(nominee, index)  # "The Democratic nominee, X, said"
+        elif nominee.dep_ == "appos":
             holder = nominee.head
         elif nominee.dep_ == "ccomp":  # "made [X the nominee]", parsed as a clause of its own
             holder = next(iter(children(nominee, ("nsubj",))), None)
@@ -258,7 +270,24 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             holder = next(iter(children(nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, nominee.left_edge.i):max(holder.i, nominee.i) + 1]))
+    # "X is running as a Democrat", "X ran as the Republican candidate", "stood as a Labour
+    # candidate": whom one runs for, one is in (not "plans to run as ...")
+    for as_ in (t for t in tokens_where(doc, LOWER, ("as",)) if t.dep_ == "prep" and t.head.lemma_.lower() in _RUNNING
+                and t.head.pos_ == "VERB" and modality_of(t.head) == "asserted"):
+        party = next((p for o in children(as_, ("pobj",)) if (p := party_of_phrase(o, index, orgchart, named=True))), None)
+        holder = _doer(as_.head)
+        if party is not None and person_at(holder) is not None:
+            found.append((person_at(holder), party, doc[min(holder.i, as_.i):as_.right_edge.i + 1]))
     return found
+
+
+def _named_beside(noun: Token, index: _Index) -> Token | None:
+    """The person named in apposition after a description: "The Democratic nominee, X, said" (not
+    after what someone becomes or is: "If Y becomes the nominee, X, ..." may be a misparse)."""
+    before = noun.left_edge.i - 1
+    if noun.dep_ in ("attr", "oprd", "acomp") or before >= 0 and noun.doc[before].lemma_ in ("be", "become"):
+        return None
+    return next((c for c in children(noun, ("appos",)) if c.i > noun.i and c.i in index.person), None)
 
 
 def party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: OrgChart) -> int | None:

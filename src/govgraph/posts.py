@@ -470,9 +470,16 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 # "X resigned as home secretary" held it; "X will step down as chair", "refused to
                 # quit as leader", "did not resign as X" still holds it
                 left = modality_of(verb) == "asserted"
+                leaver = person
+                if root.dep_ == "nsubj" and _leaves(verb, load_ousting_verbs()):
+                    # "X fired Y as chief of staff": the post is Y's, whom X put out of it
+                    ousted = next(iter(children(verb, ("dobj",))), None)
+                    leaver = index.person.get(ousted.i) if ousted is not None else None
+                    if leaver is None or leaver is person:
+                        continue
                 for complement in (c for prep in children(verb, ("prep",)) if prep.lower_ == "as"
                                    for c in children(prep, ("pobj",)) if c.i in title_at):
-                    add(person, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
+                    add(leaver, title_at[complement.i], left, token, doc[min(token.i, verb.i):complement.right_edge.i + 1],
                         tenure=_tenure(verb) if left else (None, None))
                 continue
             if verb.lemma_.lower() in LEADING_VERBS and verb.dep_ != "relcl":

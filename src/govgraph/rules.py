@@ -350,7 +350,7 @@ _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "compl
               "when_negated",
               "when_candidacy", "only_candidacy",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
-              "agent_preps", "not_governors", "sense_preps", "agent_noun"}
+              "agent_preps", "not_governors", "sense_preps", "agent_noun", "post_sense"}
 
 
 @dataclass(frozen=True)
@@ -376,6 +376,7 @@ class RelationRule:
     not_governors: tuple[str, ...] = ()
     agent_noun: bool = False  # nominal: the noun names the one who acts ("a Doe supporter" backs Doe)
     sense_preps: tuple[str, ...] = ()  # transitive: the verb counts only with one of these ("challenged X over Y")
+    post_sense: tuple[str, ...] = ()  # transitive: verbs that also brush off ("dismissed X as a crank"), not then
     when_candidacy: str | None = None  # the predicate when the trigger is about a race, not an office
     only_candidacy: bool = False  # the rule reads only triggers about a race ("ended his bid")
     candidacy_words: frozenset[str] = frozenset()  # relations.yml's top-level list, for the two above
@@ -426,7 +427,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
             raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
         lists = {}
         for key in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors", "agent_preps",
-                    "not_governors", "sense_preps"):
+                    "not_governors", "sense_preps", "post_sense"):
             words = entry.get(key) or []
             # YAML reads a bare on/off/yes/no as true/false: "on" must be quoted to stay a word
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
