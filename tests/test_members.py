@@ -130,6 +130,30 @@ LABOUR = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
         objected VERB  VBD ROOT     6 O object
         .        PUNCT .   punct    6
     """, True),
+    # "Jane Doe and fellow Labour MPs objected ." - one's fellows are in one's party
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    6 I-PERSON
+        and      CCONJ CC  cc       1
+        fellow   ADJ   JJ  amod     5
+        Labour   PROPN NNP compound 5 B-ORG
+        MPs      NOUN  NNS conj     1
+        objected VERB  VBD ROOT     6 O object
+        .        PUNCT .   punct    6
+    """, True),
+    # "Critics of Jane Doe 's fellow Labour MPs spoke ." - the possessor's fellows, whoever speaks
+    ("""
+        Critics  NOUN  NNS nsubj    8
+        of       ADP   IN  prep     0
+        Jane     PROPN NNP compound 3 B-PERSON
+        Doe      PROPN NNP poss     7 I-PERSON
+        's       PART  POS case     3
+        fellow   ADJ   JJ  amod     7
+        Labour   PROPN NNP compound 7 B-ORG
+        MPs      NOUN  NNS pobj     1
+        spoke    VERB  VBD ROOT     8 O speak
+        .        PUNCT .   punct    8
+    """, True),
 ])
 def test_a_partys_people_named_or_joined_make_a_member(vocab, table, member):
     assert members_of(parsed(vocab, table), LABOUR)["Jane Doe"] == (["Labour Party"] if member else [])

@@ -270,6 +270,25 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             holder = next(iter(children(nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, nominee.left_edge.i):max(holder.i, nominee.i) + 1]))
+    # "X and fellow Democrats", "X praised fellow Tory MP Y", "his fellow Republicans": one whose
+    # fellows are a party's people is one of them - the possessor, or whoever does what the
+    # clause says ("Doe, who faces concerns from fellow Democrats")
+    for fellow in (t for t in tokens_where(doc, LOWER, ("fellow",)) if t.dep_ in ("amod", "compound")):
+        group = fellow.head
+        party = party_of(group) or next(
+            (p for t in doc[fellow.i + 1:group.i] if (p := party_of_phrase(t, index, orgchart, named=True))), None)
+        if party is None:
+            continue
+        holder = next(iter(children(group, ("poss",))), None)
+        if holder is None and group.dep_ == "conj" and group.head.i in index.person:
+            holder = group.head  # "X and fellow Democrats"
+        elif holder is None:
+            head = group
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            holder = _doer(head)
+        if person_at(holder) is not None and person_at(holder) is not person_at(group):
+            found.append((person_at(holder), party, doc[min(holder.i, fellow.i):max(holder.i, group.i) + 1]))
     # "X is running as a Democrat", "X ran as the Republican candidate", "stood as a Labour
     # candidate": whom one runs for, one is in (not "plans to run as ...")
     for as_ in (t for t in tokens_where(doc, LOWER, ("as",)) if t.dep_ == "prep" and t.head.lemma_.lower() in _RUNNING
