@@ -769,6 +769,59 @@ def test_a_party_word_the_model_took_into_a_name_is_a_membership(vocab):
     """)) == {"Dominic Grieve": ["Conservative Party"]}
 
 
+def test_a_partys_prospective_member_of_parliament_is_in_the_party(vocab):
+    # "Doe, a prospective Tory MP, spoke." - no seat yet, but the party's candidate
+    doc = parsed(vocab, """
+        Doe         PROPN NNP nsubj    6 B-PERSON
+        ,           PUNCT ,   punct    0
+        a           DET   DT  det      5
+        prospective ADJ   JJ  amod     5
+        Tory        PROPN NNP compound 5 B-ORG
+        MP          PROPN NNP appos    0
+        spoke       VERB  VBD ROOT     6 O speak
+        .           PUNCT .   punct    6
+    """)
+    assert posts_of(doc, PARTIES) == {"Doe": []}
+    assert memberships_of(doc) == {"Doe": ["Conservative Party"]}
+
+
+def test_a_partys_office_holder_named_with_a_postnominal_holds_the_office_of_the_body_named_after(vocab):
+    # "Jane Doe MP , Tory 's secretary to the Home Office , spoke ." - the name is parsed into its
+    # postnominal title; the post is the Home Office's, the party says whose member holds it
+    chart = OrgChart({"h": Body("h", "Home Office", (), None, "Home Secretary"),
+                      "c": Body("c", "Conservative Party", ("Tory",), party=True)})
+    doc = parsed(vocab, """
+        Jane      PROPN NNP compound 2 B-PERSON
+        Doe       PROPN NNP compound 2 I-PERSON
+        MP        PROPN NNP nsubj    13
+        ,         PUNCT ,   punct    2
+        Tory      PROPN NNP poss     6 B-ORG
+        's        PART  POS case     4
+        secretary NOUN  NN  appos    2
+        to        ADP   IN  prep     6
+        the       DET   DT  det      10
+        Home      PROPN NNP compound 10 B-ORG
+        Office    PROPN NNP pobj     7 I-ORG
+        ,         PUNCT ,   punct    2
+        spoke     VERB  VBD ROOT     13 O speak
+        .         PUNCT .   punct    13
+    """)
+    assert ("Secretary", "Home Office", True) in posts_of(doc, chart)["Jane Doe"]
+    assert memberships_of(doc, chart) == {"Jane Doe": ["Conservative Party"]}
+
+
+def test_a_partys_possessive_reaches_a_name_past_its_honorific(vocab):
+    # "Tory 's Mr Roe objected." - the possessive party, then the form of address, then the name
+    assert memberships_of(parsed(vocab, """
+        Tory      PROPN NNP poss     3 B-ORG
+        's        PART  POS case     0
+        Mr        PROPN NNP compound 3
+        Roe       PROPN NNP nsubj    4 B-PERSON
+        objected  VERB  VBD ROOT     4 O object
+        .         PUNCT .   punct    4
+    """)) == {"Roe": ["Conservative Party"]}
+
+
 def test_a_plural_party_appositive_makes_each_listed_name_a_member(vocab):
     # "Jane Doe and John Roe, the top two Democrats, agreed." - and no one outside the list
     doc = parsed(vocab, """

@@ -58,9 +58,10 @@ _MEMBER_TITLES = {"mp", "mep", "msp", "am", "peer", "backbencher", "member", "co
 class _Index:
     """Token -> entity lookups for one document."""
 
-    def __init__(self, doc: Doc, entities: Iterable[Entity]):
+    def __init__(self, doc: Doc, entities: Iterable[Entity], parties: frozenset[str] = frozenset()):
         self.person: dict[int, Entity] = {}
         self.body: dict[int, Entity] = {}
+        self.parties = parties  # labels of the bodies that are parties
         bounds = token_bounds(doc)
         for entity in entities:
             target = self.person if entity.kind == "Person" else self.body if entity.kind == "Organization" else None
@@ -187,13 +188,16 @@ def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None
     if inner is not None:
         return inner, None
     left = title.start - 1
-    if left >= 0 and left in index.body:
-        return index.body[left], None
-    if lexicon is not None:
-        body = _modifier_chain(doc, title, index, lexicon)[1]
-        if body is not None:
-            return body, None
-    return _place_after(title.root, index)
+    before = index.body[left] if left >= 0 and left in index.body else None
+    if before is None and lexicon is not None:
+        before = _modifier_chain(doc, title, index, lexicon)[1]
+    after = _place_after(title.root, index)
+    # "Labour's Chief Secretary to the Treasury": the post is the Treasury's; the party's
+    # possessive says whose member holds it (read as a membership where the possessive is read)
+    if before is not None and after[0] is not None and before.label in index.parties \
+            and after[0].label not in index.parties and left >= 0 and doc[left].text in ("'s", "\u2019s"):
+        return after
+    return (before, None) if before is not None else after
 
 
 def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> str:
@@ -273,7 +277,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                   lexicon: Lexicon, orgchart: OrgChart) -> None:
     """Add to each person the posts the text gives them."""
     starts = [s.start for s in sentences]
-    index = _Index(doc, entities)
+    index = _Index(doc, entities, frozenset(e.label for e in entities if e.kind == "Organization"
+                                            and orgchart.is_party(e.label)))
     titles = _title_spans(doc, lexicon)
     title_at = {t.i: span for span in titles for t in span}
 
@@ -297,7 +302,13 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             title_text: str | None = None, body: Entity | None = None, place: str | None = None,
             tenure: tuple[str | None, str | None] = (None, None)) -> None:
         if _is_prospective(title_span, lexicon):
-            return  # "a prospective Labour MP", "future Justice X": not a post held
+            # "a prospective Labour MP", "future Justice X": not a post held, but a party's
+            # candidate is in the party
+            party = body or _body_of_title(title_span, index, doc, lexicon)[0]
+            if party is not None and orgchart.is_party(party.label):
+                person.memberships.append(Post("member", party.label, True, sentence_of(anchor),
+                                               evidence.text.strip(), party=party.label))
+            return
         if body is None and place is None:
             body, place = _body_of_title(title_span, index, doc, lexicon)
         title = title_text or _canonical_title(title_span, lexicon, doc, index)
@@ -338,6 +349,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         while before >= 0 and doc[before].text.lower().rstrip(".") in lexicon.honorifics \
                 and not (before in title_at and doc[before].text.islower()):
             before -= 1
+        addressed = before + 1  # the name with its honorifics: "Labour's Mr Doe"
         # "calling Doe “Vice President Roe.”": a title and name quoted whole are words
         # mentioned, not a post held (American style closes the quote after the full stop)
         after_name = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].text in _CLOSING_PUNCT)
@@ -394,7 +406,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
         # presidential nominee Sen. John Roe", "2016 Democratic presidential candidate Jane Doe"
-        party_at = party_before(doc, first, token, index, orgchart)
+        party_at = party_before(doc, addressed, token, index, orgchart)
         if party_at is not None:
             party = index.body[party_at]
             person.memberships.append(Post("member", party.label, True, sentence_of(token),
@@ -409,6 +421,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 Post(_STAFF, owner.label, not _departed(token, race), sentence_of(token),
                      doc[owner_at.left_edge.i:token.i + 1].text))
         root = token
+        if root.dep_ == "compound" and root.head.i == token.i + 1 and root.head.i in title_at:
+            root = root.head  # "Jane Doe MP, Labour's ...": the name is parsed into its postnominal title
         # 2. appositives, both ways round; "the head of the Coast Guard, Jane Doe" is parsed as an
         # appositive of the body, so climb from the body to the title that governs it
         heads = [root.head] if root.dep_ == "appos" else []
