@@ -335,6 +335,11 @@ CASES = [
   {('askedToWithdraw', 'John Smith', 'Mary Jones', 'asserted'), ('withdrew', 'Mary Jones', None, 'hedged')}),
  ('resigned', 'not a race', 'Mary Jones quit the Senate.',
   {('resigned', 'Mary Jones', 'Senate', 'asserted')}),
+ # a prefix glued to a name of the story: what the one described is for or against
+ ('supported', 'pro-prefix', 'John Smith won. Mary Jones, a pro-Smith blogger, spoke.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('criticized', 'anti-prefix', 'John Smith won. Anti-Smith activist Mary Jones was arrested.',
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  # one is put out of a post, not brushed off
  ('fired', 'as a post', 'John Smith sacked Mary Jones as chief of staff.',
   {('fired', 'John Smith', 'Mary Jones', 'asserted'), ('heldPosition', 'Mary Jones', None, 'asserted')}),
@@ -1127,6 +1132,34 @@ def test_a_verb_of_firing_that_brushes_someone_off_is_no_firing_without_a_model(
         .         PUNCT .   punct    2
     """)
     assert {r for r in readings_of(extraction_of(doc)) if r[0] == "fired"} == expected
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    ("pro", {("supported", "Jane Doe", "John Smith", "asserted")}),
+    ("anti", {("criticized", "Jane Doe", "John Smith", "asserted")}),
+    ("non", set()),  # no stance
+])
+def test_a_prefix_glued_to_a_name_says_what_the_one_described_is_for_or_against_without_a_model(
+        vocab, prefix, expected):
+    # "John Smith won . Jane Doe , a pro-Smith blogger , spoke ." - "Smith" is the story's John Smith
+    doc = parsed(vocab, f"""
+        John      PROPN NNP compound 1 B-PERSON
+        Smith     PROPN NNP nsubj    2 I-PERSON
+        won       VERB  VBD ROOT     2 O win
+        .         PUNCT .   punct    2
+        Jane      PROPN NNP compound 5 B-PERSON
+        Doe       PROPN NNP nsubj    13 I-PERSON
+        ,         PUNCT ,   punct    5
+        a         DET   DT  det      11
+        {prefix}  ADJ   JJ  amod     11
+        -         PUNCT HYPH punct   11
+        Smith     PROPN NNP amod     11
+        blogger   NOUN  NN  appos    5
+        ,         PUNCT ,   punct    5
+        spoke     VERB  VBD ROOT     13 O speak
+        .         PUNCT .   punct    13
+    """, glued=frozenset({8, 9}))
+    assert readings_of(extraction_of(doc)) == expected
 
 
 def test_what_belongs_to_someone_is_not_them_when_firing_without_a_model(vocab):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .model import Entity
 from .modality import HEDGED_AUX, REQUEST_FRAMES, modality_of
 from .nlp import children, conj_head
 from .rules import RelationRule
@@ -572,3 +573,33 @@ def speech_relations(doc: Doc, rule: RelationRule, ctx):
             yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {' '.join(judging_words(words, rule.predicate))}"
 
 
+def _named(word: str, entities) -> Entity | None:
+    """The one person or body of the story a bare name stands for: its label, an alias, or a
+    person's surname ("Trump" in "pro-Trump"); None when no one or several are."""
+    found = {id(e): e for e in entities if e.kind in ("Person", "Organization")
+             and (word == e.label or word in e.aliases or e.kind == "Person" and e.label.split()[-1] == word)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def prefix_relations(doc: Doc, rule: RelationRule, ctx):
+    """"pro-Doe tech mogul X", "X, a pro-Ruritania blogger", "anti-Doe protesters": a prefix from
+    the rule's `nouns` glued by a hyphen to a name of the story says what the one the phrase
+    describes is for or against. Yields (trigger token, who, the named one, trigger text)."""
+    for token in doc:
+        if token.lower_ not in rule.nouns or token.i + 2 >= len(doc) or token.whitespace_ \
+                or doc[token.i + 1].text not in _HYPHENS or doc[token.i + 1].whitespace_:
+            continue
+        named = _named(doc[token.i + 2].text, ctx.entities)
+        if named is None:
+            continue
+        noun = token.head  # the word the prefix describes, then the name the phrase is set before
+        while noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+            noun = noun.head
+        holder = noun.head if noun.dep_ == "appos" else noun  # "X, a pro-Doe blogger"
+        beside = next((c for c in _children(holder, "appos") if c.i in ctx.entity), None)
+        holder = beside if beside is not None else holder  # "the pro-Doe super PAC, Y Inc."
+        who = ctx.entity_of(holder)
+        # a person or a group described, or a body by the name beside it; "the anti-Doe
+        # Republican" is a person, not the party, and "a pro-Doe PAC" no body we know
+        if who is not None and (who.kind in ("Person", "Group") or beside is not None):
+            yield token, holder, named, f"{token.text}-{doc[token.i + 2].text}"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
-from .frames import FRAMES, Refusal, author_of, coordinated, speech_relations
+from .frames import FRAMES, Refusal, author_of, coordinated, prefix_relations, speech_relations
 from .modality import UNREAL, modality_of, negated_itself, verb_of
 from .rules import Lexicon, RelationRule
 
@@ -72,6 +72,7 @@ class CompiledRules:
     noun_phrases: PhraseMatcher
     phrases: dict[int, _Phrase] = field(default_factory=dict)  # match key -> its phrase
     speech_rules: list[RelationRule] = field(default_factory=list)
+    prefix_rules: list[RelationRule] = field(default_factory=list)
 
     def triggers(self, doc: Doc) -> list[tuple[RelationRule, Token]]:
         """Each trigger in the document with its rule, in text order (then rule order)."""
@@ -99,6 +100,9 @@ def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
         if rule.frame == "speech":
             compiled.speech_rules.append(rule)
             continue
+        if rule.frame == "prefix":
+            compiled.prefix_rules.append(rule)  # read by prefix_relations, not by a matcher
+            continue
         verbs = [Doc(vocab, words=[v], lemmas=[v]) for v in rule.verbs if " " not in v]
         nouns = [Doc(vocab, words=[n]) for n in rule.nouns if " " not in n]
         if verbs:
@@ -121,6 +125,7 @@ class _Context:
 
     def __init__(self, doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Entity, ...], lexicon: Lexicon):
         self.doc, self.lexicon = doc, lexicon
+        self.entities = entities
         self.entity: dict[int, Entity] = {}
         # the narrowest mention wins a token: "UKIP" in "a UKIP spokesman" is the party
         mentions = sorted(((m.end - m.start, m.start, entity) for entity in entities for m in entity.mentions),
@@ -335,6 +340,9 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
     for rule in compiled.speech_rules:
         for token, agent, patient, trigger in speech_relations(doc, rule, ctx):
             found.append((token, rule, agent, patient, trigger))
+    for rule in compiled.prefix_rules:
+        for token, agent, patient, trigger in prefix_relations(doc, rule, ctx):
+            found.append((token, rule, agent, patient, trigger))
 
     relations: dict[tuple, Relation] = {}
     race_words = frozenset().union(*(rule.candidacy_words for _, rule, *_ in found if rule.when_candidacy))
@@ -371,6 +379,8 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         # ("his resignation would be a disaster" or "is unlikely" stays unreal)
         named_event = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be"
         modality = modality_of(token.head) if rule.frame == "speech" else modality_of(token)
+        if rule.frame == "prefix":
+            modality = "asserted"  # "pro-Kremlin blogger X" describes X, whatever the clause says
         if rule.frame == "request_from" or refusal or named_event and modality in ("asserted", "negated"):
             modality = "asserted"
         # "will not step aside as the nominee" stays a negated withdrawal, not a refusal to resign

@@ -70,7 +70,18 @@ class Lexicon:
     def title_of(self, words: str) -> str | None:
         """The canonical title for a phrase ("police chief" -> "Chief", "Lt. Gov." -> "Lieutenant
         Governor"), or None. Full stops are ignored, as abbreviations are written with or without."""
-        return self.titles.get(" ".join(words.lower().replace(".", " ").split()).strip(" ,"))
+        # asked of most tokens of every story: remembered per phrase (up to a bound, for archives)
+        memo = self._titles_seen
+        if words in memo:
+            return memo[words]
+        title = self.titles.get(" ".join(words.lower().replace(".", " ").split()).strip(" ,"))
+        if len(memo) < 200_000:
+            memo[words] = title
+        return title
+
+    @cached_property
+    def _titles_seen(self) -> dict[str, str | None]:
+        return {}
 
 
 _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "country_prefixes", "body_heads",
@@ -344,7 +355,8 @@ def _check_chart(path: Path, graph) -> None:
                             "there so that stories can give it")
 
 
-FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming", "aide")
+FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming", "aide",
+          "prefix")
 
 _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "complement_negated",
               "when_negated",
