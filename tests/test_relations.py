@@ -126,6 +126,12 @@ CASES = [
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
  ('supported', 'along-with-on-the-verb', 'Mary Jones endorsed John Smith on Monday, along with Ann Lee.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
+ # an arm acts for what it is an arm of
+ ('supported', 'arms-of', 'Ann Lee has the support of the political arms of the Labour Party and the Green Party.',
+  {('supported', 'Labour Party', 'Ann Lee', 'asserted'), ('supported', 'Green Party of England and Wales', 'Ann Lee', 'asserted')}),
+ ('supported', 'along-with-a-list', 'Mary Jones endorsed John Smith, along with Ann Lee, Jane Doe and Tom Roe.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted'),
+   ('supported', 'Jane Doe', 'John Smith', 'asserted'), ('supported', 'Tom Roe', 'John Smith', 'asserted')}),
  # how well someone did, reported: the object of "do"/"make" judges its subject
  ('supported', 'reported-performance', 'Mary Jones said John Smith had done a fantastic job.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted')}),
@@ -1160,6 +1166,43 @@ def test_a_prefix_glued_to_a_name_says_what_the_one_described_is_for_or_against_
         .         PUNCT .   punct    13
     """, glued=frozenset({8, 9}))
     assert readings_of(extraction_of(doc)) == expected
+
+
+def test_an_arm_acts_for_what_it_is_an_arm_of_without_a_model(vocab):
+    # "Doe has the support of the arms of Acme and Zenith ."
+    doc = parsed(vocab, """
+        Doe      PROPN NNP nsubj    1 B-PERSON
+        has      VERB  VBZ ROOT     1 O have
+        the      DET   DT  det      3
+        support  NOUN  NN  dobj     1 O support
+        of       ADP   IN  prep     3
+        the      DET   DT  det      6
+        arms     NOUN  NNS pobj     4 O arm
+        of       ADP   IN  prep     6
+        Acme     PROPN NNP pobj     7 B-ORG
+        and      CCONJ CC  cc       8
+        Zenith   PROPN NNP conj     8 B-ORG
+        .        PUNCT .   punct    1
+    """)
+    assert {(r[1], r[2]) for r in readings_of(extraction_of(doc)) if r[0] == "supported"} == {
+        ("Acme", "Doe"), ("Zenith", "Doe")}
+
+
+def test_a_list_along_with_the_subject_acts_with_it_without_a_model(vocab):
+    # "Doe endorsed Smith , along with Lee and Roe ." - "along with" set on the verb, a list in it
+    doc = parsed(vocab, """
+        Doe      PROPN NNP nsubj 1 B-PERSON
+        endorsed VERB  VBD ROOT  1 O endorse
+        Smith    PROPN NNP dobj  1 B-PERSON
+        ,        PUNCT ,   punct 1
+        along    ADP   IN  prep  1
+        with     ADP   IN  prep  4
+        Lee      PROPN NNP pobj  5 B-PERSON
+        and      CCONJ CC  cc    6
+        Roe      PROPN NNP conj  6 B-PERSON
+        .        PUNCT .   punct 1
+    """)
+    assert {r[1] for r in readings_of(extraction_of(doc)) if r[0] == "supported"} == {"Doe", "Lee", "Roe"}
 
 
 def test_what_belongs_to_someone_is_not_them_when_firing_without_a_model(vocab):

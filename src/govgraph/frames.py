@@ -205,6 +205,11 @@ def coordinated(token) -> list:
         return [token]
     if token.pos_ not in ("NOUN", "PROPN"):
         return [token] + _included(token)  # "Many of the challengers, such as X, endorsed Z"
+    if token.lemma_.lower() in _ARMS and not token.ent_type_:
+        # "the support of the political arms of A, B and C": an arm acts for what it is an arm of
+        inner = next((o for prep in _children(token, "prep") if prep.lower_ == "of" for o in _children(prep, "pobj")), None)
+        if inner is not None:
+            return coordinated(inner)
     members, stack = [], [token]
     while stack:  # "X, Y and Z": each conjunct hangs on the one before
         member = stack.pop()
@@ -215,8 +220,12 @@ def coordinated(token) -> list:
         stack += [m for m in _accompanying(member) if m not in members]
     # "X endorsed Z on Monday, along with Y": set on the verb, the company joins its subject
     if token.dep_ == "nsubj":
-        members += [m for m in _accompanying(token.head) if m not in members]
+        for company in _accompanying(token.head):  # "..., along with A, B and C": each of them
+            members += [m for m in coordinated(company) if m not in members]
     return members + [m for m in _included(token) if m not in members]
+
+
+_ARMS = {"arm", "wing", "branch"}
 
 
 def _accompanying(noun: Token) -> list[Token]:
