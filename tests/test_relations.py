@@ -126,6 +126,14 @@ CASES = [
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
  ('supported', 'along-with-on-the-verb', 'Mary Jones endorsed John Smith on Monday, along with Ann Lee.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
+ # a plural trigger noun is read by its lemma; people named by a plural noun are no one who acts
+ ('criticized', 'plural-noun', "Mary Jones's attacks on John Smith continued.",
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
+ ('supported', 'plural-noun-received', 'John Smith received endorsements from Mary Jones and Ann Lee.',
+  {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
+ ('supported', 'plural-agent-noun', 'John Smith told Labour supporters he was back.', set()),
+ # who responds to attacks did not make them
+ ('criticized', 'responded-to', 'Mary Jones responded to the attacks on John Smith.', set()),
  # an arm acts for what it is an arm of
  ('supported', 'arms-of', 'Ann Lee has the support of the political arms of the Labour Party and the Green Party.',
   {('supported', 'Labour Party', 'Ann Lee', 'asserted'), ('supported', 'Green Party of England and Wales', 'Ann Lee', 'asserted')}),
@@ -1186,6 +1194,22 @@ def test_an_arm_acts_for_what_it_is_an_arm_of_without_a_model(vocab):
     """)
     assert {(r[1], r[2]) for r in readings_of(extraction_of(doc)) if r[0] == "supported"} == {
         ("Acme", "Doe"), ("Zenith", "Doe")}
+
+
+def test_a_plural_trigger_noun_is_read_by_its_lemma_without_a_model(vocab):
+    # "Jane Doe 's attacks on John Smith continued ."
+    doc = parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP poss     3 I-PERSON
+        's        PART  POS case     1
+        attacks   NOUN  NNS nsubj    7 O attack
+        on        ADP   IN  prep     3
+        John      PROPN NNP compound 6 B-PERSON
+        Smith     PROPN NNP pobj     4 I-PERSON
+        continued VERB  VBD ROOT     7 O continue
+        .         PUNCT .   punct    7
+    """)
+    assert readings_of(extraction_of(doc)) == {("criticized", "Jane Doe", "John Smith", "asserted")}
 
 
 def test_a_list_along_with_the_subject_acts_with_it_without_a_model(vocab):

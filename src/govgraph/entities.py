@@ -387,7 +387,13 @@ def _first_word(name: str) -> str:
 
 
 def _without_country(name: str, lexicon: Lexicon) -> str:
-    for prefix in lexicon.country_prefixes:
+    return _strip_prefix(name, lexicon.country_prefixes)
+
+
+@lru_cache(maxsize=65536)
+def _strip_prefix(name: str, prefixes: tuple[str, ...]) -> str:
+    # asked of every chart name for every story: remembered
+    for prefix in prefixes:
         if name.startswith(prefix + " "):
             return name[len(prefix) + 1:]
     return name

@@ -194,8 +194,18 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
         yield agent, patient, verb.text
         return
     for obj in _children(verb, "dobj"):
-        for target in [obj] + _children(obj, "conj") + _included(obj):
+        for target in _conjuncts(obj) + _included(obj):
             yield _subject(verb), target, verb.text
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A word and every conjunct down its chain: "X, Y and Z", with Z parsed as Y's conjunct."""
+    out, stack = [], [token]
+    while stack:
+        word = stack.pop()
+        out.append(word)
+        stack += _children(word, "conj")
+    return sorted(out, key=lambda t: t.i)
 
 
 def coordinated(token) -> list:
@@ -350,7 +360,9 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx):
     for prep in _children(noun, "prep"):
         if prep.lower_ == "by":
             agent = next(iter(_children(prep, "pobj")), agent)
-    if agent is None and noun.dep_ in ("dobj", "pobj", "attr"):
+    # (through a preposition only "in": "came out in support of Y"; who "responded to the attacks
+    # on Y" or "defended Y against criticism" did not make them)
+    if agent is None and (noun.dep_ in ("dobj", "attr") or noun.dep_ == "pobj" and noun.head.lower_ == "in"):
         governor = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head
         # "X voiced support for Y", "X was a critic of Y"; an event noun's doer only through a verb
         # of doing it ("X announced the appointment of Y", not "X welcomed the appointment of Y")

@@ -70,6 +70,7 @@ class CompiledRules:
     nouns: PhraseMatcher
     verb_phrases: PhraseMatcher
     noun_phrases: PhraseMatcher
+    plural_nouns: PhraseMatcher | None = None  # nouns by lemma, read on plurals ("attacks on X")
     phrases: dict[int, _Phrase] = field(default_factory=dict)  # match key -> its phrase
     speech_rules: list[RelationRule] = field(default_factory=list)
     prefix_rules: list[RelationRule] = field(default_factory=list)
@@ -80,6 +81,11 @@ class CompiledRules:
         strings = doc.vocab.strings
         found = [(strings[m], s) for m, s, _ in self.verbs(doc) if doc[s].pos_ not in _NOT_VERBS]
         found += [(strings[m], s) for m, s, _ in self.nouns(doc) if doc[s].pos_ in _NOUNS]
+        if self.plural_nouns is not None:
+            # singular nouns are matched as written ("backing", "firing" would lemmatise away from
+            # the noun); a plural by its lemma: "attacks on X", "endorsements from Y"
+            found += [(strings[m], s) for m, s, _ in self.plural_nouns(doc)
+                      if doc[s].pos_ in _NOUNS and doc[s].tag_ in ("NNS", "NNPS")]
         for matcher in (self.verb_phrases, self.noun_phrases):
             found += [(self.phrases[m].rule_id, s) for m, s, _ in matcher(doc) if self.phrases[m].starts_at(doc, s)]
         named = sorted({(s, order[rule_id]) for rule_id, s in found})
@@ -94,7 +100,8 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
     """Compile every trigger of every rule into spaCy matchers (keyed by rule id)."""
     compiled = CompiledRules({}, PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"),
-                             PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"))
+                             PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"),
+                             PhraseMatcher(vocab, attr="LEMMA"))
     for rule in rules:
         compiled.rules[rule.id] = rule
         if rule.frame == "speech":
@@ -109,6 +116,8 @@ def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
             compiled.verbs.add(rule.id, verbs)
         if nouns:
             compiled.nouns.add(rule.id, nouns)
+            if not rule.agent_noun:  # "Labour supporters", "her critics" are people, not one who acts
+                compiled.plural_nouns.add(rule.id, [Doc(vocab, words=[n], lemmas=[n]) for n in rule.nouns if " " not in n])
         for phrase, verb in [(v, True) for v in rule.verbs if " " in v] + [(n, False) for n in rule.nouns if " " in n]:
             first, *rest = phrase.split()
             key = f"{rule.id}: {phrase}"
