@@ -596,7 +596,7 @@ def speech_relations(doc: Doc, rule: RelationRule, ctx):
 
 def _named(word: str, entities) -> Entity | None:
     """The one person or body of the story a bare name stands for: its label, an alias, or a
-    person's surname ("Trump" in "pro-Trump"); None when no one or several are."""
+    person's surname ("Doe" in "pro-Doe"); None when no one or several are."""
     found = {id(e): e for e in entities if e.kind in ("Person", "Organization")
              and (word == e.label or word in e.aliases or e.kind == "Person" and e.label.split()[-1] == word)}
     return next(iter(found.values())) if len(found) == 1 else None
