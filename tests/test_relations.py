@@ -126,6 +126,11 @@ CASES = [
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
  ('supported', 'along-with-on-the-verb', 'Mary Jones endorsed John Smith on Monday, along with Ann Lee.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
+ # a person described by a party's noun is the person, not the party
+ ('askedToResign', 'party-description', 'Sen. John Smith, D-Minn., apologized. Senate Democrats have urged '
+  'the Minnesota Democrat to step down.',
+  {('askedToResign', 'Senate Democrats', 'John Smith', 'asserted'), ('resigned', 'John Smith', 'Senate', 'hedged'),
+   ('holdsPosition', 'John Smith', 'Senate', 'asserted'), ('memberOf', 'John Smith', 'Democratic Party', 'asserted')}),
  # a plural trigger noun is read by its lemma; people named by a plural noun are no one who acts
  ('criticized', 'plural-noun', "Mary Jones's attacks on John Smith continued.",
   {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),

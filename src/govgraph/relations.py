@@ -150,6 +150,14 @@ class _Context:
                 inside = tokens_at(bounds, mention.start, mention.end)
                 if len(inside) > 1:
                     self.entity[inside[-1]] = entity
+        # and a person described by a party's noun is that person: "urged the Minnesota Democrat
+        # to step down" (posts.py linked the description), though "Democrat" alone names the party
+        for entity in (e for e in entities if e.kind == "Person"):
+            for mention in entity.mentions:
+                inside = tokens_at(bounds, mention.start, mention.end)
+                if len(inside) > 1 and mention.text[:4].lower() == "the " \
+                        and getattr(self.entity.get(inside[-1]), "kind", None) == "Organization":
+                    self.entity[inside[-1]] = entity
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.speakers = self._quote_speakers()
