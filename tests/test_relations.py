@@ -137,8 +137,10 @@ CASES = [
  ('supported', 'plural-noun-received', 'John Smith received endorsements from Mary Jones and Ann Lee.',
   {('supported', 'Mary Jones', 'John Smith', 'asserted'), ('supported', 'Ann Lee', 'John Smith', 'asserted')}),
  ('supported', 'plural-agent-noun', 'John Smith told Labour supporters he was back.', set()),
- # who responds to attacks did not make them
+ # who responds to attacks did not make them; who is on the attack makes it
  ('criticized', 'responded-to', 'Mary Jones responded to the attacks on John Smith.', set()),
+ ('criticized', 'on-the-attack', 'Mary Jones went on the attack against John Smith.',
+  {('criticized', 'Mary Jones', 'John Smith', 'asserted')}),
  # an arm acts for what it is an arm of
  ('supported', 'arms-of', 'Ann Lee has the support of the political arms of the Labour Party and the Green Party.',
   {('supported', 'Labour Party', 'Ann Lee', 'asserted'), ('supported', 'Green Party of England and Wales', 'Ann Lee', 'asserted')}),

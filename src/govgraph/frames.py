@@ -360,9 +360,11 @@ def _frame_nominal(token: Token, rule: RelationRule, ctx):
     for prep in _children(noun, "prep"):
         if prep.lower_ == "by":
             agent = next(iter(_children(prep, "pobj")), agent)
-    # (through a preposition only "in": "came out in support of Y"; who "responded to the attacks
-    # on Y" or "defended Y against criticism" did not make them)
-    if agent is None and (noun.dep_ in ("dobj", "attr") or noun.dep_ == "pobj" and noun.head.lower_ == "in"):
+    # (through a preposition only "in" or being "on" it: "came out in support of Y", "is on the
+    # attack against Y"; who "responded to the attacks on Y" or "defended Y against criticism"
+    # did not make them)
+    if agent is None and (noun.dep_ in ("dobj", "attr") or noun.dep_ == "pobj" and (
+            noun.head.lower_ == "in" or noun.head.lower_ == "on" and noun.head.head.lemma_ in ("be", "go"))):
         governor = noun.head if noun.dep_ in ("dobj", "attr") else noun.head.head
         # "X voiced support for Y", "X was a critic of Y"; an event noun's doer only through a verb
         # of doing it ("X announced the appointment of Y", not "X welcomed the appointment of Y")
