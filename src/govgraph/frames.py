@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from .model import Entity
 from .modality import HEDGED_AUX, REQUEST_FRAMES, modality_of
-from .nlp import children, conj_head
+from .nlp import children, conj_head, tokens_where
 from .rules import RelationRule
 from .stance import judging_words, stance_of
 
@@ -608,8 +609,8 @@ def prefix_relations(doc: Doc, rule: RelationRule, ctx):
     """"pro-Doe tech mogul X", "X, a pro-Ruritania blogger", "anti-Doe protesters": a prefix from
     the rule's `nouns` glued by a hyphen to a name of the story says what the one the phrase
     describes is for or against. Yields (trigger token, who, the named one, trigger text)."""
-    for token in doc:
-        if token.lower_ not in rule.nouns or token.i + 2 >= len(doc) or token.whitespace_ \
+    for token in tokens_where(doc, LOWER, rule.nouns):
+        if token.i + 2 >= len(doc) or token.whitespace_ \
                 or doc[token.i + 1].text not in _HYPHENS or doc[token.i + 1].whitespace_:
             continue
         named = _named(doc[token.i + 2].text, ctx.entities)

@@ -230,15 +230,16 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
     # "X, a Democratic lawmaker", "X is a Labour activist", "X, a member of the Green Party": a
     # noun of a party's people said of a person (one, not "X and Y, both Labour members")
     for noun in tokens_where(doc, LEMMA, lexicon.member_nouns):
-        if (noun.dep_ not in ("appos", "attr") and _named_beside(noun, index) is None) or noun.tag_ not in ("NN", "NNP"):
+        beside = _named_beside(noun, index)
+        if (noun.dep_ not in ("appos", "attr") and beside is None) or noun.tag_ not in ("NN", "NNP"):
             continue
         party = party_of_phrase(noun, index, orgchart, named=True) or next(
             (p for prep in children(noun, ("prep",)) if prep.lower_ == "of"
              for p in (party_of_phrase(o, index, orgchart, named=True) for o in children(prep, ("pobj",))) if p), None)
         if party is None:
             continue
-        if _named_beside(noun, index) is not None:
-            holder = _named_beside(noun, index)  # "A Democratic lawmaker, X, said"
+        if beside is not None:
+            holder = beside  # "A Democratic lawmaker, X, said"
         elif noun.dep_ == "appos":
             holder = noun.head
         elif noun.head.lemma_.lower() in _COPULAS and modality_of(noun.head) == "asserted":
@@ -257,11 +258,13 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             found.append((person_at(holder), party, doc[min(holder.i, verb.i):max(holder.i, named.i) + 1]))
     # "X, the presumptive Democratic nominee", "made X the Republican candidate": a party's nominee
     # or candidate stands for it
-    for nominee in (t for t in tokens_where(doc, LOWER, ("nominee", "candidate"))
-                    if t.dep_ in ("attr", "appos", "oprd", "ccomp") or _named_beside(t, index) is not None):
+    for nominee in tokens_where(doc, LOWER, ("nominee", "candidate")):
+        beside = _named_beside(nominee, index)
+        if nominee.dep_ not in ("attr", "appos", "oprd", "ccomp") and beside is None:
+            continue
         party = party_of_phrase(nominee, index, orgchart, named=True)
-        if _named_beside(nominee, index) is not None:
-            holder = _named_beside(nominee, index)  # "The Democratic nominee, X, said"
+        if beside is not None:
+            holder = beside  # "The Democratic nominee, X, said"
         elif nominee.dep_ == "appos":
             holder = nominee.head
         elif nominee.dep_ == "ccomp":  # "made [X the nominee]", parsed as a clause of its own

@@ -191,13 +191,15 @@ def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None
     before = index.body[left] if left >= 0 and left in index.body else None
     if before is None and lexicon is not None:
         before = _modifier_chain(doc, title, index, lexicon)[1]
-    after = _place_after(title.root, index)
+    if before is None:
+        return _place_after(title.root, index)
     # "Labour's Chief Secretary to the Treasury": the post is the Treasury's; the party's
     # possessive says whose member holds it (read as a membership where the possessive is read)
-    if before is not None and after[0] is not None and before.label in index.parties \
-            and after[0].label not in index.parties and left >= 0 and doc[left].text in ("'s", "\u2019s"):
-        return after
-    return (before, None) if before is not None else after
+    if before.label in index.parties and left >= 0 and doc[left].text in ("'s", "\u2019s"):
+        after = _place_after(title.root, index)
+        if after[0] is not None and after[0].label not in index.parties:
+            return after
+    return before, None
 
 
 def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> str:
