@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .model import Entity
 from .modality import HEDGED_AUX, REQUEST_FRAMES, modality_of
+from .names import name_parts
 from .nlp import children, conj_head, tokens_where
 from .rules import RelationRule
 from .stance import judging_words, stance_of
@@ -601,7 +602,7 @@ def _named(word: str, entities) -> Entity | None:
     """The one person or body of the story a bare name stands for: its label, an alias, or a
     person's surname ("Doe" in "pro-Doe"); None when no one or several are."""
     found = {id(e): e for e in entities if e.kind in ("Person", "Organization")
-             and (word == e.label or word in e.aliases or e.kind == "Person" and e.label.split()[-1] == word)}
+             and (word == e.label or word in e.aliases or e.kind == "Person" and name_parts(e.label)[1] == word)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 
