@@ -1,7 +1,7 @@
 import pytest
 
 from conftest import SHARED, analyse, parsed
-from govgraph.coref import first_name_gender, resolve_pronouns
+from govgraph.coref import resolve_pronouns
 from govgraph.rules import load_lexicon
 from mention_gold import GOLD, load_gold, score
 
@@ -133,17 +133,6 @@ def test_a_first_name_keeps_a_pronoun_off_the_other_gender(vocab):
         .      PUNCT .   punct    7
     """)
     assert resolve(doc) == [("She", "Anita Jones")]
-
-
-@pytest.mark.parametrize("label, gender", [
-    ("Anita Jones", "female"), ("John Roe", "male"),
-    ("Chris Doe", None),  # given to both, mostly to men: no guess
-    ("Jones", None),  # a surname alone
-    ("J. Roe", None),  # an initial
-    ("Xqzt Doe", None),  # a name the dictionary does not know
-])
-def test_first_name_gender(label, gender):
-    assert first_name_gender(label) == gender
 
 
 def test_the_first_name_guess_is_not_written_as_a_fact(vocab):

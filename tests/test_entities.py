@@ -96,6 +96,115 @@ def test_a_lone_word_that_never_acts_like_a_person_is_not_one(vocab):
     assert set(by_kind(entities_of(doc), "Person")) == {"Smith"}
 
 
+def test_a_lone_word_listed_after_a_place_does_what_the_list_does(vocab):
+    # "Cash from Heathrow and Gatwick was used." - the list's first member is a place, not a doer
+    doc = parsed(vocab, """
+        Cash     NOUN  NN  nsubjpass 6
+        from     ADP   IN  prep      0
+        Heathrow PROPN NNP pobj      1 B-FAC
+        and      CCONJ CC  cc        2
+        Gatwick  PROPN NNP conj      2 B-PERSON
+        was      AUX   VBD auxpass   6
+        used     VERB  VBN ROOT      6 O use
+        .        PUNCT .   punct     6
+    """)
+    assert not by_kind(entities_of(doc), "Person")
+
+
+def test_lone_words_listed_after_a_preposition_are_no_doers_whatever_their_tags(vocab):
+    # "At Heathrow, Eastwick and Blackmoor, BAA consulted." - the model calls two of them persons
+    doc = parsed(vocab, """
+        At       ADP   IN  prep     8
+        Heathrow PROPN NNP pobj     0 B-FAC
+        ,        PUNCT ,   punct    1
+        Eastwick PROPN NNP conj     1 B-PERSON
+        and      CCONJ CC  cc       3
+        Blackmoor PROPN NNP conj     3 B-PERSON
+        ,        PUNCT ,   punct    8
+        BAA      PROPN NNP nsubj    8 B-ORG
+        consulted VERB VBD ROOT     8 O consult
+        .        PUNCT .   punct    8
+    """)
+    assert not by_kind(entities_of(doc), "Person")
+
+
+def test_a_lone_word_listed_with_full_names_is_a_person(vocab):
+    # "support from the likes of Jane Doe, Cher and John Roe": a one-word stage name among people
+    doc = parsed(vocab, """
+        support PROPN NN  ROOT     0
+        from    ADP   IN  prep     0
+        Jane    PROPN NNP compound 3 B-PERSON
+        Doe     PROPN NNP pobj     1 I-PERSON
+        ,       PUNCT ,   punct    3
+        Cher    PROPN NNP conj     3 B-PERSON
+        and     CCONJ CC  cc       5
+        John    PROPN NNP compound 8 B-PERSON
+        Roe     PROPN NNP conj     5 I-PERSON
+        .       PUNCT .   punct    0
+    """)
+    assert set(by_kind(entities_of(doc), "Person")) == {"Jane Doe", "Cher", "John Roe"}
+
+
+@pytest.mark.parametrize("name, place_tags, person_tags, is_person", [
+    ("Ruritania", 2, 1, False),  # "Ruritania said ... visit Ruritania ... Ruritania's": a place more often
+    ("Ruritania", 1, 1, False),  # as often: the place
+    ("Ruritania", 1, 2, True),  # mostly a person's
+    ("Anita", 1, 1, True),  # a given name alone ("'Anita can't win'")
+])
+def test_a_name_the_story_tags_a_place_as_often_as_a_person_is_the_place(vocab, name, place_tags, person_tags,
+                                                                          is_person):
+    words, ents, starts = [], [], []
+    for label in ["GPE"] * place_tags + ["PERSON"] * person_tags:
+        words += [name, "said", "."]
+        ents += [f"B-{label}", "O", "O"]
+        starts += [True, False, False]
+    doc = Doc(vocab, words=words, ents=ents, sent_starts=starts, deps=["nsubj", "ROOT", "punct"] * (len(words) // 3),
+              heads=[i + 1 if i % 3 == 0 else i - (i % 3 == 2) for i in range(len(words))])
+    assert (name in by_kind(entities_of(doc), "Person")) is is_person
+
+
+def test_a_plural_form_of_address_addresses_each_name_it_lists(vocab):
+    # "Jane Doe sat with Lords Roe, Lee and Smith and with Reps. Jones and Brown." - the model
+    # tags the lords a body and a place
+    doc = parsed(vocab, """
+        Jane   PROPN NNP compound 1  B-PERSON
+        Doe    PROPN NNP nsubj    2  I-PERSON
+        sat    VERB  VBD ROOT     2  O sit
+        with   ADP   IN  prep     2
+        Lords  PROPN NNP compound 5  B-ORG
+        Roe    PROPN NNP pobj     3  I-ORG
+        ,      PUNCT ,   punct    5
+        Lee    PROPN NNP conj     5  B-ORG
+        and    CCONJ CC  cc       7
+        Smith  PROPN NNP conj     7  B-GPE
+        and    CCONJ CC  cc       3
+        with   ADP   IN  conj     3
+        Reps   PROPN NNP compound 14
+        .      PROPN NNP compound 14
+        Jones  PROPN NNP pobj     11
+        and    CCONJ CC  cc       14
+        Brown  PROPN NNP conj     14
+        .      PUNCT .   punct    2
+    """)
+    entities = entities_of(doc)
+    people = by_kind(entities, "Person")
+    assert set(people) == {"Jane Doe", "Roe", "Lee", "Smith", "Jones", "Brown"}
+    assert not by_kind(entities, "Organization")
+
+
+@pytest.mark.parametrize("words, ents", [
+    (["the", "Secondary", "Heads", "Association", "said", "."], ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]),
+    (["at", "the", "Governors", "Ball", "festival", "."], ["O", "B-FAC", "I-FAC", "I-FAC", "O", "O"]),
+    (["by", "MPs", ".", "Mr", "Doe", "said", "."], ["O", "O", "O", "O", "B-PERSON", "O", "O"]),
+])
+def test_a_plural_title_in_a_bodys_name_or_before_a_new_sentence_addresses_no_one(vocab, words, ents):
+    starts = [True] + [False] * (len(words) - 1)
+    if "Mr" in words:
+        starts[words.index("Mr")] = True
+    people = set(by_kind(entities_of(make_doc(vocab, words, ents, starts)), "Person"))
+    assert people <= {"Doe"}
+
+
 def test_org_label_on_a_persons_surname_is_repaired(vocab):
     words = ["Jane", "Doe", "spoke", ".", "Doe", "left", "."]
     ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"]

@@ -24,18 +24,17 @@ Pronouns that find no candidate stay unresolved rather than guessed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
-import gender_guesser.detector
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from .model import Entity, Mention, Sentence, sentence_index
+from .names import first_name_gender
 from .nlp import children, tokens_where
 from .rules import Lexicon
 
-__all__ = ["PRONOUN_GENDER", "first_name_gender", "resolve_pronouns"]
+__all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -48,22 +47,6 @@ _CLOSING_QUOTES = {"\u201d", '"', "''"}
 _OWN_EVENT_VERBS = {"announce", "tender", "submit", "hand", "offer", "confirm"}
 # verbs whose object is the subject of their complement: "told Y that he should go" (he = Y)
 _OBJECT_CONTROL = {"tell", "ask", "urge", "warn", "advise", "order", "remind", "inform", "persuade", "press"}
-
-
-@lru_cache(maxsize=1)
-def _name_dictionary() -> gender_guesser.detector.Detector:
-    return gender_guesser.detector.Detector(case_sensitive=False)
-
-
-def first_name_gender(label: str) -> str | None:
-    """"male" or "female" when a person's label starts with a first name the name dictionary gives
-    outright to one of them ("Anita Jones": female); None for a single name, an initial or a name
-    it gives to both, mostly to one, or does not know."""
-    words = label.split()
-    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
-        return None
-    gender = _name_dictionary().get_gender(words[0])
-    return gender if gender in ("male", "female") else None
 
 
 def _verb_of(token: Token) -> Token:

@@ -20,7 +20,7 @@ once and by a short form after, so the decisions are made per document, not per 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Post, Sentence, sentence_index
-from .names import generation, name_parts
+from .names import generation, is_given_name, name_parts
 from .nlp import children, tokens_where
 from .rules import Body, Lexicon, OrgChart, chamber_of
 
@@ -253,17 +253,20 @@ def _staff_name(ent: Span, lexicon: Lexicon) -> bool:
                and not _title_word(t.lower_, lexicon) for t in ent)
 
 
-def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
+def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
+               addressed: list[tuple[Token, list[Span]]] = ()) -> list[Span]:
     """Spans naming bodies: ORG entities (a generic one like "Police Department" extended over
     the place before it), chart names, and every further occurrence of a name already found.
 
     An ORG span whose words are a person's name or surname elsewhere in the story is that person
-    ("Doe" after "Jane Q. Doe"), unless a chart knows it as a body.
+    ("Doe" after "Jane Q. Doe"), unless a chart knows it as a body; so are the names a plural form
+    of address lists, and the plural itself is no body ("Lords Doe and Roe").
     """
     people = _person_names(doc, lexicon)
+    addressed_tokens = {t.i for address, names in addressed for t in [address, *(t for n in names for t in n)]}
     spans = []
     for ent in doc.ents:
-        if ent.label_ not in ORG_LABELS or _staff_name(ent, lexicon):
+        if ent.label_ not in ORG_LABELS or _staff_name(ent, lexicon) or addressed_tokens & {t.i for t in ent}:
             continue
         span = _trim(ent)
         if not _is_body_name(span):
@@ -312,6 +315,8 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     matcher.add("WORD", [_name_doc(doc, n) for n in sorted(chart_names - names) if len(n.split()) == 1])
     for match_id, start, end in matcher(doc):
         token = doc[start]
+        if token.i in addressed_tokens:
+            continue
         if doc.vocab.strings[match_id] == "WORD" and not (
                 token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("ORG", "NORP")
                 or (not token.is_sent_start or token.dep_ in ("compound", "amod"))):
@@ -454,8 +459,8 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
             title = lexicon.title_of(doc[start:start + phrase].text)
             start += phrase
             continue
-        if word in lexicon.honorifics:
-            honorific = word
+        if word in lexicon.honorifics or (word.endswith("s") and word[:-1] in lexicon.honorifics):
+            honorific = word if word in lexicon.honorifics else word[:-1]  # "Lords Doe and Roe"
         elif _title_word(word, lexicon):
             title = _title_word(word, lexicon)
         else:
@@ -469,8 +474,43 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
     return doc[start:span.end], title, honorific
 
 
-def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) -> list[_Name]:
+def _addressed_lists(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, list[Span]]]:
+    """Names listed after a plural honorific or title, which addresses each of them: "Lords Doe,
+    Roe and Lee", "Sens. Doe and Roe", "Lord Justices Doe and Roe"; with the plural word."""
+    found = []
+    for token in doc[:-2]:
+        word = token.lower_.rstrip(".")
+        if not (token.text[:1].isupper() and word.endswith("s")) or word in lexicon.honorifics \
+                or (token.i and doc[token.i - 1].lower_ == "the") \
+                or lexicon.title_of(word) or not (word[:-1] in lexicon.honorifics or lexicon.title_of(word[:-1])):
+            continue
+        # "Reps. Doe": an abbreviation's full stop inside the sentence ("... by MPs. Mr Doe" ends one)
+        start, names = token.i + 1 + (doc[token.i + 1].text == "." and not doc[token.i + 2].is_sent_start), []
+        while (end := _name_end(doc, start, lexicon)) > start:
+            name = doc[start:end]
+            if name[0].lower_.rstrip(".") in lexicon.honorifics or _names_a_kind(name[-1].text, lexicon) \
+                    or (end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN") or doc[end].lower_ == "of" and len(name) == 1)) \
+                    or name.text.isupper():
+                break  # "Secondary Heads Association", "Governors Ball festival", "Prefect of ...": no name
+            names.append(name)
+            if end + 1 >= len(doc) or doc[end].text not in (",", "and"):
+                break
+            start = end + 2 if doc[end].text == "," and doc[end + 1].lower_ == "and" else end + 1
+        if names:
+            found.append((token, names))
+    return found
+
+
+def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
+                     addressed: list[tuple[Token, list[Span]]]) -> list[_Name]:
     candidates = []
+    # "Lords Doe, Roe and Lee", "Sens. Doe and Roe": each name a plural form of address lists
+    for address, names in addressed:
+        word = address.lower_.rstrip(".")[:-1]
+        honorific = word if word in lexicon.honorifics else None
+        candidates += [_Name(span, None if honorific else lexicon.title_of(word), honorific)
+                       for span in names if not taken(span)]
+    addressed_tokens = {t.i for c in candidates for t in c.span}
     for ent in doc.ents:
         if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon):
             trimmed = _trim(ent)
@@ -506,7 +546,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
                     continue  # "the Buttigiegs", "the Houthis", "Marriott Hotel": a family, group or place
                 if _used_as_a_thing(span, lexicon):
                     continue
-                if _is_name(span, lexicon.name_particles) and not taken(span):
+                if _is_name(span, lexicon.name_particles) and not taken(span) \
+                        and not addressed_tokens & {t.i for t in span}:
                     candidates.append(_Name(span, title, honorific))
     # Capitalised words right after an honorific or a capitalised title word are a name,
     # whatever the model said ("Chief Roe", "Mr Doe").
@@ -518,14 +559,11 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
         word = text.lower().rstrip(".")
         if not (word in lexicon.honorifics or lexicon.title_of(word)):
             continue
-        first = end = token.i + _title_length(doc, token.i, lexicon)
-        if first < len(doc) and doc[first].lower_.rstrip(".") in lexicon.honorifics:
-            continue  # "Attorney General Lord Roe": the name starts after the honorific
-        while end < len(doc) and not _starts_title(doc, end, lexicon) and (
-                (_NAME_TOKEN.match(doc[end].text) and doc[end].pos_ in ("PROPN", ""))
-                or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
-                    and _NAME_TOKEN.match(doc[end + 1].text))):
-            end += 1
+        first = token.i + _title_length(doc, token.i, lexicon)
+        if first < len(doc) and (doc[first].lower_.rstrip(".") in lexicon.honorifics
+                                 or _title_word(doc[first].lower_.rstrip("."), lexicon)):
+            continue  # "Attorney General Lord Roe", "Lord Justices Doe and Roe": the name starts later
+        end = _name_end(doc, first, lexicon)
         span = doc[first:end]
         if end < len(doc) and _starts_title(doc, end, lexicon):
             continue  # "Deputy Health Minister": a portfolio between title words, not a name
@@ -553,6 +591,18 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool]) 
             candidates.append(_Name(span, None, None))
             covered |= {t.i for t in span}
     return candidates
+
+
+def _name_end(doc: Doc, start: int, lexicon: Lexicon) -> int:
+    """Where the capitalised words of a name starting at token ``start`` end (``start`` for none),
+    before any title word ("Jane Doe-Roe", not "Jane Doe Minister")."""
+    end = start
+    while end < len(doc) and not _starts_title(doc, end, lexicon) and (
+            (_NAME_TOKEN.match(doc[end].text) and doc[end].pos_ in ("PROPN", ""))
+            or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
+                and _NAME_TOKEN.match(doc[end + 1].text))):
+        end += 1
+    return end
 
 
 _NOT_PEOPLE = {"EVENT", "DATE", "TIME", "LAW", "WORK_OF_ART", "NORP", "FAC", "LOC", "GPE", "PRODUCT",
@@ -586,6 +636,7 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
             break  # "Attorney General John Roe": a title of several words ends here
         if prev.dep_ != "compound" or prev.head.i not in range(start, span.end) or prev.pos_ != "PROPN" \
                 or not _NAME_TOKEN.match(prev.text) or prev.i in org_tokens or word in lexicon.honorifics \
+                or word.endswith("s") and word[:-1] in lexicon.honorifics \
                 or _title_word(word, lexicon) or prev.ent_type_ in _NOT_PEOPLE:
             break
         start -= 1
@@ -671,8 +722,15 @@ def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
 
 
 def _acts_like_person(span: Span, lexicon: Lexicon) -> bool:
-    """A lone capitalised word is a person only where it does what people do in a sentence."""
+    """A lone capitalised word is a person only where it does what people do in a sentence; one
+    of a list does what the list's first member does ("at Heathrow and Gatwick"), or is listed
+    with people's full names alone ("the likes of Jane Doe, Cher and Ann Lee")."""
     root = span.root
+    others = _coordinated(root)
+    if any(m.ent_type_ in PERSON_LABELS and m.ent_iob_ == "I" for m in others) \
+            and not any(m.ent_type_ in _NOT_PERSON_KINDS for m in others):
+        return True
+    root = _first_of_list(root)
     if root.dep_ in _PERSON_ROLES:
         return True
     if root.dep_ == "compound" and root.head.text.lower() in lexicon.leader_nouns:
@@ -686,13 +744,19 @@ _NOT_PERSON_KINDS = PLACE_LABELS | ORG_LABELS | {"NORP"}
 _LIST_REACH = 12  # members looked at either side: enough to see a list's kind, linear on run-on text
 
 
-def _coordinated(token: Token) -> list[Token]:
-    """The other members of the coordination ``token`` is in ("Leeds, Hull and York"), up to a
+def _first_of_list(token: Token) -> Token:
+    """The first member of the coordination ``token`` is in (itself when it is in none), up to a
     dozen steps from it."""
     first, steps = token, 0
     while first.dep_ == "conj" and first.head.i != first.i and steps < _LIST_REACH:
         first, steps = first.head, steps + 1
-    members, todo = [], [first]
+    return first
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The other members of the coordination ``token`` is in ("Leeds, Hull and York"), up to a
+    dozen steps from it."""
+    members, todo = [], [_first_of_list(token)]
     while todo and len(members) < 2 * _LIST_REACH:
         member = todo.pop()
         members.append(member)
@@ -715,8 +779,9 @@ def _names_a_thing(span: Span, lexicon: Lexicon) -> bool:
     if before and before[-1].pos_ == "NOUN" and before[-1].lower_ in lexicon.thing_nouns:
         return True  # "the game Manhunt", "agriculture department Defra"
     if len(before) == 2 and before[1].text == "," and root.dep_ in ("appos", "conj") and root.head.i == before[0].i \
-            and (before[0].ent_type_ in _NOT_PERSON_KINDS or before[0].lower_ in lexicon.thing_nouns):
-        return True  # "in Chatham, Kent", "the rural affairs ministry, Defra"
+            and (before[0].ent_type_ in _NOT_PERSON_KINDS or before[0].lower_ in lexicon.thing_nouns
+                 or before[0].lower_ in lexicon.place_nouns):
+        return True  # "in Chatham, Kent", "the rural affairs ministry, Defra", "the country's capital, Sanaa"
     # in a list, a name goes with what it is listed with; a lone word the model calls a person
     # says nothing, a full name does
     members = _coordinated(root)
@@ -733,8 +798,8 @@ def _names_a_thing(span: Span, lexicon: Lexicon) -> bool:
                     or any(of_a_kind(c) for c in children(first, ("appos",)))):
         return True
     things = sum(m.ent_type_ in _NOT_PERSON_KINDS for m in members)
-    people = sum(m.ent_type_ in PERSON_LABELS and m.ent_iob_ == "I" for m in members)
-    return things > max(people, 1)
+    people = sum(m.ent_type_ in PERSON_LABELS for m in members)
+    return things > people
 
 
 class _People:
@@ -900,7 +965,8 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
 
     # 1. bodies
     bodies = _Bodies(lexicon, orgchart)
-    org_spans = _org_spans(doc, lexicon, orgchart)
+    addressed = _addressed_lists(doc, lexicon)
+    org_spans = _org_spans(doc, lexicon, orgchart, addressed)
     org_tokens = {t.i for s in org_spans for t in s}
     for span in org_spans:
         bodies.entity_for(span.text).mentions.append(mention(span))
@@ -916,15 +982,25 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     def names_a_body(span: Span) -> bool:
         return bool(org_tokens & {t.i for t in span}) or orgchart.find(span.text) is not None
 
-    candidates = _name_candidates(doc, lexicon, names_a_body)
+    candidates = _name_candidates(doc, lexicon, names_a_body, addressed)
     anchored = {name_parts(c.text)[1] for c in candidates if len(c.span) > 1}
     titled = {c.text for c in candidates if c.title or c.honorific}
     by_text: dict[str, list[_Name]] = defaultdict(list)
     for name in candidates:
         by_text[name.text].append(name)
+    # a name the story's own tagging gives a place at least as often as a person ("visit Sri Lanka")
+    # is that place's, unless a title or honorific makes it someone's ("Baroness Scotland") or it is
+    # a given name alone ("'Kamala can't win'")
+    tagged = Counter((ent.text, ent.label_ in PERSON_LABELS) for ent in doc.ents
+                     if ent.label_ in PERSON_LABELS or ent.label_ in ("GPE", "LOC"))
+
+    def a_place(name: _Name) -> bool:
+        return 0 < tagged[name.text, False] >= tagged[name.text, True] and name.text not in titled \
+            and not (len(name.span) == 1 and is_given_name(name.text))
+
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
-        if _a_seat(name.span, lexicon, orgchart):
+        if _a_seat(name.span, lexicon, orgchart) or a_place(name):
             continue
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]
