@@ -227,3 +227,102 @@ def test_mention_figures_in_the_readme_are_current(mention_scores):
     bbc_row = re.search(r"\| BBC politics [\d, ]+ \| (\d+) / (\d+) ", readme)
     assert [int(g) for g in seed_row.groups()] == totals(mention_scores, "magnus")
     assert [int(g) for g in bbc_row.groups()] == totals(mention_scores, "bbc")
+
+
+def mentions_of(doc, words):
+    sentences, entities = analyse(doc)
+    resolve_pronouns(doc, sentences, entities, load_lexicon())
+    found = [(m.start, m.text, e.label) for e in entities for m in e.mentions if m.text.lower() in words]
+    return [(text, label) for _, text, label in sorted(found)]
+
+
+def test_the_first_person_of_a_quotation_is_its_speaker(vocab):
+    # '"I served here," Jane Doe said. I left.' - the second "I" is the writer's, outside any quotation
+    doc = parsed(vocab, """
+        \u201c   PUNCT ``  punct    2
+        I      PRON  PRP nsubj    2 O i
+        served VERB  VBD ccomp    8 O serve
+        here   ADV   RB  advmod   2
+        ,      PUNCT ,   punct    8
+        \u201d   PUNCT ''  punct    8
+        Jane   PROPN NNP compound 7 B-PERSON
+        Doe    PROPN NNP nsubj    8 I-PERSON
+        said   VERB  VBD ROOT     8 O say
+        .      PUNCT .   punct    8
+        I      PRON  PRP nsubj    11 O i
+        left   VERB  VBD ROOT     11 O leave
+        .      PUNCT .   punct    11
+    """)
+    assert mentions_of(doc, {"i"}) == [("I", "Jane Doe")]
+
+
+def test_a_quotation_carried_into_the_next_sentence_keeps_its_speaker(vocab):
+    # 'Jane Doe said: "We won. I named my staff," she added.' - closed in the second sentence
+    doc = parsed(vocab, """
+        Jane   PROPN NNP compound 1 B-PERSON
+        Doe    PROPN NNP nsubj    2 I-PERSON
+        said   VERB  VBD ROOT     2 O say
+        :      PUNCT :   punct    2
+        \u201c   PUNCT ``  punct    6
+        We     PRON  PRP nsubj    6 O we
+        won    VERB  VBD ccomp    2 O win
+        .      PUNCT .   punct    2
+        I      PRON  PRP nsubj    9 O i
+        named  VERB  VBD ccomp    15 O name
+        my     PRON  PRP$ poss    11 O my
+        staff  NOUN  NN  dobj     9
+        ,      PUNCT ,   punct    15
+        \u201d   PUNCT ''  punct    15
+        she    PRON  PRP nsubj    15 O she
+        added  VERB  VBD ROOT     15 O add
+        .      PUNCT .   punct    15
+    """)
+    assert mentions_of(doc, {"i", "my"}) == [("I", "Jane Doe"), ("my", "Jane Doe")]
+
+
+def test_he_in_a_speakers_quotation_is_someone_else(vocab):
+    # 'John Roe left. Chris Doe said: "He is wrong."' - the speaker would say "I"
+    doc = parsed(vocab, """
+        John   PROPN NNP compound 1 B-PERSON
+        Roe    PROPN NNP nsubj    2 I-PERSON
+        left   VERB  VBD ROOT     2 O leave
+        .      PUNCT .   punct    2
+        Chris  PROPN NNP compound 5 B-PERSON
+        Doe    PROPN NNP nsubj    6 I-PERSON
+        said   VERB  VBD ROOT     6 O say
+        :      PUNCT :   punct    6
+        \u201c   PUNCT ``  punct    10
+        He     PRON  PRP nsubj    10 O he
+        is     AUX   VBZ ccomp    6 O be
+        wrong  ADJ   JJ  acomp    10
+        .      PUNCT .   punct    6
+        \u201d   PUNCT ''  punct    6
+    """)
+    assert resolve(doc) == [("He", "John Roe")]
+
+
+@pytest.mark.parametrize("verb, tag, owner", [
+    ("is", "VBZ", "John Roe"),  # said to be chancellor now: the one the story names so
+    ("was", "VBD", "Bob Smith"),  # a post of the past: salience decides
+])
+def test_a_pronoun_said_to_hold_a_title_is_the_one_the_story_gives_it(vocab, verb, tag, owner):
+    # "Chancellor John Roe met Bob Smith. Bob Smith said he is / was a good chancellor."
+    doc = parsed(vocab, f"""
+        Chancellor PROPN NNP compound 2
+        John   PROPN NNP compound 2 B-PERSON
+        Roe    PROPN NNP nsubj    3 I-PERSON
+        met    VERB  VBD ROOT     3 O meet
+        Bob    PROPN NNP compound 5 B-PERSON
+        Smith  PROPN NNP dobj     3 I-PERSON
+        .      PUNCT .   punct    3
+        Bob    PROPN NNP compound 8 B-PERSON
+        Smith  PROPN NNP nsubj    9 I-PERSON
+        said   VERB  VBD ROOT     9 O say
+        he     PRON  PRP nsubj    11 O he
+        {verb} AUX   {tag} ccomp  9 O be
+        a      DET   DT  det      14
+        good   ADJ   JJ  amod     14
+        chancellor NOUN NN attr   11
+        .      PUNCT .   punct    9
+    """)
+    assert resolve(doc) == [("he", owner)]

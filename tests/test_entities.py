@@ -1103,3 +1103,39 @@ def test_a_bodys_possessive_before_a_name_tagged_as_a_body(vocab, name, tags, ki
     """)
     found = {e.label: e.kind for e in entities_of(doc)}
     assert found == {"NBC News": "Organization", name: kind}
+
+
+def test_a_lower_case_syllable_after_a_hyphen_is_part_of_a_name(vocab):
+    # "Premier Cho Jung-tai insisted." - a romanised given name
+    doc = parsed(vocab, """
+        Premier  PROPN NNP compound 4
+        Cho      PROPN NNP compound 4 B-PERSON
+        Jung     PROPN NNP compound 4 I-PERSON
+        -        PUNCT HYPH punct   4 I-PERSON
+        tai      PROPN NNP nsubj    5 I-PERSON
+        insisted VERB  VBD ROOT     5 O insist
+        .        PUNCT .   punct    5
+    """, glued=frozenset({2, 3}))
+    (person,) = by_kind(entities_of(doc), "Person").values()
+    assert person.label == "Cho Jung-tai"
+
+
+def test_an_acronym_before_a_title_and_a_name_is_a_body(vocab):
+    # "RHRC chairman Jane Doe said." - the model tagged nothing; "CEO John Roe" is a title alone
+    doc = parsed(vocab, """
+        RHRC     PROPN NNP compound 3
+        chairman NOUN  NN  compound 3
+        Jane     PROPN NNP compound 3 B-PERSON
+        Doe      PROPN NNP nsubj    4 I-PERSON
+        said     VERB  VBD ROOT     4 O say
+        ,        PUNCT ,   punct    4
+        and      CCONJ CC  cc       4
+        CEO      PROPN NNP compound 9
+        John     PROPN NNP compound 9 B-PERSON
+        Roe      PROPN NNP conj     4 I-PERSON
+        agreed   VERB  VBD conj     4 O agree
+        .        PUNCT .   punct    4
+    """)
+    entities = entities_of(doc)
+    assert set(by_kind(entities, "Organization")) == {"RHRC"}
+    assert set(by_kind(entities, "Person")) == {"Jane Doe", "John Roe"}

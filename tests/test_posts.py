@@ -1673,3 +1673,16 @@ def test_a_description_naming_a_place_refers_only_to_a_holder_it_is_said_of(voca
     """)
     (doe,) = [e for e in described(doc) if e.kind == "Person"]
     assert (f"The {place} senator" in [m.text for m in doe.mentions]) is refers
+
+
+def test_an_acronym_before_a_title_is_the_posts_body(vocab):
+    # "RHRC chairman Jane Doe said." - no entity tag on the acronym
+    doc = parsed(vocab, """
+        RHRC     PROPN NNP compound 3
+        chairman NOUN  NN  compound 3
+        Jane     PROPN NNP compound 3 B-PERSON
+        Doe      PROPN NNP nsubj    4 I-PERSON
+        said     VERB  VBD ROOT     4 O say
+        .        PUNCT .   punct    4
+    """)
+    assert posts_of(doc) == {"Jane Doe": [("Chairman", "RHRC", True)]}

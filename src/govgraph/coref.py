@@ -9,7 +9,8 @@ factors, tuned for news prose:
   outright ("Brett", "Anita"; not "Chris", "Robin" or an unknown name). The guess only keeps
   pronouns off unlikely persons; it is never written to the graph. Unknown agrees with both.
 * **Quotation speakers.** In '"...," he said' the pronoun is the speaker: the person most recently
-  the subject of a sentence before the quotation.
+  the subject of a sentence before the quotation. In '"I ...," X said' (and the sentences a
+  quotation carries on into) I, me and my are X.
 * **Salience.** Otherwise candidates are the persons named in the same sentence before the pronoun
   and in the two sentences before; subjects weigh more than other roles, nearer weighs more
   than farther, and the person the previous pronoun resolved to stays in focus.
@@ -26,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .model import Entity, Mention, Sentence, sentence_index
@@ -39,6 +40,7 @@ __all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself"})
 _SUBJECT = {"nsubj", "nsubjpass"}
 _OBJECT = {"dobj", "pobj", "dative", "iobj"}
 _CLOSING_QUOTES = {"\u201d", '"', "''"}
@@ -73,6 +75,57 @@ def _is_quote_speaker(pronoun: Token, lexicon: Lexicon) -> bool:
         return False
     before = pronoun.doc[max(pronoun.sent.start, pronoun.i - 3):pronoun.i]
     return any(t.text in _CLOSING_QUOTES or t.tag_ == "''" for t in before)
+
+
+def _titles_before_names(doc: Doc, entities: tuple[Entity, ...], lexicon: Lexicon) -> dict[int, set[str]]:
+    """id(person) -> the titles the story sets right before their name ("Chancellor Jane Doe")."""
+    titles: dict[int, set[str]] = {}
+    for entity in entities:
+        if entity.kind != "Person":
+            continue
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for n in (1, 2, 3):
+                title = lexicon.title_of(doc[span.start - n:span.start].text) if span is not None and span.start >= n else None
+                if title:
+                    titles.setdefault(id(entity), set()).add(title)
+    return titles
+
+
+def _predicate_title(pronoun: Token, lexicon: Lexicon) -> str | None:
+    """The title a pronoun subject is said to be now ("he has been a prudent chancellor", not "he
+    was mayor of X", a post of the past that the story need not have named)."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ == "VBD":
+        return None
+    attr = next(iter(children(verb, ("attr",))), None)
+    return lexicon.title_of(attr.text) if attr is not None else None
+
+
+_OPENING_QUOTES = {"\u201c", "``"}
+_CURLY_CLOSING = {"\u201d", "''"}
+
+
+def _in_quotation(token: Token) -> bool:
+    """Whether a token stands inside quotation marks: opened earlier in its sentence (curly, or
+    straight ones counted in pairs), or opened in an earlier sentence and closed later in this one
+    ('... I have named," X said')."""
+    sent = token.sent
+    depth, straight = 0, False
+    for t in token.doc[sent.start:token.i]:
+        if t.text in _OPENING_QUOTES:
+            depth += 1
+        elif t.text in _CURLY_CLOSING:
+            depth = max(depth - 1, 0)
+        elif t.text == '"':
+            straight = not straight
+    if depth > 0 or straight:
+        return True
+    if any(t.text in _OPENING_QUOTES or t.text in _CURLY_CLOSING or t.text == '"' for t in token.doc[sent.start:token.i]):
+        return False  # a quotation opened and closed before the token
+    after = next((t.text for t in token.doc[token.i + 1:sent.end] if t.text in _OPENING_QUOTES
+                  or t.text in _CURLY_CLOSING or t.text == '"'), None)
+    return after in _CURLY_CLOSING or (after == '"' and sum(t.text == '"' for t in sent) % 2 == 1)
 
 
 def _controller(pronoun: Token, named: dict[int, Entity]) -> Entity | None:
@@ -110,16 +163,25 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
                 named.append((span.root, entity))
     named.sort(key=lambda pair: pair[0].i)
     guessed = {id(e): first_name_gender(e.label) for _, e in named}
+    titled = _titles_before_names(doc, entities, lexicon)
 
     def agrees(entity: Entity, gender: str) -> bool:
         return (entity.gender or guessed.get(id(entity))) in (None, gender)
 
+    # a speaker names themself "I" in their quotation: "he" there is someone else
+    named_speakers = quote_speakers(doc, sentences, {t.i: e for t, e in named}, lexicon)
     focus: Entity | None = None
     for token in tokens_where(doc, LOWER, PRONOUN_GENDER):
         gender = PRONOUN_GENDER[token.lower_]
         if token.tag_ not in ("PRP", "PRP$"):
             continue
         earlier = [(t, e) for t, e in named if t.i < token.i and agrees(e, gender)]
+        if _in_quotation(token):
+            earlier = [(t, e) for t, e in earlier if e is not named_speakers.get(sentence_of(token))]
+        # "he has been a prudent chancellor": the one the story names as chancellor, if any
+        title = _predicate_title(token, lexicon)
+        if title is not None and any(title in titled.get(id(e), ()) for _, e in earlier):
+            earlier = [(t, e) for t, e in earlier if title in titled.get(id(e), ())]
         if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns \
                 and token.head.head.lemma_.lower() not in _OWN_EVENT_VERBS:
             governor = token.head.head
@@ -145,6 +207,34 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
         choice.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, sentence_of(token)))
         named.append((token, choice))
         named.sort(key=lambda pair: pair[0].i)
+    # '"I served on the committee," Jane Doe said': the first person of a quotation is its speaker
+    speakers = quote_speakers(doc, sentences, {t.i: e for t, e in named}, lexicon)
+    for token in tokens_where(doc, LOWER, _FIRST_PERSON):
+        speaker = speakers.get(sentence_of(token))
+        if speaker is not None and token.tag_ in ("PRP", "PRP$") and _in_quotation(token):
+            speaker.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, sentence_of(token)))
+
+
+def quote_speakers(doc: Doc, sentences: tuple[Sentence, ...], entity_at: dict[int, Entity],
+                   lexicon: Lexicon) -> dict[int, Entity]:
+    """Sentence index -> who speaks in it ('"...," X said'), from the token -> entity map of the
+    story's mentions; a quotation carries on into the next sentence that has no speech verb of its own."""
+    starts = [s.start for s in sentences]
+    said: dict[int, Entity] = {}  # the first speech verb of a sentence with a known subject
+    for token in tokens_where(doc, LEMMA, lexicon.speech_verbs):
+        subject = next((c for c in children(token) if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i in entity_at:
+            said.setdefault(sentence_index(starts, token.idx), entity_at[subject.i])
+    speakers: dict[int, Entity] = {}
+    previous: Entity | None = None
+    for sentence in sentences:
+        speaker = said.get(sentence.index)
+        if speaker is None and sentence.text.lstrip()[:1] in "\u201c\"" and previous is not None:
+            speaker = previous
+        if speaker is not None:
+            speakers[sentence.index] = speaker
+        previous = speaker if ("\u201c" in sentence.text or '"' in sentence.text) else None
+    return speakers
 
 
 def _most_salient(pronoun: Token, earlier: list[tuple[Token, Entity]], focus: Entity | None,

@@ -78,7 +78,18 @@ def _is_name(span: Span, particles: frozenset[str] = frozenset()) -> bool:
         return False
     if any(_not_in_name(t) for t in span):
         return False
-    return all(_NAME_TOKEN.match(t.text) or t.text == "-" or _particle_inside(t, span, particles) for t in span)
+    return all(_NAME_TOKEN.match(t.text) or t.text == "-" or _particle_inside(t, span, particles)
+               or _hyphen_tail(t) for t in span)
+
+
+def _hyphen_tail(token: Token) -> bool:
+    """The lower-case syllable after a hyphen inside a name ("Cho Jung-tai"), which the model tags
+    a proper noun (not "Bush-style", "Cover-up", "Cardinal-deacon")."""
+    doc = token.doc
+    return token.i > 1 and token.is_lower and token.is_alpha and token.pos_ == "PROPN" and not token.is_stop \
+        and doc[token.i - 1].text == "-" \
+        and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_ \
+        and _NAME_TOKEN.match(doc[token.i - 2].text) is not None
 
 
 def _an_initial(span: Span) -> bool:
@@ -104,7 +115,8 @@ def _name_parts(span: Span, particles: frozenset[str] = frozenset()) -> list[Spa
     doc, runs, start = span.doc, [], span.start
     for token in list(span) + [None]:
         if token is None or _not_in_name(token) or not (_NAME_TOKEN.match(token.text) or token.text == "-"
-                                                        or _particle_inside(token, span, particles)):
+                                                        or _particle_inside(token, span, particles)
+                                                        or _hyphen_tail(token)):
             end = token.i if token is not None else span.end
             if end > start:
                 runs.append(doc[start:end])
@@ -301,7 +313,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
                 and orgchart.find(span[1:].text) is not None and span[-1].lower_ != "party":
             span = span[1:]
         spans.append(_with_place(span, lexicon))
-    spans += _committee_spans(doc, lexicon)
+    spans += _committee_spans(doc, lexicon) + _acronyms_before_titles(doc, lexicon)
     # only names whose first word is one of the story's words can occur in it (pattern Docs are
     # not free): the words are compared as spaCy's hashes, all read in one array pass
     words, strings = set(doc.to_array(ORTH).tolist()), doc.vocab.strings
@@ -323,6 +335,25 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
             continue
         spans.append(doc[start:end])
     return filter_spans(spans)
+
+
+def _acronyms_before_titles(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """An acronym set before a title and a name is the body the title is in, whatever the model
+    tagged it ("IHRC chairman Jane Doe", "TUC general secretary John Roe"); not a place ("US
+    Ambassador"), an honour or a title itself ("CEO Jane Doe")."""
+    spans = []
+    for token in doc[:-2]:
+        word = token.text
+        if not (word.isupper() and word.isalpha() and len(word) >= 3) or lexicon.is_known_place(word) \
+                or lexicon.title_of(word) or word in lexicon.postnominals or token.ent_type_ in PLACE_LABELS:
+            continue
+        after = token.i + 1
+        if not lexicon.title_of(doc[after:after + _title_length(doc, after, lexicon)].text):
+            continue
+        name = after + _title_length(doc, after, lexicon)
+        if name < len(doc) and doc[name].pos_ == "PROPN" and _NAME_TOKEN.match(doc[name].text):
+            spans.append(doc[token.i:token.i + 1])
+    return spans
 
 
 def _chamber_before(span: Span, orgchart: OrgChart) -> Token | None:
@@ -600,7 +631,8 @@ def _name_end(doc: Doc, start: int, lexicon: Lexicon) -> int:
     while end < len(doc) and not _starts_title(doc, end, lexicon) and (
             (_NAME_TOKEN.match(doc[end].text) and doc[end].pos_ in ("PROPN", ""))
             or (doc[end].text == "-" and not doc[end - 1].whitespace_ and end + 1 < len(doc)
-                and _NAME_TOKEN.match(doc[end + 1].text))):
+                and (_NAME_TOKEN.match(doc[end + 1].text) or _hyphen_tail(doc[end + 1])))
+            or _hyphen_tail(doc[end])):
         end += 1
     return end
 

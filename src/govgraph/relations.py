@@ -19,6 +19,7 @@ from spacy.attrs import DEP, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .coref import quote_speakers
 from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import children, token_bounds, tokens_at, tokens_where
@@ -28,7 +29,6 @@ from .rules import Lexicon, RelationRule
 
 __all__ = ["CompiledRules", "compile_rules", "extract_relations", "relations_from_posts", "fits"]
 
-_FIRST_PERSON = {"i", "me", "my", "myself"}
 
 @dataclass(frozen=True)
 class _Phrase:
@@ -160,7 +160,7 @@ class _Context:
                     self.entity[inside[-1]] = entity
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
-        self.speakers = self._quote_speakers()
+        self.speakers = quote_speakers(doc, sentences, self.entity, lexicon)
         # "Y said [X is ...]": found once here for every speech rule
         self.reported_clauses = [t for t in tokens_where(doc, DEP, ("ccomp",)) if t.head.lemma_.lower() in lexicon.speech_verbs]
         # "according to X", by sentence (looked for by every relation found)
@@ -174,28 +174,8 @@ class _Context:
     def sentence_of(self, token: Token) -> int:
         return sentence_index(self.sentence_starts, token.idx)
 
-    def _quote_speakers(self) -> dict[int, Entity]:
-        """Sentence index -> who speaks in it ('"...," X said'); a quotation carries on into the
-        next sentence that has no speech verb of its own."""
-        said: dict[int, Entity] = {}  # the first speech verb of a sentence with a known subject
-        for token in self.doc:
-            if token.lemma_.lower() in self.lexicon.speech_verbs:
-                subject = next((c for c in children(token) if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.i in self.entity:
-                    said.setdefault(self.sentence_of(token), self.entity[subject.i])
-        speakers: dict[int, Entity] = {}
-        previous: Entity | None = None
-        for sentence in self.sentences:
-            speaker = said.get(sentence.index)
-            if speaker is None and sentence.text.lstrip()[:1] in "\u201c\"" and previous is not None:
-                speaker = previous
-            if speaker is not None:
-                speakers[sentence.index] = speaker
-            previous = speaker if ("\u201c" in sentence.text or '"' in sentence.text) else None
-        return speakers
-
     def entity_of(self, token: Token | None, possessor: bool = True) -> Entity | None:
-        """The entity a token names: itself, an appositive name, or (for I/me in a quotation) the speaker;
+        """The entity a token names: itself (I/me in a quotation is its speaker, coref.py), an appositive name;
         with ``possessor``, also the owner of what it names ("Mr Roe's ambitions").
 
         A spokesperson acts for the body they speak for ("a spokesman for X called on ...")."""
@@ -210,8 +190,6 @@ class _Context:
                     if body is not None and body.kind == "Organization":
                         return body
             return entity
-        if token.text.lower() in _FIRST_PERSON:
-            return self.speakers.get(self.sentence_of(token))
         # "X, who was expelled": a relative pronoun stands for the noun its clause describes
         if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
             return self.entity_of(token.head.head)
