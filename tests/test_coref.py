@@ -326,3 +326,39 @@ def test_a_pronoun_said_to_hold_a_title_is_the_one_the_story_gives_it(vocab, ver
         .      PUNCT .   punct    9
     """)
     assert resolve(doc) == [("he", owner)]
+
+
+@pytest.mark.parametrize("modal, owner", [
+    ("would", "Chris Doe"),  # the teller's own undertaking
+    ("should", "John Roe"),  # a bidding: the one told
+])
+def test_told_that_he_would_is_the_teller_and_he_should_the_one_told(vocab, modal, owner):
+    # "Chris Doe told John Roe he would / should leave."
+    doc = parsed(vocab, f"""
+        Chris  PROPN NNP compound 1 B-PERSON
+        Doe    PROPN NNP nsubj    2 I-PERSON
+        told   VERB  VBD ROOT     2 O tell
+        John   PROPN NNP compound 4 B-PERSON
+        Roe    PROPN NNP dobj     2 I-PERSON
+        he     PRON  PRP nsubj    7 O he
+        {modal} AUX  MD  aux      7 O {modal}
+        leave  VERB  VB  ccomp    2 O leave
+        .      PUNCT .   punct    2
+    """)
+    assert resolve(doc) == [("he", owner)]
+
+
+def test_he_would_after_an_unnamed_teller_stays_unresolved(vocab):
+    # "The chief told John Roe he would leave." - the chief is no one named here
+    doc = parsed(vocab, """
+        The    DET   DT  det      1
+        chief  NOUN  NN  nsubj    2
+        told   VERB  VBD ROOT     2 O tell
+        John   PROPN NNP compound 4 B-PERSON
+        Roe    PROPN NNP dobj     2 I-PERSON
+        he     PRON  PRP nsubj    7 O he
+        would  AUX   MD  aux      7 O would
+        leave  VERB  VB  ccomp    2 O leave
+        .      PUNCT .   punct    2
+    """)
+    assert resolve(doc) == []

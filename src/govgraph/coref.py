@@ -17,7 +17,9 @@ factors, tuned for news prose:
 * **Binding.** An object pronoun ("him") never refers to the subject of its own verb, nor does
   the possessor of an event done *to* someone ("X would recommend his firing": not X), unless
   the verb puts out one's own event ("X announced his resignation": X).
-* **Object control.** In "X told Y that he should resign" the pronoun is Y, the one told.
+* **Object control.** In "X told Y that he should resign" the pronoun is Y, the one told; in "X
+  told Y he would step down", the teller's own undertaking, it is X (or no one, when the teller
+  is not named).
 
 Pronouns that find no candidate stay unresolved rather than guessed.
 """
@@ -128,6 +130,19 @@ def _in_quotation(token: Token) -> bool:
     return after in _CURLY_CLOSING or (after == '"' and sum(t.text == '"' for t in sent) % 2 == 1)
 
 
+def _undertaking(pronoun: Token) -> Token | None:
+    """"X told Y he would step down": the telling verb, when its complement is the teller's own
+    undertaking rather than a bidding ("he should go"); "X told Y he would be sacked" still says
+    what befalls the one told, and is none."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    if any(c.lower_ in ("would", "will", "'d", "'ll") for c in children(clause)) \
+            and not any(c.dep_ == "auxpass" for c in children(clause)):
+        return clause.head
+    return None
+
+
 def _controller(pronoun: Token, named: dict[int, Entity]) -> Entity | None:
     """"X told Y that he should resign": the person told, for the subject of the complement."""
     clause = pronoun.head
@@ -135,6 +150,8 @@ def _controller(pronoun: Token, named: dict[int, Entity]) -> Entity | None:
         return None
     governor = clause.head
     if governor.lemma_.lower() not in _OBJECT_CONTROL:
+        return None
+    if _undertaking(pronoun) is not None:
         return None
     for child in children(governor):
         if child.dep_ in ("dobj", "dative") and child.i in named:
@@ -194,6 +211,11 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
             choice = named_at.get(token.head.i)
         elif controller is not None and agrees(controller, gender):
             choice = controller
+        elif (telling := _undertaking(token)) is not None:
+            # the teller, or no one when the teller is not named ("the prime minister told X he would ...")
+            teller = next(iter(children(telling, ("nsubj",))), None)
+            choice = named_at.get(teller.i) if teller is not None else None
+            choice = choice if choice is not None and agrees(choice, gender) else None
         elif _is_quote_speaker(token, lexicon):
             subjects = [(t, e) for t, e in earlier if t.dep_ in _SUBJECT and sentence_of(t) < sentence_of(token)]
             choice = subjects[-1][1] if subjects else None
