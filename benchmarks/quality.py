@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared")
 SPLITS = {"seed": [SHARED / "gold" / "magnus-cbp-resignation.json"],
           "test": sorted((ROOT / "tests" / "gold" / "test").glob("*.json")),
-          "dev": sorted((ROOT / "tests" / "gold" / "dev").glob("*.json"))}
+          "dev": sorted((ROOT / "tests" / "gold" / "dev").glob("*.json")),
+          "people": sorted((ROOT / "tests" / "gold" / "people").glob("*.json"))}  # persons only
 
 
 def main() -> None:
@@ -42,8 +43,10 @@ def main() -> None:
           f" {'persons P':>9} {'persons R':>9} {'merges':>6}")
     for split, figures in data.items():
         o, people = figures["overall"], figures["people"]
-        print(f"{split:6} {len(scores[split]):7d} {o['gold']:5d} {o['right']:6d} {o['wrong']:6d} {o['precision']:5.2f}"
-              f" {o['recall']:5.2f} {o['f1']:5.2f} {len(figures['must_not_violations']):8d}"
+        relations = (f"{o['gold']:5d} {o['right']:6d} {o['wrong']:6d} {o['precision']:5.2f} {o['recall']:5.2f}"
+                     f" {o['f1']:5.2f} {len(figures['must_not_violations']):8d}") if split != "people" else \
+            f"{'-':>5} {'-':>6} {'-':>6} {'-':>5} {'-':>5} {'-':>5} {'-':>8}"  # persons only
+        print(f"{split:6} {len(scores[split]):7d} {relations}"
               f" {format(people['precision'], '.2f') if people['nodes'] else '-':>9} {people['recall']:9.2f}"
               f" {len(people['wrong_merges']):6d}")
     print()

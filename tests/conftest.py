@@ -39,12 +39,14 @@ def nlp():
 
 GOLD_SPLITS = {"seed": [SHARED / "gold" / "magnus-cbp-resignation.json"],
                "dev": sorted((ROOT / "tests" / "gold" / "dev").glob("*.json")),
-               "test": sorted((ROOT / "tests" / "gold" / "test").glob("*.json"))}
+               "test": sorted((ROOT / "tests" / "gold" / "test").glob("*.json")),
+               # development stories annotated for their persons only (person figures, no relations)
+               "people": sorted((ROOT / "tests" / "gold" / "people").glob("*.json"))}
 
 
 @pytest.fixture(scope="session")
 def gold_scores(nlp):
-    """Every gold split (seed, dev, test) scored once: {split: {gold id: Score}}."""
+    """Every gold split (seed, dev, test, people) scored once: {split: {gold id: Score}}."""
     from govgraph.evaluate import evaluate_files
 
     return {split: evaluate_files(paths, [SHARED]) for split, paths in GOLD_SPLITS.items()}

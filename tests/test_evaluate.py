@@ -34,9 +34,17 @@ def test_every_split_is_scored(gold_scores):
 
 
 def test_the_test_split_is_at_least_two_fifths_of_the_stories_and_apart_from_dev():
-    dev, test = ({p.stem for p in GOLD_SPLITS[split]} for split in ("dev", "test"))
+    dev, test, people = ({p.stem for p in GOLD_SPLITS[split]} for split in ("dev", "test", "people"))
     assert not dev & test
     assert len(test) >= 0.4 * (len(dev) + len(test))
+    assert len(people) >= 60 and not people & (dev | test)  # a development set of its own
+
+
+def test_a_persons_only_gold_scores_persons_and_no_relation(gold_scores):
+    for score in gold_scores["people"].values():
+        assert not (any(score.tp.values()) or any(score.fp.values()) or any(score.fn.values()) or score.violations)
+    total = sum(score.graph_persons for score in gold_scores["people"].values())
+    assert total > 250
 
 
 @pytest.mark.parametrize("path", ALL_GOLD, ids=[p.stem for p in ALL_GOLD])
@@ -47,7 +55,7 @@ def test_gold_file_is_well_formed_and_consistent(path):
     import re
 
     gold = load_gold(path)
-    assert gold.relations
+    assert gold.relations or (gold.persons_only and gold.all_persons_listed and not gold.must_not)
     article = (SHARED / gold.source) if (SHARED / gold.source).is_file() else path.parents[2] / gold.source
     data = article.read_bytes()
     assert hashlib.sha256(data).hexdigest() == gold.sha256

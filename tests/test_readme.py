@@ -85,16 +85,19 @@ def test_evaluation_figures_in_the_readme_are_current(gold_scores):
                 rows[split] = [int(cells[1])] + [float(c) for c in cells[2:5]] + [int(cells[5])]
     assert set(rows) == {"seed", "dev", "test"}
     people = {}
-    for line in README.split("| gold | person recall", 1)[1].splitlines()[2:4]:
+    for line in README.split("| gold | person recall", 1)[1].splitlines()[2:5]:
         cells = [c.strip() for c in line.strip("|").split("|")]
-        people["test" if cells[0].startswith("test") else "dev"] = [float(cells[1]), float(cells[2]), int(cells[3])]
+        split = next(s for s, start in (("test", "test"), ("dev", "development"), ("people", "people")) if cells[0].startswith(start))
+        people[split] = [float(cells[1]), float(cells[2]), int(cells[3])]
+    assert set(people) == {"test", "dev", "people"}
     for split, scores in gold_scores.items():
         total = Score()
         for score in scores.values():
             total.add(score)
         precision, recall, f1 = total.prf()
         gold = sum(total.tp.values()) + sum(total.fn.values())
-        assert rows[split] == [gold, round(precision, 2), round(recall, 2), round(f1, 2), len(total.violations)], split
+        if split != "people":  # persons only: no relations scored
+            assert rows[split] == [gold, round(precision, 2), round(recall, 2), round(f1, 2), len(total.violations)], split
         if split != "seed":
             person_precision, person_recall = total.person_figures()
             assert people[split] == [round(person_recall, 2), round(person_precision, 2), len(total.wrong_merges)], split

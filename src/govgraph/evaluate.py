@@ -45,6 +45,7 @@ class Gold:
     must_not: list[dict]
     persons: tuple[str, ...] = ()  # ids of the entities of type Person
     all_persons_listed: bool = False  # every person the story names is an entity (person precision)
+    persons_only: bool = False  # only the story's persons are annotated: its relations are not scored
 
 
 @dataclass
@@ -136,7 +137,8 @@ def load_gold(path: str | Path) -> Gold:
         return Gold(id=data["id"], path=path, source=data["source"]["path"], sha256=data["source"].get("sha256"),
                     published=data.get("published"), names=names, relations=data["relations"],
                     must_not=data.get("must_not", []), persons=persons,
-                    all_persons_listed=bool(data.get("all_persons_listed", False)))
+                    all_persons_listed=bool(data.get("all_persons_listed", False)),
+                    persons_only=bool(data.get("persons_only", False)))
     except KeyError as error:
         raise GovgraphError(f"{path}: missing field {error}") from None
 
@@ -274,6 +276,8 @@ def score_graph(graph: Graph, gold: Gold) -> Score:
     """Score one article's graph against its gold annotation."""
     score = Score()
     _score_persons(graph, gold, score)
+    if gold.persons_only:
+        return score
     matcher = _Matcher(graph, gold)
     predicted = predicted_triples(graph)
     for item in gold.relations:
