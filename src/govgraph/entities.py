@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .model import Entity, Mention, Post, Sentence, sentence_index
-from .names import generation, is_given_name, name_parts
+from .names import first_name_gender, generation, is_given_name, name_parts
 from .nlp import children, tokens_where
 from .rules import Body, Lexicon, OrgChart, chamber_of
 
@@ -158,13 +158,18 @@ def _is_body_name(span: Span) -> bool:
 
 
 def _trim(span: Span) -> Span:
-    """Drop leading determiners and a trailing possessive ("the", "'s") from a span."""
+    """Drop leading determiners and a trailing possessive ("the", "'s") from a span, and a dash
+    the model took into it ("Jane Doe -" before an aside)."""
     start, end, doc = span.start, span.end, span.doc
     while start < end and doc[start].text.lower() in _DETERMINERS:
         start += 1
-    while end > start and doc[end - 1].text in _POSSESSIVE_TOKENS:
+    while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS
+                           or doc[end - 1].text in _DASHES and doc[end - 2].whitespace_):
         end -= 1
     return doc[start:end]
+
+
+_DASHES = {"-", "\u2013", "\u2014"}
 
 
 def acronym_of(name: str) -> str:
@@ -265,6 +270,45 @@ def _staff_name(ent: Span, lexicon: Lexicon) -> bool:
                and not _title_word(t.lower_, lexicon) for t in ent)
 
 
+def _person_tagged_a_body(ent: Span, lexicon: Lexicon) -> bool:
+    """A person's name the model tagged as a body's: two or three name words, the first a given name
+    the name dictionary gives to men or to women ("Maeve Roe", "Vince Doe QC", "Adair Roe's
+    report"), none a word of titles, bodies, places or things ("John Roe Foundation" is a body)."""
+    if ent.label_ not in ORG_LABELS:
+        return False
+    span = _trim(ent)
+    while len(span) > 2 and span[-1].text in lexicon.postnominals:
+        span = span[:-1]
+    return 2 <= len(span) <= 3 and first_name_gender(span.text) is not None \
+        and all(t.pos_ == "PROPN" and t.text.istitle() and _NAME_TOKEN.match(t.text)
+                and not _names_a_kind(t.text, lexicon) and t.lower_ not in lexicon.thing_nouns
+                and t.lower_ not in lexicon.place_nouns and not _title_word(t.lower_, lexicon)
+                and not lexicon.is_known_place(t.text) for t in span) \
+        and _named_as_a_person(span, lexicon)
+
+
+def _named_as_a_person(span: Span, lexicon: Lexicon) -> bool:
+    """The sentence or story treats a name as a person's: a title before it ("shadow chancellor
+    Jane Doe") or beside it ("Jane Doe, chief executive of ...", "the chairman, John Roe"), a speech
+    verb it is the subject of, or an honorific before its surname elsewhere ("Ms Doe")."""
+    doc, root = span.doc, span.root
+    while root.dep_ == "compound" and root.head.i >= span.end and root.head.text in lexicon.postnominals:
+        root = root.head  # "Jane Doe QC"
+
+    def a_title(noun: Token) -> bool:  # "executive" in "chief executive of ..."
+        return bool(_title_word(noun.lower_, lexicon) or lexicon.title_of(doc[noun.left_edge.i:noun.i + 1].text)
+                    or noun.i and lexicon.title_of(doc[noun.i - 1:noun.i + 1].text))
+
+    if any(span.start >= n and lexicon.title_of(doc[span.start - n:span.start].text) for n in (1, 2, 3)):
+        return True
+    if any(c.dep_ == "appos" and a_title(c) for c in children(root)) or root.dep_ == "appos" and a_title(root.head):
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.speech_verbs:
+        return True
+    return any(t.i and doc[t.i - 1].lower_.rstrip(".") in lexicon.honorifics
+               for t in tokens_where(doc, ORTH, (span[-1].text,)))
+
+
 def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
                addressed: list[tuple[Token, list[Span]]] = ()) -> list[Span]:
     """Spans naming bodies: ORG entities (a generic one like "Police Department" extended over
@@ -278,7 +322,8 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
     addressed_tokens = {t.i for address, names in addressed for t in [address, *(t for n in names for t in n)]}
     spans = []
     for ent in doc.ents:
-        if ent.label_ not in ORG_LABELS or _staff_name(ent, lexicon) or addressed_tokens & {t.i for t in ent}:
+        if ent.label_ not in ORG_LABELS or _staff_name(ent, lexicon) or addressed_tokens & {t.i for t in ent} \
+                or (_person_tagged_a_body(ent, lexicon) and orgchart.find(_trim(ent).text) is None):
             continue
         span = _trim(ent)
         if not _is_body_name(span):
@@ -543,7 +588,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
                        for span in names if not taken(span)]
     addressed_tokens = {t.i for c in candidates for t in c.span}
     for ent in doc.ents:
-        if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon):
+        if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon) or _person_tagged_a_body(ent, lexicon):
             trimmed = _trim(ent)
             parts = _name_parts(trimmed, lexicon.name_particles)
             for part in parts:
@@ -1024,7 +1069,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     # is that place's, unless a title or honorific makes it someone's ("Baroness Scotland") or it is
     # a given name alone ("'Kamala can't win'")
     tagged = Counter((ent.text, ent.label_ in PERSON_LABELS) for ent in doc.ents
-                     if ent.label_ in PERSON_LABELS or ent.label_ in ("GPE", "LOC"))
+                     if ent.label_ in PERSON_LABELS or ent.label_ in PLACE_LABELS)
 
     def a_place(name: _Name) -> bool:
         return 0 < tagged[name.text, False] >= tagged[name.text, True] and name.text not in titled \
