@@ -157,3 +157,42 @@ LABOUR = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
 ])
 def test_a_partys_people_named_or_joined_make_a_member(vocab, table, member):
     assert members_of(parsed(vocab, table), LABOUR)["Jane Doe"] == (["Labour Party"] if member else [])
+
+
+@pytest.mark.parametrize("verb, lemma, obj, member", [
+    ("stood", "stand", "Labour", True),  # stood for Labour: its candidate
+    ("contested", "contest", "Labour", True),
+    ("campaigned", "campaign", "Labour", False),  # campaigning for a party is no membership
+    ("stood", "stand", "values", False),  # what one stands for
+])
+def test_who_stands_for_a_party_is_in_it(vocab, verb, lemma, obj, member):
+    # "Jane Doe stood for Labour in 1997."
+    doc = parsed(vocab, f"""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP nsubj    2 I-PERSON
+        {verb}   VERB  VBD ROOT     2 O {lemma}
+        for      ADP   IN  prep     2
+        {obj}    PROPN NNP pobj     3 {"B-ORG" if obj == "Labour" else "O"}
+        in       ADP   IN  prep     2
+        1997     NUM   CD  pobj     5 B-DATE
+        .        PUNCT .   punct    2
+    """)
+    assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"] if member else []}
+
+
+def test_who_is_on_a_partys_ticket_is_in_it(vocab):
+    # "the Labour ticket of Jane Doe and John Roe won."
+    doc = parsed(vocab, """
+        the      DET   DT  det      2
+        Labour   PROPN NNP compound 2 B-ORG
+        ticket   NOUN  NN  nsubj    9
+        of       ADP   IN  prep     2
+        Jane     PROPN NNP compound 5 B-PERSON
+        Doe      PROPN NNP pobj     3 I-PERSON
+        and      CCONJ CC  cc       5
+        John     PROPN NNP compound 8 B-PERSON
+        Roe      PROPN NNP conj     5 I-PERSON
+        won      VERB  VBD ROOT     9 O win
+        .        PUNCT .   punct    9
+    """)
+    assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"], "John Roe": ["Labour Party"]}

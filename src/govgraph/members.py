@@ -128,6 +128,7 @@ def _contestant(contest: Token) -> Token | None:
 
 # verbs of running in an election under a party's colours ("ran as a Democrat", "stood as a Tory")
 _RUNNING = {"run", "stand", "campaign"}
+_STANDING = {"run", "stand", "contest"}  # "for" a party (campaigning for one is no membership)
 
 
 def _doer(verb: Token) -> Token | None:
@@ -204,6 +205,14 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
         party, holder = party_of_phrase(contest, index, orgchart, named=True), _contestant(contest)
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, contest.i):max(holder.i, contest.i) + 1]))
+    # "the Republican ticket of X and Y", "her Democratic ticket": who is on a party's ticket stands for it
+    for ticket in tokens_where(doc, LOWER, ("ticket",)):
+        party = party_of_phrase(ticket, index, orgchart, named=True)
+        owners = [o for prep in children(ticket, ("prep",)) if prep.lower_ == "of" for o in children(prep, ("pobj",))]
+        for owner in (owners + list(children(ticket, ("poss",)))) if party is not None else ():
+            for member in [owner] + [c for c in owner.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]:
+                if person_at(member) is not None:
+                    found.append((person_at(member), party, doc[min(ticket.left_edge.i, member.i):max(ticket.i, member.i) + 1]))
     # "For the Liberal Democrats, X said", "X, for the Tories, attacked ...", "X, of Plaid Cymru,
     # called ...": a party phrase set off by commas beside a name or its verb says whom X speaks
     # for ("X voted for the Tories", not set off, says nothing of X's party)
@@ -293,8 +302,9 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
         if person_at(holder) is not None and person_at(holder) is not person_at(group):
             found.append((person_at(holder), party, doc[min(holder.i, fellow.i):max(holder.i, group.i) + 1]))
     # "X is running as a Democrat", "X ran as the Republican candidate", "stood as a Labour
-    # candidate": whom one runs for, one is in (not "plans to run as ...")
-    for as_ in (t for t in tokens_where(doc, LOWER, ("as",)) if t.dep_ == "prep" and t.head.lemma_.lower() in _RUNNING
+    # candidate", "stood for Labour in Leeds": whom one runs for, one is in (not "plans to run as ...")
+    for as_ in (t for t in tokens_where(doc, LOWER, ("as", "for")) if t.dep_ == "prep"
+                and t.head.lemma_.lower() in (_RUNNING if t.lower_ == "as" else _STANDING)
                 and t.head.pos_ == "VERB" and modality_of(t.head) == "asserted"):
         party = next((p for o in children(as_, ("pobj",)) if (p := party_of_phrase(o, index, orgchart, named=True))), None)
         holder = _doer(as_.head)
