@@ -1167,3 +1167,34 @@ def test_a_dash_after_a_name_is_no_part_of_it(vocab):
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"]
     (person,) = by_kind(entities_of(make_doc(vocab, words, ents)), "Person").values()
     assert person.label == "Jane Doe"
+
+
+def test_a_place_and_title_the_model_took_for_a_name_are_no_person(vocab):
+    # "said Ruritania City Councillor John Roe." - the model tags "Ruritania City" a person
+    doc = parsed(vocab, """
+        said       VERB  VBD ROOT     0 O say
+        Ruritania  PROPN NNP compound 2 B-PERSON
+        City       PROPN NNP compound 3 I-PERSON
+        Councillor PROPN NNP compound 5
+        John       PROPN NNP compound 5
+        Roe        PROPN NNP nsubj    0
+        .          PUNCT .   punct    0
+    """)
+    assert set(by_kind(entities_of(doc), "Person")) == {"John Roe"}
+
+
+def test_a_lone_word_the_story_sets_the_article_before_is_no_person(vocab):
+    # "It discriminated against the Zorbs. Zorbs said so." - a people or a thing, not a person
+    doc = parsed(vocab, """
+        It       PRON  PRP nsubj    1
+        discriminated VERB VBD ROOT 1 O discriminate
+        against  ADP   IN  prep     1
+        the      DET   DT  det      4
+        Zorbs    PROPN NNP pobj     2 B-PERSON
+        .        PUNCT .   punct    1
+        Zorbs    PROPN NNP nsubj    7 B-PERSON
+        said     VERB  VBD ROOT     7 O say
+        so       ADV   RB  advmod   7
+        .        PUNCT .   punct    7
+    """)
+    assert not by_kind(entities_of(doc), "Person")

@@ -764,7 +764,12 @@ def _portfolio_and_title(span: Span, lexicon: Lexicon) -> bool:
            for t in span[:-1]):
         return True
     after = doc[span.end] if span.end < len(doc) else None
-    return after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"
+    if after is None or generation(after.text) or after.text in lexicon.postnominals:
+        return False
+    # the name after it, tagged ("... Minister Jane Doe") or not, but compounded with the title
+    # ("Nottingham City Councillor John Roe")
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "B" or (
+        span[-1].dep_ == "compound" and after.pos_ == "PROPN" and _NAME_TOKEN.match(after.text) is not None)
 
 
 def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
@@ -1075,6 +1080,11 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
         return 0 < tagged[name.text, False] >= tagged[name.text, True] and name.text not in titled \
             and not (len(name.span) == 1 and is_given_name(name.text))
 
+    # a lone word the story elsewhere sets "the" before names a group or a thing, not a person:
+    # "against the Roma", "the Houthis" (a person's name takes no article)
+    determined = {article.head.text for article in tokens_where(doc, LOWER, ("the",))
+                  if article.dep_ == "det" and article.head.i == article.i + 1 and article.head.pos_ == "PROPN"
+                  and not any(c.dep_ in ("compound", "amod") for c in children(article.head))}
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
         if _a_seat(name.span, lexicon, orgchart) or a_place(name):
@@ -1082,6 +1092,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]
         if lone and (lexicon.is_known_place(name.text) or name.text in lexicon.thing_names
+                     or name.text in determined
                      or not any(_acts_like_person(c.span, lexicon) for c in same)
                      or all(_names_a_thing(c.span, lexicon) for c in same)):
             continue
