@@ -28,16 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from .model import Entity, Mention, Sentence, sentence_index
 from .names import first_name_gender
-from .nlp import children, tokens_where
+from .nlp import children, token_bounds, tokens_at, tokens_where
 from .rules import Lexicon
 
-__all__ = ["PRONOUN_GENDER", "resolve_pronouns"]
+__all__ = ["PRONOUN_GENDER", "quote_speakers", "resolve_pronouns"]
 
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -82,15 +81,12 @@ def _is_quote_speaker(pronoun: Token, lexicon: Lexicon) -> bool:
 def _titles_before_names(doc: Doc, entities: tuple[Entity, ...], lexicon: Lexicon) -> dict[int, set[str]]:
     """id(person) -> the titles the story sets right before their name ("Chancellor Jane Doe")."""
     titles: dict[int, set[str]] = {}
-    for entity in entities:
-        if entity.kind != "Person":
-            continue
+    for entity in (e for e in entities if e.kind == "Person"):
         for mention in entity.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for n in (1, 2, 3):
-                title = lexicon.title_of(doc[span.start - n:span.start].text) if span is not None and span.start >= n else None
-                if title:
-                    titles.setdefault(id(entity), set()).add(title)
+            before = [lexicon.title_of(doc[span.start - n:span.start].text)
+                      for n in (1, 2, 3) if span is not None and span.start >= n]
+            titles.setdefault(id(entity), set()).update(t for t in before if t)
     return titles
 
 
@@ -108,12 +104,12 @@ _OPENING_QUOTES = {"\u201c", "``"}
 _CURLY_CLOSING = {"\u201d", "''"}
 
 
-def _in_quotation(token: Token) -> bool:
-    """Whether a token stands inside quotation marks: opened earlier in its sentence (curly, or
-    straight ones counted in pairs), or opened in an earlier sentence and closed later in this one
-    ('... I have named," X said')."""
-    sent = token.sent
-    depth, straight = 0, False
+def _in_quotation(token: Token, sentence: range) -> bool:
+    """Whether a token stands inside quotation marks: opened earlier in its sentence (the range of
+    its tokens; curly marks, or straight ones counted in pairs), or opened in an earlier sentence
+    and closed later in this one ('... I have named," X said')."""
+    sent = token.doc[sentence.start:sentence.stop]
+    depth, straight, seen = 0, False, False
     for t in token.doc[sent.start:token.i]:
         if t.text in _OPENING_QUOTES:
             depth += 1
@@ -121,9 +117,12 @@ def _in_quotation(token: Token) -> bool:
             depth = max(depth - 1, 0)
         elif t.text == '"':
             straight = not straight
+        else:
+            continue
+        seen = True
     if depth > 0 or straight:
         return True
-    if any(t.text in _OPENING_QUOTES or t.text in _CURLY_CLOSING or t.text == '"' for t in token.doc[sent.start:token.i]):
+    if seen:
         return False  # a quotation opened and closed before the token
     after = next((t.text for t in token.doc[token.i + 1:sent.end] if t.text in _OPENING_QUOTES
                   or t.text in _CURLY_CLOSING or t.text == '"'), None)
@@ -170,6 +169,12 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
     def sentence_of(token: Token) -> int:
         return sentence_index(starts, token.idx)
 
+    bounds = token_bounds(doc)
+
+    def in_quotation(token: Token) -> bool:
+        sentence = sentences[sentence_of(token)]
+        return _in_quotation(token, tokens_at(bounds, sentence.start, sentence.end))
+
     named: list[tuple[Token, Entity]] = []
     for entity in entities:
         if entity.kind != "Person":
@@ -193,7 +198,7 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
         if token.tag_ not in ("PRP", "PRP$"):
             continue
         earlier = [(t, e) for t, e in named if t.i < token.i and agrees(e, gender)]
-        if _in_quotation(token):
+        if in_quotation(token):
             earlier = [(t, e) for t, e in earlier if e is not named_speakers.get(sentence_of(token))]
         # "he has been a prudent chancellor": the one the story names as chancellor, if any
         title = _predicate_title(token, lexicon)
@@ -233,7 +238,7 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
     speakers = quote_speakers(doc, sentences, {t.i: e for t, e in named}, lexicon)
     for token in tokens_where(doc, LOWER, _FIRST_PERSON):
         speaker = speakers.get(sentence_of(token))
-        if speaker is not None and token.tag_ in ("PRP", "PRP$") and _in_quotation(token):
+        if speaker is not None and token.tag_ in ("PRP", "PRP$") and in_quotation(token):
             speaker.mentions.append(Mention(token.idx, token.idx + len(token.text), token.text, sentence_of(token)))
 
 

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.attrs import DEP, LOWER, ORTH
+from spacy.attrs import DEP, IS_UPPER, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -164,7 +164,7 @@ def _trim(span: Span) -> Span:
     while start < end and doc[start].text.lower() in _DETERMINERS:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS
-                           or doc[end - 1].text in _DASHES and doc[end - 2].whitespace_):
+                           or doc[end - 1].text in _DASHES and end - 2 >= start and doc[end - 2].whitespace_):
         end -= 1
     return doc[start:end]
 
@@ -387,15 +387,16 @@ def _acronyms_before_titles(doc: Doc, lexicon: Lexicon) -> list[Span]:
     tagged it ("IHRC chairman Jane Doe", "TUC general secretary John Roe"); not a place ("US
     Ambassador"), an honour or a title itself ("CEO Jane Doe")."""
     spans = []
-    for token in doc[:-2]:
+    upper = doc.to_array(IS_UPPER).tolist()
+    for token in (doc[i] for i, flag in enumerate(upper[:-2]) if flag):
         word = token.text
-        if not (word.isupper() and word.isalpha() and len(word) >= 3) or lexicon.is_known_place(word) \
+        if not (word.isalpha() and len(word) >= 3) or lexicon.is_known_place(word) \
                 or lexicon.title_of(word) or word in lexicon.postnominals or token.ent_type_ in PLACE_LABELS:
             continue
         after = token.i + 1
-        if not lexicon.title_of(doc[after:after + _title_length(doc, after, lexicon)].text):
-            continue
         name = after + _title_length(doc, after, lexicon)
+        if not lexicon.title_of(doc[after:name].text):
+            continue
         if name < len(doc) and doc[name].pos_ == "PROPN" and _NAME_TOKEN.match(doc[name].text):
             spans.append(doc[token.i:token.i + 1])
     return spans
@@ -554,9 +555,9 @@ def _addressed_lists(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, list[Span]
     """Names listed after a plural honorific or title, which addresses each of them: "Lords Doe,
     Roe and Lee", "Sens. Doe and Roe", "Lord Justices Doe and Roe"; with the plural word."""
     found = []
-    for token in doc[:-2]:
+    for token in tokens_where(doc, LOWER, lexicon.plural_addresses):
         word = token.lower_.rstrip(".")
-        if not (token.text[:1].isupper() and word.endswith("s")) or word in lexicon.honorifics \
+        if token.i + 2 >= len(doc) or not token.text[:1].isupper() or word in lexicon.honorifics \
                 or (token.i and doc[token.i - 1].lower_ == "the") \
                 or lexicon.title_of(word) or not (word[:-1] in lexicon.honorifics or lexicon.title_of(word[:-1])):
             continue

@@ -64,6 +64,13 @@ class Lexicon:
         return words in self.place_abbreviations or words in self._place_names
 
     @cached_property
+    def plural_addresses(self) -> frozenset[str]:
+        """Plural honorifics and one-word titles, lower case, with and without a full stop ("lords",
+        "justices", "sens."): the words that address each name of a list."""
+        singular = set(self.honorifics) | {key for key in self.titles if " " not in key}
+        return frozenset(form for word in singular for form in (word + "s", word + "s."))
+
+    @cached_property
     def _place_names(self) -> frozenset[str]:
         return frozenset(self.place_abbreviations.values()) | self.place_names
 
