@@ -185,7 +185,7 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
                 named.append((span.root, entity))
     named.sort(key=lambda pair: pair[0].i)
     guessed = {id(e): first_name_gender(e.label) for _, e in named}
-    titled = _titles_before_names(doc, entities, lexicon)
+    titled: dict[int, set[str]] | None = None  # found when a pronoun is first said to be a title
 
     def agrees(entity: Entity, gender: str) -> bool:
         return (entity.gender or guessed.get(id(entity))) in (None, gender)
@@ -202,8 +202,10 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
             earlier = [(t, e) for t, e in earlier if e is not named_speakers.get(sentence_of(token))]
         # "he has been a prudent chancellor": the one the story names as chancellor, if any
         title = _predicate_title(token, lexicon)
-        if title is not None and any(title in titled.get(id(e), ()) for _, e in earlier):
-            earlier = [(t, e) for t, e in earlier if title in titled.get(id(e), ())]
+        if title is not None:
+            titled = titled if titled is not None else _titles_before_names(doc, entities, lexicon)
+            if any(title in titled.get(id(e), ()) for _, e in earlier):
+                earlier = [(t, e) for t, e in earlier if title in titled.get(id(e), ())]
         if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns \
                 and token.head.head.lemma_.lower() not in _OWN_EVENT_VERBS:
             governor = token.head.head
