@@ -207,4 +207,10 @@ def conj_head(token: Token) -> Token:
 
 def whole_entity(token: Token) -> Span:
     """The named-entity span a token is part of ("North Carolina" for "Carolina"), or the token."""
-    return next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), token.doc[token.i:token.i + 1])
+    doc, start, end = token.doc, token.i, token.i + 1
+    if token.ent_iob_ in ("B", "I"):
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return doc[start:end]

@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -296,7 +297,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     quoted = _quoted_tokens(doc)
     race, leaving = load_candidacy_words(), load_leaving_verbs()
     # the countries the story names: a place or people, or a body of the chart ("the Senate")
-    named = frozenset(whole_entity(t).text for t in doc if t.ent_type_ in _PLACE_OR_PARTY).union(
+    named = frozenset(ent.text for ent in doc.ents if ent.label_ in _PLACE_OR_PARTY).union(
         *(orgchart.jurisdiction_of(body) for e in entities if e.kind == "Organization"
           for body in [orgchart.find(e.label)] if body is not None))
 
@@ -658,17 +659,19 @@ _CLOSING_PUNCT = {".", ",", "!", "?"}
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
-    """The tokens inside quotation marks (opened in their own sentence), in one pass over the Doc."""
+    """The tokens inside quotation marks (opened in their own sentence), in one array pass over the Doc."""
+    opening, closing, straight = (frozenset(get_string_id(q) for q in quotes)
+                                  for quotes in (_OPENING_QUOTES, _CLOSING_QUOTES, ('"',)))
     inside, depth = set(), 0
-    for t in doc:
-        if t.is_sent_start:
+    for i, (orth, sent_start) in enumerate(doc.to_array([ORTH, SENT_START]).tolist()):
+        if sent_start == 1:
             depth = 0
-        if t.text in _OPENING_QUOTES or (t.text == '"' and depth == 0):
+        if orth in opening or (orth in straight and depth == 0):
             depth += 1
-        elif t.text in _CLOSING_QUOTES or t.text == '"':
+        elif orth in closing or orth in straight:
             depth = max(depth - 1, 0)
         elif depth:
-            inside.add(t.i)
+            inside.add(i)
     return inside
 
 
