@@ -362,3 +362,22 @@ def test_he_would_after_an_unnamed_teller_stays_unresolved(vocab):
         .      PUNCT .   punct    2
     """)
     assert resolve(doc) == []
+
+
+def test_the_speaker_is_not_whom_their_reported_words_are_about(vocab):
+    # 'Chris Doe spoke. John Roe has failed, he claimed.' - he is not John Roe
+    doc = parsed(vocab, """
+        Chris   PROPN NNP compound 1 B-PERSON
+        Doe     PROPN NNP nsubj    2 I-PERSON
+        spoke   VERB  VBD ROOT     2 O speak
+        .       PUNCT .   punct    2
+        John    PROPN NNP compound 5 B-PERSON
+        Roe     PROPN NNP nsubj    7 I-PERSON
+        has     AUX   VBZ aux      7
+        failed  VERB  VBN ccomp    10 O fail
+        ,       PUNCT ,   punct    10
+        he      PRON  PRP nsubj    10 O he
+        claimed VERB  VBD ROOT     10 O claim
+        .       PUNCT .   punct    10
+    """)
+    assert resolve(doc) == [("he", "Chris Doe")]

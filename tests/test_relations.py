@@ -1286,3 +1286,48 @@ def test_a_participle_on_what_someone_puts_out_is_their_act_without_a_model(voca
 
     assert reading("statement") == {("criticized", "Smith", "Jones", "asserted")}
     assert reading("photo") == set()
+
+
+def test_a_quotation_carried_into_the_next_sentence_judges_whom_it_is_about_without_a_model(vocab):
+    # '"We met," Jane Doe said. "John Smith is a liar."' - the second sentence is still hers
+    doc = parsed(vocab, """
+        \u201c        PUNCT ``  punct    7
+        We        PRON  PRP nsubj    2 O we
+        met       VERB  VBD ccomp    7 O meet
+        ,         PUNCT ,   punct    7
+        \u201d        PUNCT ''  punct    7
+        Jane      PROPN NNP compound 6 B-PERSON
+        Doe       PROPN NNP nsubj    7 I-PERSON
+        said      VERB  VBD ROOT     7 O say
+        .         PUNCT .   punct    7
+        \u201c        PUNCT ``  punct    12
+        John      PROPN NNP compound 11 B-PERSON
+        Smith     PROPN NNP nsubj    12 I-PERSON
+        is        AUX   VBZ ROOT     12 O be
+        a         DET   DT  det      14
+        liar      NOUN  NN  attr     12 O liar
+        .         PUNCT .   punct    12
+        \u201d        PUNCT ''  punct    12
+    """)
+    assert readings_of(extraction_of(doc)) == {("criticized", "Jane Doe", "John Smith", "asserted")}
+    (relation,) = extraction_of(doc).relations
+    assert relation.trigger == "\u201c... liar"
+
+
+def test_a_clause_joined_with_its_own_subject_says_nothing_of_the_first_without_a_model(vocab):
+    # "Jane Doe said John Smith is here but Mary Jones lied ." - the lie is not said of Smith
+    doc = parsed(vocab, """
+        Jane   PROPN NNP compound 1 B-PERSON
+        Doe    PROPN NNP nsubj    2 I-PERSON
+        said   VERB  VBD ROOT     2 O say
+        John   PROPN NNP compound 4 B-PERSON
+        Smith  PROPN NNP nsubj    5 I-PERSON
+        is     AUX   VBZ ccomp    2 O be
+        here   ADV   RB  advmod   5
+        but    CCONJ CC  cc       5
+        Mary   PROPN NNP compound 9 B-PERSON
+        Jones  PROPN NNP nsubj    10 I-PERSON
+        lied   VERB  VBD conj     5 O lie
+        .      PUNCT .   punct    2
+    """)
+    assert readings_of(extraction_of(doc)) == set()

@@ -206,6 +206,10 @@ def resolve_pronouns(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[
             titled = titled if titled is not None else _titles_before_names(doc, entities, lexicon)
             if any(title in titled.get(id(e), ()) for _, e in earlier):
                 earlier = [(t, e) for t, e in earlier if title in titled.get(id(e), ())]
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon.speech_verbs:
+            # "Mr Doe has failed, he claimed": the speaker is not whom the words they report are about
+            said = token.head
+            earlier = [(t, e) for t, e in earlier if not (sentence_of(t) == sentence_of(token) and said.is_ancestor(t))]
         if token.dep_ == "poss" and token.head.lemma_.lower() in patient_nouns \
                 and token.head.head.lemma_.lower() not in _OWN_EVENT_VERBS:
             governor = token.head.head

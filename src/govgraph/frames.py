@@ -560,30 +560,41 @@ def _evaluation(clause: Token) -> Span | None:
     return doc[start:end]
 
 
+def _own_words(clause: Token) -> list[Token]:
+    """The words of a clause, without the clauses joined to it that have a subject of their own
+    ("X is a great chancellor, but business wants ... not ... squabbles": "squabbles" is not said of X)."""
+    others = {t.i for c in _children(clause, "conj") if _children(c, "nsubj", "nsubjpass") for t in c.subtree}
+    return [t for t in clause.subtree if t.i not in others]
+
+
 def speech_relations(doc: Doc, rule: RelationRule, ctx):
     """"Y said the X administration has mishandled ...", "Y said X's handling was a disaster",
-    "Y said X is a great chancellor": the speaker judges whom the reported clause is about (its
-    subject, or the subject's possessor). With a `complement` list the clause must hold one of its
-    words (with ``complement_is: deed``, as the verb of what the subject did: "says Y groped her");
-    without, the words that evaluate the subject must have the rule's stance in the
-    sentiment lexicon (stance.py)."""
+    "Y said X is a great chancellor", '"X is a hero," Y said' and the sentences a quotation runs on
+    into: the speaker judges whom the reported or quoted clause is about (its subject, or the
+    subject's possessor). With a `complement` list the clause must hold one of its words (with
+    ``complement_is: deed``, as the verb of what the subject did: "says Y groped her"); without,
+    the words that evaluate the subject must have the rule's stance in the sentiment lexicon
+    (stance.py). Yields (clause, speaker token or entity, judged token, trigger text)."""
     wanted = set(rule.complement)
-    for clause in ctx.reported_clauses:
+    clauses = [(clause, _subject(clause.head), f"{clause.head.text} ... ") for clause in ctx.reported_clauses
+               if clause.head.lemma_.lower() not in rule.not_governors]
+    clauses += [(clause, speaker, "\u201c... ") for clause, speaker in ctx.quoted_clauses]
+    for clause, speaker, said in clauses:
         subject = next(iter(_children(clause, "nsubj", "nsubjpass")), None)
-        if subject is None or clause.head.lemma_.lower() in rule.not_governors:
+        if subject is None:
             continue
         if wanted and rule.complement_is == "deed":
             deeds = [clause] + [c for c in clause.conjuncts if not _children(c, "nsubj", "nsubjpass")]
             judged = next((t for t in deeds if t.lemma_.lower() in wanted and t.pos_ == "VERB"
                            and not _children(t, "neg", "auxpass")), None)
             if judged is not None:
-                yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
+                yield clause, speaker, subject, said + judged.text
             continue
         if wanted:
-            judged = next((t for t in clause.subtree if t.lemma_.lower() in wanted and t.i != subject.i
+            judged = next((t for t in _own_words(clause) if t.lemma_.lower() in wanted and t.i != subject.i
                            and not any(c.dep_ == "neg" for c in children(t.head))), None)
             if judged is not None:
-                yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {judged.text}"
+                yield clause, speaker, subject, said + judged.text
             continue
         if subject.i not in ctx.entity:  # "X's handling was a disaster": the handling is X's
             subject = next(iter(_children(subject, "poss")), subject)
@@ -595,7 +606,7 @@ def speech_relations(doc: Doc, rule: RelationRule, ctx):
         words = doc[min(evaluation.start, *(c.i for c in children(clause, ("neg",)))):evaluation.end] \
             if negation else evaluation
         if stance_of(words) == rule.predicate:
-            yield clause, _subject(clause.head), subject, f"{clause.head.text} ... {' '.join(judging_words(words, rule.predicate))}"
+            yield clause, speaker, subject, said + " ".join(judging_words(words, rule.predicate))
 
 
 def _named(word: str, entities) -> Entity | None:

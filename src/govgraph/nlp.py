@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -17,7 +17,7 @@ from .load import MAX_ARTICLE_CHARS
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, GovgraphError
 
 __all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "one_blas_thread", "parse", "parse_many",
-           "tokens_where", "token_bounds", "tokens_at", "children", "conj_head", "whole_entity", "MAX_SENTENCE_TOKENS"]
+           "tokens_where", "token_bounds", "tokens_at", "children", "conj_head", "whole_entity", "quoted_tokens", "MAX_SENTENCE_TOKENS"]
 
 # thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
 # plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
@@ -214,3 +214,24 @@ def whole_entity(token: Token) -> Span:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
     return doc[start:end]
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = ("\u201c", "\u2018"), ("\u201d", "\u2019")
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """The indexes of the tokens inside quotation marks opened in their own sentence, in one array
+    pass over the Doc (a straight mark opens when none is open, else closes)."""
+    opening, closing, straight = (frozenset(get_string_id(q) for q in quotes)
+                                  for quotes in (_OPENING_QUOTES, _CLOSING_QUOTES, ('"',)))
+    inside, depth = set(), 0
+    for i, (orth, sent_start) in enumerate(doc.to_array([ORTH, SENT_START]).tolist()):
+        if sent_start == 1:
+            depth = 0
+        if orth in opening or (orth in straight and depth == 0):
+            depth += 1
+        elif orth in closing or orth in straight:
+            depth = max(depth - 1, 0)
+        elif depth:
+            inside.add(i)
+    return inside

@@ -21,9 +21,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, ORTH, SENT_START
+from spacy.attrs import LEMMA
 from spacy.matcher import PhraseMatcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -31,7 +30,7 @@ from .dates import resolve_time
 from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .members import listed_members, party_before, party_descriptions, phrase_members
-from .nlp import children, token_bounds, tokens_at, tokens_where, whole_entity
+from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
 from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
@@ -294,7 +293,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     deputies: list[tuple[Entity, Post, Entity]] = []  # "his deputy X": X, the post, whose deputy
     countries = {c.lower() for c in lexicon.country_prefixes}
     abroad: set[tuple[int, str]] = set()  # (person, title) the story gives with another country's name
-    quoted = _quoted_tokens(doc)
+    quoted = quoted_tokens(doc)
     race, leaving = load_candidacy_words(), load_leaving_verbs()
     # the countries the story names: a place or people, or a body of the chart ("the Senate")
     named = frozenset(ent.text for ent in doc.ents if ent.label_ in _PLACE_OR_PARTY).union(
@@ -656,23 +655,6 @@ def _deputy_of(deputies: list[tuple[Entity, Post, Entity]]) -> None:
 
 _OPENING_QUOTES, _CLOSING_QUOTES = {"\u201c", "\u2018"}, {"\u201d", "\u2019"}
 _CLOSING_PUNCT = {".", ",", "!", "?"}
-
-
-def _quoted_tokens(doc: Doc) -> set[int]:
-    """The tokens inside quotation marks (opened in their own sentence), in one array pass over the Doc."""
-    opening, closing, straight = (frozenset(get_string_id(q) for q in quotes)
-                                  for quotes in (_OPENING_QUOTES, _CLOSING_QUOTES, ('"',)))
-    inside, depth = set(), 0
-    for i, (orth, sent_start) in enumerate(doc.to_array([ORTH, SENT_START]).tolist()):
-        if sent_start == 1:
-            depth = 0
-        if orth in opening or (orth in straight and depth == 0):
-            depth += 1
-        elif orth in closing or orth in straight:
-            depth = max(depth - 1, 0)
-        elif depth:
-            inside.add(i)
-    return inside
 
 
 def _country_words(title: Span) -> frozenset[str]:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import quote_speakers
 from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
-from .nlp import children, token_bounds, tokens_at, tokens_where
+from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where
 from .frames import FRAMES, Refusal, author_of, coordinated, prefix_relations, speech_relations
 from .modality import UNREAL, modality_of, negated_itself, verb_of
 from .rules import Lexicon, RelationRule
@@ -163,6 +163,16 @@ class _Context:
         self.speakers = quote_speakers(doc, sentences, self.entity, lexicon)
         # "Y said [X is ...]": found once here for every speech rule
         self.reported_clauses = [t for t in tokens_where(doc, DEP, ("ccomp",)) if t.head.lemma_.lower() in lexicon.speech_verbs]
+        # '"Jane Doe has shown real leadership. She is a hero," Roe said': a clause inside the
+        # quotation marks of a sentence whose speaker is known is said by that speaker too
+        quoted, reported = quoted_tokens(doc), {t.i for t in self.reported_clauses}
+        self.quoted_clauses: list[tuple[Token, Entity]] = []
+        for subject in tokens_where(doc, DEP, ("nsubj", "nsubjpass")):
+            clause, speaker = subject.head, self.speakers.get(self.sentence_of(subject))
+            # a main clause about someone, not "a government that has wasted ..." (a description)
+            if speaker is not None and subject.i in quoted and clause.i in quoted and clause.i not in reported \
+                    and clause.dep_ in ("ROOT", "conj", "ccomp") and subject.tag_ not in ("WDT", "WP", "DT", "EX"):
+                self.quoted_clauses.append((clause, speaker))
         # "according to X", by sentence (looked for by every relation found)
         self.according: dict[int, list[Token]] = {}
         for token in tokens_where(doc, LOWER, ("according",)):
