@@ -1198,3 +1198,61 @@ def test_a_lone_word_the_story_sets_the_article_before_is_no_person(vocab):
         .        PUNCT .   punct    7
     """)
     assert not by_kind(entities_of(doc), "Person")
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("Bolton", "West", []),            # a seat: a compass point ends a name that starts with no given name
+    ("North", "Devon", []),            # a region: a compass point starts it
+    ("Oliver", "North", ["Oliver North"]),  # a given name before the compass point: a person
+])
+def test_a_compass_point_makes_a_region_or_a_seat_of_a_name(vocab, first, second, expected):
+    # "Ann Lee, the Bolton West MP, spoke." with the model calling the seat a person
+    assert people_in(vocab, f"""
+        {first}  PROPN NNP compound 1 B-PERSON
+        {second} PROPN NNP nsubj    2 I-PERSON
+        spoke    VERB  VBD ROOT     2 O speak
+        .        PUNCT .   punct    2
+    """) == expected
+
+
+def test_a_compass_point_name_is_a_person_when_the_story_calls_someone_by_it(vocab):
+    # "Kanyo West spoke. West left." - the story calls the man "West"
+    assert people_in(vocab, """
+        Kanyo  PROPN NNP compound 1 B-PERSON
+        West   PROPN NNP nsubj    2 I-PERSON
+        spoke  VERB  VBD ROOT     2 O speak
+        .      PUNCT .   punct    2
+        West   PROPN NNP nsubj    5 B-PERSON
+        left   VERB  VBD ROOT     5 O leave
+        .      PUNCT .   punct    5
+    """) == ["Kanyo West"]
+
+
+def test_a_name_ending_in_a_street_word_is_no_person(vocab):
+    # "He ran towards Wilmslow Road."
+    assert people_in(vocab, """
+        He       PRON  PRP nsubj    1
+        ran      VERB  VBD ROOT     1 O run
+        towards  ADP   IN  prep     1
+        Wilmslow PROPN NNP compound 4 B-PERSON
+        Road     PROPN NNP pobj     2 I-PERSON
+        .        PUNCT .   punct    1
+    """) == []
+
+
+def test_a_title_after_of_in_a_bodys_name_is_part_of_it(vocab):
+    # "The Association of Chief Police Officers has issued guidance." - no "Police Officers" person
+    entities = entities_of(parsed(vocab, """
+        The         DET   DT   det      1 B-ORG
+        Association PROPN NNP  nsubj    7 I-ORG
+        of          ADP   IN   prep     1 I-ORG
+        Chief       PROPN NNP  compound 5 I-ORG
+        Police      PROPN NNP  compound 5 I-ORG
+        Officers    PROPN NNPS pobj     2 I-ORG
+        has         AUX   VBZ  aux      7
+        issued      VERB  VBN  ROOT     7 O issue
+        guidance    NOUN  NN   dobj     7
+        .           PUNCT .    punct    7
+    """))
+    assert sorted(by_kind(entities, "Organization")) == ["Association of Chief Police Officers"]
+    assert by_kind(entities, "Person") == {}

@@ -345,9 +345,12 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
                 and len((lexicon.title_of(span[-1].text + " " + after) or "").split()) > 1:
             continue
         # "UKIP MEP": a title after a body's name is not part of it, nor what follows it
-        # ("Democratic National Committee Chair Jane Doe": the body ends before "Chair")
+        # ("Democratic National Committee Chair Jane Doe": the body ends before "Chair"), but a
+        # title after "of" and before no given name is the body's own word ("the Association of
+        # Chief Police Officers", not "Office of Archbishop Jane Doe")
         title_at = next((i for i in range(1, len(span) - 1) if lexicon.title_of(span[i].text)
-                         and span[i + 1].text[:1].isupper() and span[i + 1].pos_ == "PROPN"), None)
+                         and span[i + 1].text[:1].isupper() and span[i + 1].pos_ == "PROPN"
+                         and (span[i - 1].lower_ != "of" or any(is_given_name(t.text) for t in span[i + 1:]))), None)
         if title_at is not None and orgchart.find(span.text) is None:
             span = span[:title_at]
         while len(span) > 1 and lexicon.title_of(span[-1].text):
@@ -1066,11 +1069,21 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
         return bool(org_tokens & {t.i for t in span}) or orgchart.find(span.text) is not None
 
     candidates = _name_candidates(doc, lexicon, names_a_body, addressed)
-    anchored = {name_parts(c.text)[1] for c in candidates if len(c.span) > 1}
     titled = {c.text for c in candidates if c.title or c.honorific}
     by_text: dict[str, list[_Name]] = defaultdict(list)
     for name in candidates:
         by_text[name.text].append(name)
+
+    def a_region(name: _Name) -> bool:
+        # "North Devon", "Bolton West": a compass point makes a region or a seat of a name, but not
+        # of "Oliver North", "Mr West" or one whom the story calls "West"
+        words = name.text.split()
+        if len(words) < 2 or name.text in titled:
+            return False
+        return words[0] in lexicon.compass_points or (
+            words[-1] in lexicon.compass_points and not is_given_name(words[0]) and words[-1] not in by_text)
+
+    anchored = {name_parts(c.text)[1] for c in candidates if len(c.span) > 1 and not a_region(c)}
     # a name the story's own tagging gives a place at least as often as a person ("visit Sri Lanka")
     # is that place's, unless a title or honorific makes it someone's ("Baroness Scotland") or it is
     # a given name alone ("'Kamala can't win'")
@@ -1088,7 +1101,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
                   and not any(c.dep_ in ("compound", "amod") for c in children(article.head))}
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
-        if _a_seat(name.span, lexicon, orgchart) or a_place(name):
+        if _a_seat(name.span, lexicon, orgchart) or a_place(name) or a_region(name):
             continue
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]

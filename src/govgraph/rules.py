@@ -49,6 +49,7 @@ class Lexicon:
     postnominals: frozenset[str] = frozenset()
     prospective_markers: frozenset[str] = frozenset()
     place_names: frozenset[str] = frozenset()
+    compass_points: frozenset[str] = frozenset()
     thing_names: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
@@ -95,7 +96,7 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "not_person_heads", "news_outlets", "thing_nouns",
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns", "name_particles",
-                 "postnominals", "prospective_markers", "place_names", "speech_nouns", "thing_names",
+                 "postnominals", "prospective_markers", "place_names", "compass_points", "speech_nouns", "thing_names",
                  "member_nouns", "joining_verbs", "post_nouns"}
 
 
@@ -138,6 +139,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         former_markers=lower("former_markers"),
         prospective_markers=lower("prospective_markers"),
         place_names=frozenset(_string_list(data, "place_names", path)),
+        compass_points=frozenset(_string_list(data, "compass_points", path)),
         thing_names=frozenset(_string_list(data, "thing_names", path)),
         tenure_markers=lower("tenure_markers"),
         country_prefixes=tuple(sorted(_string_list(data, "country_prefixes", path), key=len, reverse=True)),
