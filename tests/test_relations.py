@@ -1331,3 +1331,15 @@ def test_a_clause_joined_with_its_own_subject_says_nothing_of_the_first_without_
         .      PUNCT .   punct    2
     """)
     assert readings_of(extraction_of(doc)) == set()
+
+
+def test_a_pronoun_heads_a_list_of_agents_without_a_model(vocab):
+    # "He and Jones endorsed Roe .": the pronoun (unresolved here) heads the list, Jones still acts
+    assert relations_of(parsed(vocab, """
+        He       PRON  PRP nsubj 3
+        and      CCONJ CC  cc    0
+        Jones    PROPN NNP conj  0 B-PERSON
+        endorsed VERB  VBD ROOT  3 O endorse
+        Roe      PROPN NNP dobj  3 B-PERSON
+        .        PUNCT .   punct 3
+    """)) == {("supported", "Jones", "Roe", "asserted")}

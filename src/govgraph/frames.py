@@ -215,7 +215,8 @@ def coordinated(token) -> list:
     Y; "Democrats, including X and Y, endorsed Z" gives the group, X and Y. Other values as they are."""
     if not isinstance(token, Token):
         return [token]
-    if token.pos_ not in ("NOUN", "PROPN"):
+    # "he and X released a statement": a pronoun heads a list too
+    if token.pos_ not in ("NOUN", "PROPN") and not (token.pos_ == "PRON" and _children(token, "conj")):
         return [token] + _included(token)  # "Many of the challengers, such as X, endorsed Z"
     if token.lemma_.lower() in _ARMS and not token.ent_type_:
         # "the support of the political arms of A, B and C": an arm acts for what it is an arm of
@@ -226,7 +227,7 @@ def coordinated(token) -> list:
     while stack:  # "X, Y and Z": each conjunct hangs on the one before
         member = stack.pop()
         members.append(member)
-        stack += [c for c in _children(member, "conj") if c.pos_ in ("NOUN", "PROPN")]
+        stack += [c for c in _children(member, "conj") if c.pos_ in ("NOUN", "PROPN", "PRON")]
         # "X, Y and Z" parsed with Y an appositive of X and Z a conjunct of Y: a list, not a title
         stack += [a for a in _children(member, "appos") if a.pos_ == "PROPN" and _children(a, "conj")]
         stack += [m for m in _accompanying(member) if m not in members]
