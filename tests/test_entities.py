@@ -1256,3 +1256,45 @@ def test_a_title_after_of_in_a_bodys_name_is_part_of_it(vocab):
     """))
     assert sorted(by_kind(entities, "Organization")) == ["Association of Chief Police Officers"]
     assert by_kind(entities, "Person") == {}
+
+
+def test_a_word_once_set_beside_a_kind_of_thing_is_no_person_anywhere(vocab):
+    # "MPs criticised agriculture department Defra 's plan . Defra was slow ." - the model calls
+    # only the second a person
+    assert people_in(vocab, """
+        MPs         PROPN NNPS nsubj    1
+        criticised  VERB  VBD  ROOT     1 O criticise
+        agriculture NOUN  NN   compound 3
+        department  NOUN  NN   compound 4
+        Defra       PROPN NNP  poss     6
+        's          PART  POS  case     4
+        plan        NOUN  NN   dobj     1
+        .           PUNCT .    punct    1
+        Defra       PROPN NNP  nsubj    9 B-PERSON
+        was         AUX   VBD  ROOT     9 O be
+        slow        ADJ   JJ   acomp    9
+        .           PUNCT .    punct    9
+    """) == []
+
+
+def test_a_full_name_listed_with_bodies_alone_is_a_body(vocab):
+    # "Shares in Acme Group , Widget Holdings and Stanley Leisure fell ."
+    table = """
+        Shares   NOUN  NNS nsubj    10
+        in       ADP   IN  prep     0
+        Acme     PROPN NNP compound 3 B-ORG
+        Group    PROPN NNP pobj     1 I-ORG
+        ,        PUNCT ,   punct    3
+        Widget   PROPN NNP compound 6 B-ORG
+        Holdings PROPN NNP conj     3 I-ORG
+        and      CCONJ CC  cc       6
+        Stanley  PROPN NNP compound 9 B-PERSON
+        Leisure  PROPN NNP conj     6 I-PERSON
+        fell     VERB  VBD ROOT     10 O fall
+        .        PUNCT .   punct    10
+    """
+    assert people_in(vocab, table) == []
+    # listed with people, it stays a person
+    people = table.replace("Acme", "Jane").replace("Group", "Doe").replace("Widget", "John").replace("Holdings", "Roe")
+    assert people_in(vocab, people.replace("B-ORG", "B-PERSON").replace("I-ORG", "I-PERSON")) \
+        == ["Jane Doe", "John Roe", "Stanley Leisure"]

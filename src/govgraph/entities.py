@@ -850,6 +850,29 @@ def _coordinated(token: Token) -> list[Token]:
     return [m for m in members if m.i != token.i]
 
 
+def _listed_with_bodies(span: Span) -> bool:
+    """A full name listed with bodies' names alone is a body's too ("shares in London Clubs
+    International, Rank Group and Stanley Leisure", "consultants Booz Allen Hamilton and HI
+    Europe"): two bodies beside it, or one and no given name to start it."""
+    others = [m for m in _coordinated(span.root) if not span.start <= m.i < span.end]
+    if not others or not all(m.ent_type_ in ORG_LABELS for m in others):
+        return False
+    return len(others) >= 2 or not is_given_name(span[0].text)
+
+
+def _set_beside_a_kind(span: Span, lexicon: Lexicon) -> bool:
+    """A name set right after a noun of a kind of thing or place, which no person is called: "the
+    game Manhunt", "agriculture department Defra", "the rural affairs ministry, Defra", "the
+    country's capital, Sanaa"."""
+    root, doc = span.root, span.doc
+    before = [doc[i] for i in range(max(span.start - 2, 0), span.start)]
+    if before and before[-1].pos_ == "NOUN" and before[-1].lower_ in lexicon.thing_nouns:
+        return True
+    return len(before) == 2 and before[1].text == "," and root.dep_ in ("appos", "conj") \
+        and root.head.i == before[0].i and before[0].pos_ == "NOUN" \
+        and (before[0].lower_ in lexicon.thing_nouns or before[0].lower_ in lexicon.place_nouns)
+
+
 def _names_a_thing(span: Span, lexicon: Lexicon) -> bool:
     """A lone name the sentence shows is no person, whatever the model tagged it: an acronym
     ("BAA", "G8"), a plural ("Britons", "MPs"), a place's qualifier ("Chatham, Kent"), a name set
@@ -861,13 +884,12 @@ def _names_a_thing(span: Span, lexicon: Lexicon) -> bool:
         return True
     if root.tag_ in ("NNS", "NNPS") or (word.endswith("s") and lexicon.title_of(word[:-1])):
         return True
+    if _set_beside_a_kind(span, lexicon):
+        return True
     before = [doc[i] for i in range(max(span.start - 2, 0), span.start)]
-    if before and before[-1].pos_ == "NOUN" and before[-1].lower_ in lexicon.thing_nouns:
-        return True  # "the game Manhunt", "agriculture department Defra"
     if len(before) == 2 and before[1].text == "," and root.dep_ in ("appos", "conj") and root.head.i == before[0].i \
-            and (before[0].ent_type_ in _NOT_PERSON_KINDS or before[0].lower_ in lexicon.thing_nouns
-                 or before[0].lower_ in lexicon.place_nouns):
-        return True  # "in Chatham, Kent", "the rural affairs ministry, Defra", "the country's capital, Sanaa"
+            and before[0].ent_type_ in _NOT_PERSON_KINDS:
+        return True  # "in Chatham, Kent"
     # in a list, a name goes with what it is listed with; a lone word the model calls a person
     # says nothing, a full name does
     members = _coordinated(root)
@@ -1101,14 +1123,17 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
                   and not any(c.dep_ in ("compound", "amod") for c in children(article.head))}
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
-        if _a_seat(name.span, lexicon, orgchart) or a_place(name) or a_region(name):
+        if _a_seat(name.span, lexicon, orgchart) or a_place(name) or a_region(name) \
+                or len(name.span) > 1 and name.text not in titled and all(_listed_with_bodies(c.span) for c in by_text[name.text]):
             continue
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]
         if lone and (lexicon.is_known_place(name.text) or name.text in lexicon.thing_names
                      or name.text in determined
                      or not any(_acts_like_person(c.span, lexicon) for c in same)
-                     or all(_names_a_thing(c.span, lexicon) for c in same)):
+                     or all(_names_a_thing(c.span, lexicon) for c in same)
+                     # once is enough, tagged a name or not: no person is "the ministry, Defra"
+                     or any(_set_beside_a_kind(doc[t.i:t.i + 1], lexicon) for t in tokens_where(doc, ORTH, (name.text,)))):
             continue
         people.add(name, lexicon.honorifics.get(name.honorific) if name.honorific else None)
 
