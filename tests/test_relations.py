@@ -1343,3 +1343,62 @@ def test_a_pronoun_heads_a_list_of_agents_without_a_model(vocab):
         Roe      PROPN NNP dobj  3 B-PERSON
         .        PUNCT .   punct 3
     """)) == {("supported", "Jones", "Roe", "asserted")}
+
+
+def test_a_name_that_owns_the_object_is_not_one_too_without_a_model(vocab):
+    # "Kevin Doe took a different tack , dismissing John Roe 's remarks as satire ." parsed with
+    # two objects of "dismissing": Roe owns the remarks, which are brushed off, and no one is fired
+    assert relations_of(parsed(vocab, """
+        Kevin      PROPN NNP compound 1 B-PERSON
+        Doe        PROPN NNP nsubj    2 I-PERSON
+        took       VERB  VBD ROOT     2 O take
+        a          DET   DT  det      5
+        different  ADJ   JJ  amod     5
+        tack       NOUN  NN  dobj     2
+        ,          PUNCT ,   punct    2
+        dismissing VERB  VBG advcl    2 O dismiss
+        John       PROPN NNP compound 9 B-PERSON
+        Roe        PROPN NNP dobj     7 I-PERSON
+        's         PART  POS case     9
+        remarks    NOUN  NNS dobj     7 O remark
+        as         ADP   IN  prep     11
+        satire     NOUN  NN  pobj     12
+        .          PUNCT .   punct    2
+    """)) == set()
+
+
+def test_one_endorsed_to_succeed_has_not_succeeded_and_the_endorser_neither_without_a_model(vocab):
+    # "Mary Jones met Ann Lee , whom John Roe endorsed to replace Jane Doe ." parsed with "whom" on
+    # the infinitive: a wish for Ann Lee, not John Roe's succession
+    assert relations_of(parsed(vocab, """
+        Mary     PROPN NNP compound 1 B-PERSON
+        Jones    PROPN NNP nsubj    2 I-PERSON
+        met      VERB  VBD ROOT     2 O meet
+        Ann      PROPN NNP compound 4 B-PERSON
+        Lee      PROPN NNP dobj     2 I-PERSON
+        ,        PUNCT ,   punct    4
+        whom     PRON  WP  dobj     11
+        John     PROPN NNP compound 8 B-PERSON
+        Roe      PROPN NNP nsubj    9 I-PERSON
+        endorsed VERB  VBD relcl    4 O endorse
+        to       PART  TO  aux      11
+        replace  VERB  VB  xcomp    9 O replace
+        Jane     PROPN NNP compound 13 B-PERSON
+        Doe      PROPN NNP dobj     11 I-PERSON
+        .        PUNCT .   punct    2
+    """)) == {("metWith", "Mary Jones", "Ann Lee", "asserted")}
+
+
+def test_who_replaces_another_with_someone_makes_that_one_the_successor_without_a_model(vocab):
+    # "The board replaced John Roe with Ann Lee ."
+    assert relations_of(parsed(vocab, """
+        The      DET   DT  det      1
+        board    NOUN  NN  nsubj    2
+        replaced VERB  VBD ROOT     2 O replace
+        John     PROPN NNP compound 4 B-PERSON
+        Roe      PROPN NNP dobj     2 I-PERSON
+        with     ADP   IN  prep     4
+        Ann      PROPN NNP compound 7 B-PERSON
+        Lee      PROPN NNP pobj     5 I-PERSON
+        .        PUNCT .   punct    2
+    """)) == {("succeeded", "Ann Lee", "John Roe", "asserted")}

@@ -64,6 +64,9 @@ def _subject(verb: Token) -> Token | None:
     if head.dep_ in ("xcomp", "advcl") and head.head.i != head.i:
         # "asked X to resign": the one asked is the subject of the complement (object control)
         controller = next(iter(_children(head.head, "dobj")), None)
+        if controller is None and head.head.dep_ == "relcl":
+            # "X, whom Y endorsed to replace him", parsed with "whom" on the infinitive
+            controller = next((o for o in _children(head, "dobj") if o.tag_ in ("WP", "WDT")), None)
         for prep in _children(head.head, "prep"):
             if controller is None and prep.lower_ in ("on", "upon"):
                 controller = next(iter(_children(prep, "pobj")), None)  # "called on X to quit"
@@ -73,6 +76,10 @@ def _subject(verb: Token) -> Token | None:
         # infinitive says (not "endorsed X to succeed him", a wish)
         if head.dep_ == "xcomp" and controller is not None and head.head.lemma_.lower() in _APPOINTING:
             return controller
+        # "endorsed X to succeed him", "wants Y to win": a wish for someone named, which nobody has
+        # done yet (not the wisher's act; "used his speech to attack X" is the user's)
+        if head.dep_ == "xcomp" and controller is not None and controller.pos_ in ("PROPN", "PRON"):
+            return None
         return _subject(head.head)
     # "after criticising X, Y said": a gerund under a preposition shares the main clause's subject
     if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
@@ -191,13 +198,27 @@ def _frame_transitive(token: Token, rule: RelationRule, ctx):
                 if teller.lemma_.lower() in _TELLING_VERBS:
                     agent = _subject(teller)
                     break
+        if agent is None:  # "X was replaced with Y"
+            agent = next((o for prep in _children(verb, "prep") if prep.lower_ in rule.replacement_preps
+                          for o in _children(prep, "pobj")), None)
         if patient is None:
             patient = _subject(verb)
         yield agent, patient, verb.text
         return
-    for obj in _children(verb, "dobj"):
+    objects = _children(verb, "dobj")
+    # "dismissing Trump 's remarks as satire" parsed with two objects: a name with a possessive
+    # marker owns the object, and is none itself; what the object is brushed off as counts too
+    owners = [o for o in objects if any(c.tag_ == "POS" for c in _children(o, "case"))]
+    if owners and len(objects) > len(owners):
+        if verb.lemma_.lower() in rule.post_sense and any(_brushed_off(o, ctx.lexicon) for o in objects):
+            return
+        objects = [o for o in objects if o not in owners]
+    # "the Pope replaced X with Y": Y takes X's place, the subject only made the change
+    replacement = next((o for head in [verb, *objects] for prep in _children(head, "prep")
+                        if prep.lower_ in rule.replacement_preps for o in _children(prep, "pobj")), None)
+    for obj in objects:
         for target in _conjuncts(obj) + _included(obj):
-            yield _subject(verb), target, verb.text
+            yield replacement if replacement is not None else _subject(verb), target, verb.text
 
 
 def _conjuncts(token: Token) -> list[Token]:

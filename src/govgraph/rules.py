@@ -371,7 +371,7 @@ _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "compl
               "when_negated",
               "when_candidacy", "only_candidacy",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
-              "agent_preps", "not_governors", "sense_preps", "agent_noun", "post_sense"}
+              "agent_preps", "not_governors", "sense_preps", "agent_noun", "post_sense", "replacement_preps"}
 
 
 @dataclass(frozen=True)
@@ -398,6 +398,7 @@ class RelationRule:
     agent_noun: bool = False  # nominal: the noun names the one who acts ("a Doe supporter" backs Doe)
     sense_preps: tuple[str, ...] = ()  # transitive: the verb counts only with one of these ("challenged X over Y")
     post_sense: tuple[str, ...] = ()  # transitive: verbs that also brush off ("dismissed X as a crank"), not then
+    replacement_preps: tuple[str, ...] = ()  # transitive: "replaced X with Y": Y acts, not the subject
     when_candidacy: str | None = None  # the predicate when the trigger is about a race, not an office
     only_candidacy: bool = False  # the rule reads only triggers about a race ("ended his bid")
     candidacy_words: frozenset[str] = frozenset()  # relations.yml's top-level list, for the two above
@@ -448,7 +449,7 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
             raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
         lists = {}
         for key in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors", "agent_preps",
-                    "not_governors", "sense_preps", "post_sense"):
+                    "not_governors", "sense_preps", "post_sense", "replacement_preps"):
             words = entry.get(key) or []
             # YAML reads a bare on/off/yes/no as true/false: "on" must be quoted to stay a word
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
