@@ -511,3 +511,22 @@ def test_what_one_tells_in_the_indicative_is_reported_not_asked_for(vocab, claus
         .      PUNCT .   punct 1
     """)
     assert modality_of(doc[4]) == "hedged"
+
+
+@pytest.mark.parametrize("frame, lemma, reading", [
+    ("expected", "expect", "future"),   # "Delegates are expected to vote to confirm Doe ."
+    ("eager", "eager", "asserted"),     # nothing unreal above: the vote's own clause decides
+])
+def test_an_open_complement_is_as_unreal_as_the_clause_it_completes(vocab, frame, lemma, reading):
+    doc = parsed(vocab, f"""
+        Delegates PROPN NNPS nsubjpass 2
+        are       AUX   VBP  auxpass   2
+        {frame}   VERB  VBN  ROOT      2 O {lemma}
+        to        PART  TO   aux       4
+        vote      VERB  VB   xcomp     2 O vote
+        to        PART  TO   aux       6
+        confirm   VERB  VB   xcomp     4 O confirm
+        Doe       PROPN NNP  dobj      6 B-PERSON
+        .         PUNCT .    punct     2
+    """)
+    assert modality_of(doc[6]) == reading

@@ -147,9 +147,13 @@ def modality_of(token: Token) -> str:
     # "failed to note", "neglected to resign": what one failed to do was not done
     if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in _FAILING:
         return "negated"
-    # "never threatened to sack X": a denied request denies what it asked for
-    if clause.dep_ in ("xcomp", "ccomp") and clause.head.pos_ in ("VERB", "AUX") and modality_of(clause.head) == "negated":
-        return "negated"
+    # "never threatened to sack X": a denied request denies what it asked for; "are expected to vote
+    # to confirm X": an open complement is as unreal as the clause it completes
+    if clause.dep_ in ("xcomp", "ccomp") and clause.head.pos_ in ("VERB", "AUX"):
+        above = modality_of(clause.head)
+        if above == "negated" or clause.dep_ == "xcomp" and above in ("future", "conditional") \
+                and clause.head.lemma_.lower() not in REQUEST_FRAMES:  # "will order X to fire Y": a request, below
+            return above
     # "denied reports that she would quit", "denies he will resign": before the two below, as a
     # denied report or request is denied, not merely unconfirmed
     for ancestor in islice(verb.ancestors, 4):
