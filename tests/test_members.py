@@ -196,3 +196,48 @@ def test_who_is_on_a_partys_ticket_is_in_it(vocab):
         .        PUNCT .   punct    9
     """)
     assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"], "John Roe": ["Labour Party"]}
+
+
+TORIES = OrgChart({"c": Body("c", "Conservative Party", ("Conservatives", "Tory", "Tories"), party=True)})
+
+
+@pytest.mark.parametrize("verb, lemma, negation, member", [
+    ("is", "be", False, True),         # "Jane Doe is a Tory ."
+    ("became", "become", False, True),
+    ("is", "be", True, False),         # "Jane Doe is not a Tory ."
+])
+def test_a_partys_member_noun_said_of_a_person_makes_a_member(vocab, verb, lemma, negation, member):
+    doc = parsed(vocab, f"""
+        Jane    PROPN NNP compound 1 B-PERSON
+        Doe     PROPN NNP nsubj    2 I-PERSON
+        {verb}  AUX   VBZ ROOT     2 O {lemma}
+        {"not" if negation else "just"}  PART  RB  {"neg" if negation else "advmod"} 2
+        a       DET   DT  det      5
+        Tory    PROPN NNP attr     2 B-ORG
+        .       PUNCT .   punct    2
+    """)
+    assert members_of(doc, TORIES) == {"Jane Doe": ["Conservative Party"] if member else []}
+
+
+def test_a_plural_partys_possessive_and_its_people_like_a_name_make_a_member(vocab):
+    # "the Conservatives ' Jane Doe spoke ." / "Tory MPs like Jane Doe voted ."
+    possessive = parsed(vocab, """
+        the           DET   DT   det      1
+        Conservatives PROPN NNPS poss     4 B-ORG
+        '             PART  POS  case     1
+        Jane          PROPN NNP  compound 4 B-PERSON
+        Doe           PROPN NNP  nsubj    5 I-PERSON
+        spoke         VERB  VBD  ROOT     5 O speak
+        .             PUNCT .    punct    5
+    """)
+    assert members_of(possessive, TORIES) == {"Jane Doe": ["Conservative Party"]}
+    like = parsed(vocab, """
+        Tory   PROPN NNP compound 1 B-ORG
+        MPs    NOUN  NNS nsubj    5
+        like   ADP   IN  prep     1
+        Jane   PROPN NNP compound 4 B-PERSON
+        Doe    PROPN NNP pobj     2 I-PERSON
+        voted  VERB  VBD ROOT     5 O vote
+        .      PUNCT .   punct    5
+    """)
+    assert members_of(like, TORIES) == {"Jane Doe": ["Conservative Party"]}

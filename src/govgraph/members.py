@@ -187,9 +187,11 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             person_at(next(iter(children(one.head, ("nsubj",))), None)) if one.head.lemma_ == "be" else None
         if person is not None:
             found.append((person, party, doc[one.i:group.right_edge.i + 1]))
-    # "Republicans, including X and Y", "Labour MPs such as X"
+    # "Republicans, including X and Y", "Labour MPs such as X", "Senate Republicans like X"
     listing = [t for t in tokens_where(doc, LOWER, ("including",)) if t.dep_ == "prep"] + [
-        t for t in tokens_where(doc, LOWER, ("as",)) if t.dep_ == "prep" and any(c.lower_ == "such" for c in children(t))]
+        t for t in tokens_where(doc, LOWER, ("as",)) if t.dep_ == "prep" and any(c.lower_ == "such" for c in children(t))] + [
+        t for t in tokens_where(doc, LOWER, ("like",)) if t.dep_ == "prep" and t.head.tag_ in ("NNS", "NNPS")
+        and t.head.dep_ != "ROOT"]  # "Republicans like X" (not "Democrats like X." misparsed)
     for including in listing:
         party = party_of(including.head)
         first = next(iter(children(including, ("pobj",))), None)
@@ -257,6 +259,14 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             continue
         if person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, noun.left_edge.i):max(holder.i, noun.right_edge.i) + 1]))
+    # "X is a Republican", "X, who became a Democrat": a party's member noun said of a person
+    for i, body in index.body.items():
+        noun = doc[i]
+        if noun.dep_ == "attr" and noun.tag_ == "NNP" and orgchart.is_party(body.label) \
+                and noun.head.lemma_.lower() in _COPULAS and modality_of(noun.head) == "asserted":
+            holder = _doer(noun.head)
+            if person_at(holder) is not None:
+                found.append((person_at(holder), body, doc[min(holder.i, noun.left_edge.i):max(holder.i, noun.i) + 1]))
     # "X joined the Greens in 1990", "X, who defected to the Conservatives": who joins a party is
     # in it (not who would, or refused to)
     first_words = {phrase.split()[0] for phrase in lexicon.joining_verbs}
@@ -331,8 +341,9 @@ def party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: Org
         body = index.body.get(i)
         return body is not None and orgchart.is_party(body.label) and not (i > 0 and doc[i - 1].text == "-")
 
-    if first > 1 and doc[first - 1].text in ("'s", "\u2019s"):
-        return first - 2 if party_at(first - 2) else None
+    if first > 1 and (doc[first - 1].text in ("'s", "\u2019s")
+                      or doc[first - 1].text in ("'", "\u2019") and doc[first - 2].text.endswith("s")):
+        return first - 2 if party_at(first - 2) else None  # "Labour's X", "the Conservatives' X"
     left = name.left_edge.i
     if name.dep_ == "appos" and name.head.i < first:
         left = name.head.left_edge.i  # "Republican vice presidential nominee Sen. X": X is the nominee's appositive
