@@ -1298,3 +1298,16 @@ def test_a_full_name_listed_with_bodies_alone_is_a_body(vocab):
     people = table.replace("Acme", "Jane").replace("Group", "Doe").replace("Widget", "John").replace("Holdings", "Roe")
     assert people_in(vocab, people.replace("B-ORG", "B-PERSON").replace("I-ORG", "I-PERSON")) \
         == ["Jane Doe", "John Roe", "Stanley Leisure"]
+
+
+def test_a_preposition_the_model_took_into_a_name_is_no_part_of_it(vocab):
+    # "Across Ruritania , pickets were held ." - and "Ruritania" alone names no one here
+    assert people_in(vocab, """
+        Across    ADP   IN  prep      5 B-PERSON
+        Ruritania PROPN NNP pobj      0 I-PERSON
+        ,         PUNCT ,   punct     5
+        pickets   NOUN  NNS nsubjpass 5
+        were      AUX   VBD auxpass   5
+        held      VERB  VBN ROOT      5 O hold
+        .         PUNCT .   punct     5
+    """) == []

@@ -594,6 +594,9 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
     for ent in doc.ents:
         if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon) or _person_tagged_a_body(ent, lexicon):
             trimmed = _trim(ent)
+            # "Across Wales, pickets were held": a preposition opening the sentence is no part of a name
+            while len(trimmed) > 1 and trimmed[0].tag_ == "IN" and trimmed[0].lower_ not in lexicon.name_particles:
+                trimmed = trimmed[1:]
             parts = _name_parts(trimmed, lexicon.name_particles)
             for part in parts:
                 part = _without_verbs(part)
