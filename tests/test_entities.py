@@ -1311,3 +1311,35 @@ def test_a_preposition_the_model_took_into_a_name_is_no_part_of_it(vocab):
         held      VERB  VBN ROOT      5 O hold
         .         PUNCT .   punct     5
     """) == []
+
+
+@pytest.mark.parametrize("first, second, beside, people", [
+    ("Anita", "Lee", "secretary", ["Anita Lee"]),  # a given name the dictionary is sure of, a title beside
+    ("Anita", "Lee", "group", []),                  # no title beside: a speech verb alone is not enough
+    ("Vice", "President", "secretary", []),         # title words are no name
+])
+def test_two_untagged_capitalised_words_are_a_name_where_the_story_treats_them_so(vocab, first, second, beside, people):
+    # "Anita Lee , shadow work secretary , said ." with the model tagging nothing
+    assert people_in(vocab, f"""
+        {first}  PROPN NNP compound 1
+        {second} PROPN NNP nsubj    7
+        ,        PUNCT ,   punct    1
+        shadow   NOUN  NN  compound 5
+        work     NOUN  NN  compound 5
+        {beside} NOUN  NN  appos    1
+        ,        PUNCT ,   punct    1
+        said     VERB  VBD ROOT     7 O say
+        .        PUNCT .   punct    7
+    """) == people
+
+
+def test_a_name_tagged_a_body_after_a_title_needs_only_a_given_name_of_either_sex(vocab):
+    # "Conservative spokesman Glyn Roe said ." - "Glyn" is a given name, of no sure sex
+    assert people_in(vocab, """
+        Conservative ADJ   JJ  amod     1
+        spokesman    NOUN  NN  compound 3
+        Glyn         PROPN NNP compound 3 B-ORG
+        Roe          PROPN NNP nsubj    4 I-ORG
+        said         VERB  VBD ROOT     4 O say
+        .            PUNCT .   punct    4
+    """) == ["Glyn Roe"]

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.attrs import DEP, IS_UPPER, LOWER, ORTH
+from spacy.attrs import DEP, IS_UPPER, LOWER, ORTH, TAG
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -279,7 +279,9 @@ def _person_tagged_a_body(ent: Span, lexicon: Lexicon) -> bool:
     span = _trim(ent)
     while len(span) > 2 and span[-1].text in lexicon.postnominals:
         span = span[:-1]
-    return 2 <= len(span) <= 3 and first_name_gender(span.text) is not None \
+    # a given name of either sex will do where a title stands right before the name ("spokesman Glyn Roe")
+    titled = any(span.start >= n and lexicon.title_of(span.doc[span.start - n:span.start].text) for n in (1, 2))
+    return 2 <= len(span) <= 3 and (first_name_gender(span.text) is not None or titled and is_given_name(span[0].text)) \
         and all(t.pos_ == "PROPN" and t.text.istitle() and _NAME_TOKEN.match(t.text)
                 and not _names_a_kind(t.text, lexicon) and t.lower_ not in lexicon.thing_nouns
                 and t.lower_ not in lexicon.place_nouns and not _title_word(t.lower_, lexicon)
@@ -287,10 +289,10 @@ def _person_tagged_a_body(ent: Span, lexicon: Lexicon) -> bool:
         and _named_as_a_person(span, lexicon)
 
 
-def _named_as_a_person(span: Span, lexicon: Lexicon) -> bool:
+def _named_as_a_person(span: Span, lexicon: Lexicon, speech: bool = True) -> bool:
     """The sentence or story treats a name as a person's: a title before it ("shadow chancellor
     Jane Doe") or beside it ("Jane Doe, chief executive of ...", "the chairman, John Roe"), a speech
-    verb it is the subject of, or an honorific before its surname elsewhere ("Ms Doe")."""
+    verb it is the subject of (with ``speech``), or an honorific before its surname elsewhere ("Ms Doe")."""
     doc, root = span.doc, span.root
     while root.dep_ == "compound" and root.head.i >= span.end and root.head.text in lexicon.postnominals:
         root = root.head  # "Jane Doe QC"
@@ -303,7 +305,7 @@ def _named_as_a_person(span: Span, lexicon: Lexicon) -> bool:
         return True
     if any(c.dep_ == "appos" and a_title(c) for c in children(root)) or root.dep_ == "appos" and a_title(root.head):
         return True
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.speech_verbs:
+    if speech and root.dep_ == "nsubj" and root.head.lemma_.lower() in lexicon.speech_verbs:
         return True
     return any(t.i and doc[t.i - 1].lower_.rstrip(".") in lexicon.honorifics
                for t in tokens_where(doc, ORTH, (span[-1].text,)))
@@ -632,6 +634,19 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
                 if _is_name(span, lexicon.name_particles) and not taken(span) \
                         and not addressed_tokens & {t.i for t in span}:
                     candidates.append(_Name(span, title, honorific))
+    # "Jane Doe, shadow work secretary, said": two capitalised words the model left untagged are a
+    # name where the first is a given name the dictionary is sure of, neither is a title, and the
+    # story treats them as a person's (a title before or beside them, an honorific elsewhere; a
+    # speech verb alone is not enough: "says Age Concern")
+    covered = {t.i for c in candidates for t in c.span}
+    for first in tokens_where(doc, TAG, ("NNP",)):
+        last = first.head
+        if first.ent_iob_ == "O" and first.dep_ == "compound" and last.i == first.i + 1 and last.tag_ == "NNP" \
+                and last.ent_iob_ == "O" and not covered & {first.i, last.i} and (first.i == 0 or doc[first.i - 1].tag_ != "NNP") \
+                and first_name_gender(f"{first.text} {last.text}") is not None and _is_name(doc[first.i:last.i + 1], lexicon.name_particles) \
+                and not lexicon.title_of(first.text) and not lexicon.title_of(last.text) \
+                and not taken(doc[first.i:last.i + 1]) and _named_as_a_person(doc[first.i:last.i + 1], lexicon, speech=False):
+            candidates.append(_Name(doc[first.i:last.i + 1], None, None))
     # Capitalised words right after an honorific or a capitalised title word are a name,
     # whatever the model said ("Chief Roe", "Mr Doe").
     covered = {t.i for c in candidates for t in c.span}
