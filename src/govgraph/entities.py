@@ -1139,10 +1139,12 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     determined = {article.head.text for article in tokens_where(doc, LOWER, ("the",))
                   if article.dep_ == "det" and article.head.i == article.i + 1 and article.head.pos_ == "PROPN"
                   and not any(c.dep_ in ("compound", "amod") for c in children(article.head))}
+    def a_body(name: _Name) -> bool:  # a full name listed with bodies' names alone, wherever it is
+        return len(name.span) > 1 and name.text not in titled and all(_listed_with_bodies(c.span) for c in by_text[name.text])
+
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
-        if _a_seat(name.span, lexicon, orgchart) or a_place(name) or a_region(name) \
-                or len(name.span) > 1 and name.text not in titled and all(_listed_with_bodies(c.span) for c in by_text[name.text]):
+        if _a_seat(name.span, lexicon, orgchart) or a_place(name) or a_region(name) or a_body(name):
             continue
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]
