@@ -313,13 +313,13 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
             found.append((person_at(holder), party, doc[min(holder.i, fellow.i):max(holder.i, group.i) + 1]))
     # "X is running as a Democrat", "X ran as the Republican candidate", "stood as a Labour
     # candidate", "stood for Labour in Leeds": whom one runs for, one is in (not "plans to run as ...")
-    for as_ in (t for t in tokens_where(doc, LOWER, ("as", "for")) if t.dep_ == "prep"
+    for prep in (t for t in tokens_where(doc, LOWER, ("as", "for")) if t.dep_ == "prep"
                 and t.head.lemma_.lower() in (_RUNNING if t.lower_ == "as" else _STANDING)
                 and t.head.pos_ == "VERB" and modality_of(t.head) == "asserted"):
-        party = next((p for o in children(as_, ("pobj",)) if (p := party_of_phrase(o, index, orgchart, named=True))), None)
-        holder = _doer(as_.head)
+        party = next((p for o in children(prep, ("pobj",)) if (p := party_of_phrase(o, index, orgchart, named=True))), None)
+        holder = _doer(prep.head)
         if party is not None and person_at(holder) is not None:
-            found.append((person_at(holder), party, doc[min(holder.i, as_.i):as_.right_edge.i + 1]))
+            found.append((person_at(holder), party, doc[min(holder.i, prep.i):prep.right_edge.i + 1]))
     return found
 
 
