@@ -312,7 +312,7 @@ def _named_as_a_person(span: Span, lexicon: Lexicon, speech: bool = True) -> boo
 
 
 def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
-               addressed: list[tuple[Token, list[Span]]] = ()) -> list[Span]:
+               addressed: list[tuple[Token, list[Span]]] = (), people_tagged: frozenset[int] = frozenset()) -> list[Span]:
     """Spans naming bodies: ORG entities (a generic one like "Police Department" extended over
     the place before it), chart names, and every further occurrence of a name already found.
 
@@ -325,7 +325,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
     spans = []
     for ent in doc.ents:
         if ent.label_ not in ORG_LABELS or _staff_name(ent, lexicon) or addressed_tokens & {t.i for t in ent} \
-                or (_person_tagged_a_body(ent, lexicon) and orgchart.find(_trim(ent).text) is None):
+                or (ent.start in people_tagged and orgchart.find(_trim(ent).text) is None):
             continue
         span = _trim(ent)
         if not _is_body_name(span):
@@ -584,7 +584,7 @@ def _addressed_lists(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, list[Span]
 
 
 def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
-                     addressed: list[tuple[Token, list[Span]]]) -> list[_Name]:
+                     addressed: list[tuple[Token, list[Span]]], people_tagged: frozenset[int] = frozenset()) -> list[_Name]:
     candidates = []
     # "Lords Doe, Roe and Lee", "Sens. Doe and Roe": each name a plural form of address lists
     for address, names in addressed:
@@ -594,7 +594,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
                        for span in names if not taken(span)]
     addressed_tokens = {t.i for c in candidates for t in c.span}
     for ent in doc.ents:
-        if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon) or _person_tagged_a_body(ent, lexicon):
+        if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon) or ent.start in people_tagged:
             trimmed = _trim(ent)
             # "Across Wales, pickets were held": a preposition opening the sentence is no part of a name
             while len(trimmed) > 1 and trimmed[0].tag_ == "IN" and trimmed[0].lower_ not in lexicon.name_particles:
@@ -1092,7 +1092,9 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     # 1. bodies
     bodies = _Bodies(lexicon, orgchart)
     addressed = _addressed_lists(doc, lexicon)
-    org_spans = _org_spans(doc, lexicon, orgchart, addressed)
+    # names the model tagged a body's that the story treats as a person's: found once, for both
+    people_tagged = frozenset(ent.start for ent in doc.ents if _person_tagged_a_body(ent, lexicon))
+    org_spans = _org_spans(doc, lexicon, orgchart, addressed, people_tagged)
     org_tokens = {t.i for s in org_spans for t in s}
     for span in org_spans:
         bodies.entity_for(span.text).mentions.append(mention(span))
@@ -1108,7 +1110,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     def names_a_body(span: Span) -> bool:
         return bool(org_tokens & {t.i for t in span}) or orgchart.find(span.text) is not None
 
-    candidates = _name_candidates(doc, lexicon, names_a_body, addressed)
+    candidates = _name_candidates(doc, lexicon, names_a_body, addressed, people_tagged)
     titled = {c.text for c in candidates if c.title or c.honorific}
     by_text: dict[str, list[_Name]] = defaultdict(list)
     for name in candidates:
@@ -1139,6 +1141,12 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     determined = {article.head.text for article in tokens_where(doc, LOWER, ("the",))
                   if article.dep_ == "det" and article.head.i == article.i + 1 and article.head.pos_ == "PROPN"
                   and not any(c.dep_ in ("compound", "amod") for c in children(article.head))}
+    # a word once set beside a kind of thing is no person anywhere, tagged a name there or not:
+    # no person is "the ministry, Defra" (looked for right after each noun of a kind)
+    kinds = tokens_where(doc, LOWER, lexicon.thing_nouns | lexicon.place_nouns)
+    beside_a_kind = {doc[i].text for noun in kinds for i in (noun.i + 1, noun.i + 2)
+                     if i < len(doc) and _set_beside_a_kind(doc[i:i + 1], lexicon)}
+
     def a_body(name: _Name) -> bool:  # a full name listed with bodies' names alone, wherever it is
         return len(name.span) > 1 and name.text not in titled and all(_listed_with_bodies(c.span) for c in by_text[name.text])
 
@@ -1151,9 +1159,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
         if lone and (lexicon.is_known_place(name.text) or name.text in lexicon.thing_names
                      or name.text in determined
                      or not any(_acts_like_person(c.span, lexicon) for c in same)
-                     or all(_names_a_thing(c.span, lexicon) for c in same)
-                     # once is enough, tagged a name or not: no person is "the ministry, Defra"
-                     or any(_set_beside_a_kind(doc[t.i:t.i + 1], lexicon) for t in tokens_where(doc, ORTH, (name.text,)))):
+                     or all(_names_a_thing(c.span, lexicon) for c in same) or name.text in beside_a_kind):
             continue
         people.add(name, lexicon.honorifics.get(name.honorific) if name.honorific else None)
 

@@ -219,9 +219,19 @@ def whole_entity(token: Token) -> Span:
 _OPENING_QUOTES, _CLOSING_QUOTES = ("\u201c", "\u2018"), ("\u201d", "\u2019")
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
+_QUOTED = "govgraph.quoted"
+
+
+def quoted_tokens(doc: Doc) -> frozenset[int]:
     """The indexes of the tokens inside quotation marks opened in their own sentence, in one array
-    pass over the Doc (a straight mark opens when none is open, else closes)."""
+    pass over the Doc (a straight mark opens when none is open, else closes); found once per Doc."""
+    found = doc.user_data.get(_QUOTED)
+    if found is None:
+        found = doc.user_data[_QUOTED] = _quoted(doc)
+    return found
+
+
+def _quoted(doc: Doc) -> frozenset[int]:
     opening, closing, straight = (frozenset(get_string_id(q) for q in quotes)
                                   for quotes in (_OPENING_QUOTES, _CLOSING_QUOTES, ('"',)))
     inside, depth = set(), 0
@@ -234,4 +244,4 @@ def quoted_tokens(doc: Doc) -> set[int]:
             depth = max(depth - 1, 0)
         elif depth:
             inside.add(i)
-    return inside
+    return frozenset(inside)
