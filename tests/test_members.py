@@ -42,6 +42,36 @@ LABOUR = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
         Labour   PROPN NNP pobj     5 B-ORG
         .        PUNCT .   punct    2
     """, True),
+    # "Labour won . Jane Doe is a member of the party ." - "the party" is the one last named
+    ("""
+        Labour   PROPN NNP nsubj    1 B-ORG
+        won      VERB  VBD ROOT     1 O win
+        .        PUNCT .   punct    1
+        Jane     PROPN NNP compound 4 B-PERSON
+        Doe      PROPN NNP nsubj    5 I-PERSON
+        is       AUX   VBZ ROOT     5 O be
+        a        DET   DT  det      7
+        member   NOUN  NN  attr     5
+        of       ADP   IN  prep     7
+        the      DET   DT  det      10
+        party    NOUN  NN  pobj     8
+        .        PUNCT .   punct    5
+    """, True),
+    # "Labour won . Jane Doe is a member of a party ." - not "the party": no one in particular
+    ("""
+        Labour   PROPN NNP nsubj    1 B-ORG
+        won      VERB  VBD ROOT     1 O win
+        .        PUNCT .   punct    1
+        Jane     PROPN NNP compound 4 B-PERSON
+        Doe      PROPN NNP nsubj    5 I-PERSON
+        is       AUX   VBZ ROOT     5 O be
+        a        DET   DT  det      7
+        member   NOUN  NN  attr     5
+        of       ADP   IN  prep     7
+        a        DET   DT  det      10
+        party    NOUN  NN  pobj     8
+        .        PUNCT .   punct    5
+    """, False),
     # "Jane Doe is not a member of Labour ."
     ("""
         Jane     PROPN NNP compound 1 B-PERSON

@@ -1686,3 +1686,28 @@ def test_an_acronym_before_a_title_is_the_posts_body(vocab):
         .        PUNCT .   punct    4
     """)
     assert posts_of(doc) == {"Jane Doe": [("Chairman", "RHRC", True)]}
+
+
+
+@pytest.mark.parametrize("party_word, pos, tag, dep, ent", [("Democratic", "ADJ", "JJ", "amod", "B-NORP"),
+                                                           ("Labour", "PROPN", "NNP", "compound", "B-ORG")])
+def test_an_occupation_is_a_post_and_a_party_word_before_it_a_leaning(vocab, party_word, pos, tag, dep, ent):
+    # "Democratic strategist Jane Doe and actor John Roe spoke." - an occupation (titles.yml) is
+    # work someone does; the party word says where they lean, no post in the party
+    chart = OrgChart({"d": Body("d", "Democratic Party", ("Democratic",), party=True),
+                      "l": Body("l", "Labour Party", ("Labour",), party=True)})
+    doc = parsed(vocab, f"""
+        {party_word} {pos} {tag} {dep} 3 {ent}
+        strategist NOUN  NN  compound 3
+        Jane       PROPN NNP compound 3 B-PERSON
+        Doe        PROPN NNP nsubj    8 I-PERSON
+        and        CCONJ CC  cc       3
+        actor      NOUN  NN  compound 7
+        John       PROPN NNP compound 7 B-PERSON
+        Roe        PROPN NNP conj     3 I-PERSON
+        spoke      VERB  VBD ROOT     8 O speak
+        .          PUNCT .   punct    8
+    """)
+    entities, people = with_posts(doc, chart)
+    assert [(p.title, p.organization, p.party) for p in people["Jane Doe"].posts] == [("Strategist", None, None)]
+    assert [(p.title, p.organization) for p in people["John Roe"].posts] == [("Actor", None)]

@@ -18,6 +18,16 @@ def test_unknown_section_is_named(tmp_path):
         load_lexicon(path)
 
 
+def test_occupations_are_titles_the_lexicon_knows_as_occupations(tmp_path):
+    lexicon = load_lexicon()
+    assert lexicon.title_of("political strategist") == "Political Strategist"
+    assert lexicon.is_occupation("Political Strategist") and not lexicon.is_occupation("Home Secretary")
+    path = tmp_path / "titles.yml"
+    path.write_text("occupations: {pundit: ''}\n")
+    with pytest.raises(RuleError, match="titles.yml: occupation 'pundit' needs a canonical title"):
+        load_lexicon(path)
+
+
 def test_bad_gender_is_named(tmp_path):
     path = tmp_path / "titles.yml"
     path.write_text("honorifics: {mr: man}\n")

@@ -27,10 +27,13 @@ _COPULAS = {"be", "become", "remain"}
 
 def party_of_phrase(head: Token, index: _Index, orgchart: OrgChart, named: bool = False) -> Entity | None:
     """The party a noun phrase's head or one of its modifiers names ("Democrats", "Democratic leaders");
-    with ``named``, only by its name ("the Republican nominee", not "a major party nominee")."""
+    with ``named``, only by its name ("the Republican nominee", not "a major party nominee") or as
+    "the party" itself, which refers back to the party the story last named."""
     for token in [head] + children(head, ("amod", "compound", "nmod")):
         body = index.body.get(token.i)
-        if body is not None and orgchart.is_party(body.label) and (not named or token.text[:1].isupper()):
+        if body is not None and orgchart.is_party(body.label) and (
+                not named or token.text[:1].isupper()
+                or token is head and any(c.lower_ == "the" for c in children(token, ("det",)))):
             return body
     return None
 

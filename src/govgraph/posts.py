@@ -224,6 +224,8 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
     if body is not None and (organ := orgchart.party_of(body.label)) is not None and not orgchart.is_party(body.label):
         party = organ.label  # "DNC Chair X": a post in one of a party's own bodies is a member's
     seat = chamber_of(title, lexicon, orgchart)
+    if body is not None and orgchart.is_party(body.label) and lexicon.is_occupation(lexicon.title_of(title) or title):
+        body = None  # "Democratic strategist X": a leaning, no post in the party
     if body is not None and orgchart.is_party(body.label):
         party = body.label
         # "Labour MP": a member's seat is in the chamber, the party is a membership

@@ -55,6 +55,11 @@ class Lexicon:
     member_nouns: frozenset[str] = frozenset()
     joining_verbs: frozenset[str] = frozenset()
     post_nouns: frozenset[str] = frozenset()
+    occupations: frozenset[str] = frozenset()  # canonical titles of work that is no office, lower case
+
+    def is_occupation(self, title: str) -> bool:
+        """Whether a canonical title is an occupation ("Strategist"), not an office."""
+        return title.lower() in self.occupations
 
     def place_name(self, words: str) -> str:
         """The place an abbreviation stands for ("N.J." -> "New Jersey"); other words as written."""
@@ -97,7 +102,7 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns", "name_particles",
                  "postnominals", "prospective_markers", "place_names", "compass_points", "speech_nouns", "thing_names",
-                 "member_nouns", "joining_verbs", "post_nouns"}
+                 "member_nouns", "joining_verbs", "post_nouns", "occupations"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -126,16 +131,21 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         if gender not in ("male", "female", None):
             raise RuleError(f"{path}: honorific {word!r}: gender must be male, female or null, not {gender!r}")
     titles = data.get("titles") or {}
-    for words, title in titles.items():
-        if not isinstance(title, str) or not title.strip():
-            raise RuleError(f"{path}: title {words!r} needs a canonical title (a non-empty string)")
+    occupations = data.get("occupations") or {}
+    for section, entries in (("title", titles), ("occupation", occupations)):
+        if not isinstance(entries, dict):
+            raise RuleError(f"{path}: {section}s must map words to a canonical title")
+        for words, title in entries.items():
+            if not isinstance(title, str) or not title.strip():
+                raise RuleError(f"{path}: {section} {words!r} needs a canonical title (a non-empty string)")
     places = data.get("place_abbreviations") or {}
     if not isinstance(places, dict) or not all(isinstance(v, str) and v.strip() for v in places.values()):
         raise RuleError(f"{path}: 'place_abbreviations' must map each abbreviation to a place's name")
     lower = lambda key: frozenset(w.lower() for w in _string_list(data, key, path))
     return Lexicon(
         honorifics={str(k).lower(): v for k, v in honorifics.items()},
-        titles={" ".join(str(k).lower().replace(".", " ").split()): v for k, v in titles.items()},
+        titles={" ".join(str(k).lower().replace(".", " ").split()): v for k, v in (titles | occupations).items()},
+        occupations=frozenset(title.lower() for title in occupations.values()),
         former_markers=lower("former_markers"),
         prospective_markers=lower("prospective_markers"),
         place_names=frozenset(_string_list(data, "place_names", path)),
