@@ -20,6 +20,7 @@ SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").i
 SPLITS = {"seed": [SHARED / "gold" / "magnus-cbp-resignation.json"],
           "test": sorted((ROOT / "tests" / "gold" / "test").glob("*.json")),
           "dev": sorted((ROOT / "tests" / "gold" / "dev").glob("*.json")),
+          "dev2": sorted((ROOT / "tests" / "gold" / "dev2").glob("*.json")),  # a second development set
           "people": sorted((ROOT / "tests" / "gold" / "people").glob("*.json"))}  # persons only
 
 
@@ -50,10 +51,10 @@ def main() -> None:
               f" {format(people['precision'], '.2f') if people['nodes'] else '-':>9} {people['recall']:9.2f}"
               f" {len(people['wrong_merges']):6d}")
     print()
-    print(f"{'predicate':18}" + "".join(f" {split + ' gold/right/wrong':>24} {'P':>5} {'R':>5}" for split in ("test", "dev")))
+    print(f"{'predicate':18}" + "".join(f" {split + ' gold/right/wrong':>24} {'P':>5} {'R':>5}" for split in ("test", "dev", "dev2")))
     for predicate in PREDICATES:
         cells = []
-        for split in ("test", "dev"):
+        for split in ("test", "dev", "dev2"):
             total = Score()
             for score in scores[split].values():
                 total.add(score)

@@ -40,6 +40,8 @@ def nlp():
 GOLD_SPLITS = {"seed": [SHARED / "gold" / "magnus-cbp-resignation.json"],
                "dev": sorted((ROOT / "tests" / "gold" / "dev").glob("*.json")),
                "test": sorted((ROOT / "tests" / "gold" / "test").glob("*.json")),
+               # a second development set, drawn after the split (tests/gold/README.md)
+               "dev2": sorted((ROOT / "tests" / "gold" / "dev2").glob("*.json")),
                # development stories annotated for their persons only (person figures, no relations)
                "people": sorted((ROOT / "tests" / "gold" / "people").glob("*.json"))}
 

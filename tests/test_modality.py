@@ -47,6 +47,23 @@ def test_a_condition_in_its_own_clause_makes_the_event_conditional(vocab):
     assert [reading(m) for m in ("if", "unless", "when")] == ["conditional", "conditional", "asserted"]
 
 
+@pytest.mark.parametrize("preposition, reading", [("in", "conditional"), ("at", "asserted")])
+def test_a_clause_on_in_the_event_is_a_condition(vocab, preposition, reading):
+    # "Roe stays in the event Doe resigns." - a condition; "Roe spoke at the event Doe hosted." is
+    # a gathering, and what the clause on it says happened
+    doc = parsed(vocab, f"""
+        Roe     PROPN NNP nsubj 1 B-PERSON
+        stays   VERB  VBZ ROOT  1 O stay
+        {preposition} ADP IN prep 1
+        the     DET   DT  det   4
+        event   NOUN  NN  pobj  2
+        Doe     PROPN NNP nsubj 6 B-PERSON
+        resigns VERB  VBZ relcl 4 O resign
+        .       PUNCT .   punct 1
+    """)
+    assert modality_of(doc[6]) == reading
+
+
 # Each way modality_of reads a clause, on a hand-built parse: (what it shows, table, trigger index,
 # reading). One row per branch, each with a parse that only that branch reads as it should.
 MODALITY_BRANCHES = [

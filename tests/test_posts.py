@@ -476,6 +476,30 @@ def test_the_former_holder_of_a_title_news_keeps_using(vocab):
     assert doe.mentions[-1].text == "The former president"
 
 
+@pytest.mark.parametrize("verb, lemma, tag, posts", [
+    # "Doe served as ambassador to the UN . Ambassador Doe spoke .": the form of address she keeps
+    ("served", "serve", "VBD", [("Ambassador", "UN", False)]),
+    # "Doe serves as ambassador to the UN . Ambassador Doe spoke .": one post, held now
+    ("serves", "serve", "VBZ", [("Ambassador", "UN", True), ("Ambassador", None, True)]),
+])
+def test_a_title_before_a_name_that_held_it_at_a_body_is_a_form_of_address(vocab, verb, lemma, tag, posts):
+    doc = parsed(vocab, f"""
+        Doe        PROPN NNP nsubj    1 B-PERSON
+        {verb}     VERB  {tag} ROOT   1 O {lemma}
+        as         ADP   IN  prep     1
+        ambassador NOUN  NN  pobj     2
+        to         ADP   IN  prep     3
+        the        DET   DT  det      6
+        UN         PROPN NNP pobj     4 B-ORG
+        .          PUNCT .   punct    1
+        Ambassador PROPN NNP compound 9
+        Doe        PROPN NNP nsubj    10 B-PERSON
+        spoke      VERB  VBD ROOT     10 O speak
+        .          PUNCT .   punct    10
+    """)
+    assert sorted(posts_of(doc)["Doe"], key=str) == sorted(posts, key=str)
+
+
 def test_the_former_holder_among_several_is_the_nearest_named_before(vocab):
     """"President Roe thanked President Doe. Doe spoke. The former president smiled.": with two
     people titled President, the description refers back to the nearer one (Doe), as a reader does."""
@@ -1711,3 +1735,20 @@ def test_an_occupation_is_a_post_and_a_party_word_before_it_a_leaning(vocab, par
     entities, people = with_posts(doc, chart)
     assert [(p.title, p.organization, p.party) for p in people["Jane Doe"].posts] == [("Strategist", None, None)]
     assert [(p.title, p.organization) for p in people["John Roe"].posts] == [("Actor", None)]
+
+
+@pytest.mark.parametrize("verb, lemma, obj, posts", [
+    # "Doe refused to step down as leader ." - her post, which she keeps
+    ("refused", "refuse", None, [("Leader", None, True)]),
+    # "Doe urged Roe to step down as leader ." - Roe's post, not the one who asks
+    ("urged", "urge", "Roe", []),
+])
+def test_a_post_left_in_a_complement_is_the_post_of_whoever_the_complement_is_about(vocab, verb, lemma, obj, posts):
+    rows = [f"Doe      PROPN NNP nsubj 1 B-PERSON", f"{verb} VERB VBD ROOT 1 O {lemma}"]
+    if obj:
+        rows.append(f"{obj} PROPN NNP dobj 1 B-PERSON")
+    step = len(rows) + 1
+    rows += [f"to PART TO aux {step}", "step VERB VB xcomp 1 O step", f"down ADP RP prt {step}",
+             f"as ADP IN prep {step}", f"leader NOUN NN pobj {step + 2}", "\\. PUNCT . punct 1"]
+    doc = parsed(vocab, "\n".join(rows).replace("\\.", "."))
+    assert posts_of(doc)["Doe"] == posts

@@ -687,6 +687,26 @@ def test_who_is_appointed_to_do_something_does_it_without_a_model(vocab):
     """)) == {("appointed", "Smith", "Ann Lee", "asserted"), ("succeeded", "Ann Lee", "Roe", "asserted")}
 
 
+@pytest.mark.parametrize("verb, lemma, expected", [
+    ("heard", "hear", {("criticized", "Ann Lee", "Roe", "asserted")}),
+    ("watched", "watch", {("criticized", "Ann Lee", "Roe", "asserted")}),
+    # no perceiving: "Smith wanted Ann Lee attack Roe" says nothing was done
+    ("wanted", "want", set()),
+])
+def test_the_one_perceived_does_what_the_bare_infinitive_says_without_a_model(vocab, verb, lemma, expected):
+    # "Smith heard Ann Lee attack Roe ." - the parser gives the infinitive no subject of its own
+    found = relations_of(parsed(vocab, f"""
+        Smith     PROPN NNP nsubj    1 B-PERSON
+        {verb}    VERB  VBD ROOT     1 O {lemma}
+        Ann       PROPN NNP compound 3 B-PERSON
+        Lee       PROPN NNP dobj     1 I-PERSON
+        attack    VERB  VB  ccomp    1 O attack
+        Roe       PROPN NNP dobj     4 B-PERSON
+        .         PUNCT .   punct    1
+    """))
+    assert {r for r in found if r[0] == "criticized"} == expected
+
+
 def test_a_name_on_a_noun_of_the_one_who_acts_is_its_patient_without_a_model(vocab):
     # "Smith , an Ann Roe supporter , spoke ." / "Smith , an Ann Roe critic , spoke ."
     def reading(noun):
@@ -847,6 +867,23 @@ def test_a_bare_exit_of_someone_running_leaves_the_race_without_a_model(vocab):
     """)
     assert ("askedToWithdraw", "Smith", "Jones", "asserted") in readings_of(extraction_of(call))
     assert not any(r[0] == "askedToResign" for r in readings_of(extraction_of(call)))
+
+
+def test_whom_a_call_to_step_aside_asks_is_not_what_is_left_without_a_model(vocab):
+    # "... Smith urged Jones to step aside ." - Jones, the verb's object, is the one asked to go,
+    # not an office named ("urged Jones to step aside as chairman" would be)
+    call = parsed(vocab, RUNNING + """
+        Smith    PROPN NNP nsubj 7 B-PERSON
+        urged    VERB  VBD ROOT  7 O urge
+        Jones    PROPN NNP dobj  7 B-PERSON
+        to       PART  TO  aux   10
+        step     VERB  VB  xcomp 7 O step
+        aside    ADV   RB  prt   10
+        .        PUNCT .   punct 7
+    """)
+    readings = readings_of(extraction_of(call))
+    assert ("askedToWithdraw", "Smith", "Jones", "asserted") in readings
+    assert not any(r[0] == "askedToResign" for r in readings)
 
 
 def test_an_exit_that_names_an_office_or_says_resign_stays_a_resignation_without_a_model(vocab):

@@ -52,6 +52,8 @@ def author_of(noun: Token) -> Token | None:
 
 # verbs whose object takes up what their infinitive says: "appointed X to succeed Y"
 _APPOINTING = {"appoint", "name", "pick", "choose", "select", "tap", "elect", "hire", "install"}
+# verbs of perceiving whose object does what their bare infinitive says: "heard X attack Y"
+_PERCEIVING = {"hear", "see", "watch", "witness", "observe", "notice"}
 
 
 def _subject(verb: Token) -> Token | None:
@@ -81,6 +83,11 @@ def _subject(verb: Token) -> Token | None:
         if head.dep_ == "xcomp" and controller is not None and controller.pos_ in ("PROPN", "PRON"):
             return None
         return _subject(head.head)
+    # "the crowd heard X lambaste Y": the one perceived does what the bare infinitive says (the
+    # parser makes the infinitive a clause of its own, with no subject)
+    if head.dep_ in ("ccomp", "xcomp") and head.tag_ == "VB" and head.head.lemma_.lower() in _PERCEIVING \
+            and not _children(head, "aux"):
+        return next(iter(_children(head.head, "dobj")), None)
     # "after criticising X, Y said": a gerund under a preposition shares the main clause's subject
     if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
         return _subject(head.head.head)

@@ -28,6 +28,8 @@ _FAILING = {"fail", "neglect"}
 _CHOSEN = {"elect", "appoint", "name", "choose", "pick", "tap", "select", "hire", "nominate", "bring", "draft"}
 _PREVENTING = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit", "deter", "discourage", "dissuade"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
+# nouns whose clause is a condition: "in the event (that) X stepped aside", "in case X resigns"
+_CONDITION_NOUNS = {"event", "case", "eventuality", "condition"}
 # a subordinate clause of time in the present tense tells what is yet to come: "before he resigns"
 _TIME_MARKS = {"before", "until", "till", "once", "when", "after"}
 _PRESENT = {"VBZ", "VBP"}
@@ -107,6 +109,9 @@ def modality_of(token: Token) -> str:
             return "hedged"
         return "negated"
     if words & _CONDITIONAL_AUX or words & _CONDITION_MARKS:
+        return "conditional"
+    if clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in _CONDITION_NOUNS \
+            and clause.head.dep_ == "pobj" and clause.head.head.lower_ in ("in", "on"):
         return "conditional"
     if words & _FUTURE_AUX:
         return "future"

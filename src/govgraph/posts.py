@@ -538,6 +538,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         charted = {p.title.lower(): p.organization for p in posts if p.in_chart and p.organization}
         posts = [replace(p, organization=charted[p.title.lower()], in_chart=True)
                  if p.organization is None and p.place is None and p.title.lower() in charted else p for p in posts]
+        # "Haley, who served as ambassador to the UN ... 'Ambassador Haley'": a title with no body
+        # that the story says someone held at a body is the form of address a former holder keeps
+        held = {p.title.lower() for p in posts if not p.current and p.organization}
+        posts = [p for p in posts if not (p.current and p.organization is None and p.place is None
+                                          and p.title.lower() in held)]
         for post in sorted(posts, key=lambda p: p.current):
             seen.setdefault((post.title.lower(), post.organization), post)
         entity.posts = sorted(seen.values(), key=lambda p: (p.sentence, p.title))
@@ -703,13 +708,13 @@ def _leaves(verb: Token, leaving: frozenset[str]) -> bool:
 
 def _stating_verbs(root: Token, leaving: frozenset[str]) -> list[Token]:
     """The verbs whose clause says what the person at ``root`` is, was or left: the verb it is the
-    subject of and its conjuncts, their complements of leaving ("refused to resign as leader"),
-    and relative clauses whose subject is the relative pronoun ("X, who served as chancellor", not
-    "X, whose father served as lord chancellor")."""
+    subject of and its conjuncts, their complements of leaving ("refused to resign as leader"; not
+    "urged Y to step aside as chair", which is Y's post), and relative clauses whose subject is the
+    relative pronoun ("X, who served as chancellor", not "X, whose father served as lord chancellor")."""
     verbs = []
     if root.dep_ in ("nsubj", "nsubjpass"):
         verbs = [root.head] + [c for c in children(root.head) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
-        verbs += [c for v in verbs for c in children(v, ("xcomp",)) if _leaves(c, leaving)]
+        verbs += [c for v in verbs if not children(v, ("dobj",)) for c in children(v, ("xcomp",)) if _leaves(c, leaving)]
     return verbs + [c for c in children(root, ("relcl",)) if (_leaves(c, leaving) or c.lemma_.lower() in _BE_VERBS | _SERVING_VERBS)
                     and any(s.tag_ in ("WP", "WDT") for s in children(c, ("nsubj", "nsubjpass")))]
 

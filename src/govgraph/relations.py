@@ -252,10 +252,12 @@ def candidates_in(doc: Doc, ctx: "_Context", words: frozenset[str]) -> set[int]:
 _OFFICE_ONLY = re.compile(r"(?i)\b(resign|abdicat)")
 
 
-def _names_what_is_left(token: Token) -> bool:
+def _names_what_is_left(token: Token, asking: bool = False) -> bool:
     """Whether an exit says what is left ("resigned his seat", "stepped down as chief", "quit
-    from the board"), in the trigger's clause or the one it asks for."""
-    verbs = [token] + [c for c in children(token, ("xcomp", "ccomp")) if c.pos_ in ("VERB", "AUX")]
+    from the board"), in the trigger's clause or the one it asks for. The object of a verb of
+    asking is whom it asks ("urged Doe to step aside"), not what is left."""
+    verbs = [] if asking else [token]
+    verbs += [c for c in children(token, ("xcomp", "ccomp")) if c.pos_ in ("VERB", "AUX")]
     return any(children(v, ("dobj",)) or any(p.lower_ in ("as", "from") for p in children(v, ("prep",)))
                for v in verbs)
 
@@ -370,7 +372,7 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         # is said of an office only
         leaver = obj if rule.frame == "ask" else subject
         if not candidacy and rule.when_candidacy and leaver is not None and id(leaver) in running \
-                and not _names_what_is_left(token) and not _OFFICE_ONLY.search(trigger):
+                and not _names_what_is_left(token, asking=rule.frame == "ask") and not _OFFICE_ONLY.search(trigger):
             candidacy = True
         if rule.only_candidacy and not candidacy:
             continue

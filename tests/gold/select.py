@@ -1,8 +1,9 @@
 """Draw the stories of the gold set and their split, reproducibly (see README.md).
 
 Run from the repository root: `python3 tests/gold/select.py ../shared`. It prints, per source, the
-stories drawn and whether each goes to dev/ or test/. The 16 stories annotated before the split
-stay in dev/: rules were written from their misses, so they cannot be a blind test.
+stories drawn and whether each goes to dev/ or test/, then the stories of the second development
+set (dev2/). The 16 stories annotated before the split stay in dev/: rules were written from their
+misses, so they cannot be a blind test.
 """
 
 import hashlib
@@ -40,6 +41,18 @@ def candidates(shared: Path, folder: str, prefix: str, max_words: int) -> list[P
     return sorted(out)
 
 
+# A second draw (2026-12-07) for dev2/, a second development set: more stories to learn from,
+# outside the dev/test split above (whose test split keeps its two fifths of those stories). It
+# draws from what no gold file of the first draw or of people/ holds.
+MORE_SEED = 20261207
+# source prefix -> (folder, stories to draw, longest story in words)
+MORE_DRAWS = {
+    "us-cnn-2024": ("corpus/us-news", 6, 1600),
+    "us-ptc-2018": ("corpus/us-news", 2, 1600),
+    "bbc-politics": ("corpus/bbc-politics", 4, 700),
+}
+
+
 def main(shared: Path) -> None:
     rng = random.Random(SEED)
     for prefix, (folder, count, test_count, max_words) in DRAWS.items():
@@ -47,6 +60,13 @@ def main(shared: Path) -> None:
         for index, path in enumerate(drawn):
             split = "test" if index < test_count else "dev"
             print(f"{split}\t{path.relative_to(shared)}")
+    taken = {p.stem for split in ("dev", "test") for p in (Path(__file__).parent / split).glob("*.json")}
+    taken |= {p.stem for p in (Path(__file__).parent / "people").glob("*.json")}
+    rng = random.Random(MORE_SEED)
+    for prefix, (folder, count, max_words) in MORE_DRAWS.items():
+        pool = [p for p in candidates(shared, folder, prefix, max_words) if p.stem not in taken]
+        for path in rng.sample(pool, count):
+            print(f"dev2\t{path.relative_to(shared)}")
 
 
 if __name__ == "__main__":
