@@ -1752,3 +1752,72 @@ def test_a_post_left_in_a_complement_is_the_post_of_whoever_the_complement_is_ab
              f"as ADP IN prep {step}", f"leader NOUN NN pobj {step + 2}", "\\. PUNCT . punct 1"]
     doc = parsed(vocab, "\n".join(rows).replace("\\.", "."))
     assert posts_of(doc)["Doe"] == posts
+
+
+def test_a_partys_post_in_a_chamber_is_the_chambers_and_the_party_a_membership(vocab):
+    # "House Democratic Leader Jane Doe spoke ." / "Labour leader Jane Doe spoke ."
+    chart = OrgChart({"d": Body("d", "Democratic Party", ("Democratic",), party=True),
+                      "l": Body("l", "Labour Party", ("Labour",), party=True),
+                      "h": Body("h", "House of Representatives", ("House",), member_titles=("Representative",))})
+    doc = parsed(vocab, """
+        House      PROPN NNP compound 2 B-ORG
+        Democratic PROPN NNP compound 2 B-NORP
+        Leader     PROPN NNP compound 4
+        Jane       PROPN NNP compound 4 B-PERSON
+        Doe        PROPN NNP nsubj    5 I-PERSON
+        spoke      VERB  VBD ROOT     5 O speak
+        .          PUNCT .   punct    5
+    """)
+    entities, people = with_posts(doc, chart)
+    assert [(p.title, p.organization) for p in people["Jane Doe"].posts] == [("Leader", "House of Representatives")]
+    assert {m.party for m in people["Jane Doe"].memberships} == {"Democratic Party"}
+    labour = parsed(vocab, """
+        Labour PROPN NNP compound 1 B-ORG
+        leader NOUN  NN  compound 3
+        Jane   PROPN NNP compound 3 B-PERSON
+        Doe    PROPN NNP nsubj    4 I-PERSON
+        spoke  VERB  VBD ROOT     4 O speak
+        .      PUNCT .   punct    4
+    """)
+    assert posts_of(labour, chart) == {"Jane Doe": [("Leader", "Labour Party", True)]}
+    # "Jane Doe , the House Democratic whip , spoke ."
+    appositive = parsed(vocab, """
+        Jane       PROPN NNP compound 1 B-PERSON
+        Doe        PROPN NNP nsubj    8 I-PERSON
+        ,          PUNCT ,   punct    1
+        the        DET   DT  det      6
+        House      PROPN NNP compound 6 B-ORG
+        Democratic PROPN NNP compound 6 B-NORP
+        whip       NOUN  NN  appos    1
+        ,          PUNCT ,   punct    1
+        spoke      VERB  VBD ROOT     8 O speak
+        .          PUNCT .   punct    8
+    """)
+    assert posts_of(appositive, chart) == {"Jane Doe": [("Whip", "House of Representatives", True)]}
+
+
+@pytest.mark.parametrize("table, current", [
+    # "Smith was fired by Chief Jane Doe ." - a verb of firing is no mark on the title after it
+    ("""
+        Smith PROPN NNP nsubjpass 2 B-PERSON
+        was   AUX   VBD auxpass   2
+        fired VERB  VBN ROOT      2 O fire
+        by    ADP   IN  agent     2
+        Chief PROPN NNP compound  6
+        Jane  PROPN NNP compound  6 B-PERSON
+        Doe   PROPN NNP pobj      3 I-PERSON
+        .     PUNCT .   punct     2
+    """, True),
+    # "The retired chief Jane Doe spoke ." - set before the title, it says the post was left
+    ("""
+        The     DET   DT  det      4
+        retired VERB  VBN amod     2 O retire
+        chief   NOUN  NN  compound 4
+        Jane    PROPN NNP compound 4 B-PERSON
+        Doe     PROPN NNP nsubj    5 I-PERSON
+        spoke   VERB  VBD ROOT     5 O speak
+        .       PUNCT .   punct    5
+    """, False),
+])
+def test_a_participle_of_leaving_marks_a_post_left_only_as_its_modifier(vocab, table, current):
+    assert posts_of(parsed(vocab, table))["Jane Doe"] == [("Chief", None, current)]

@@ -58,10 +58,12 @@ _MEMBER_TITLES = {"mp", "mep", "msp", "am", "peer", "backbencher", "member", "co
 class _Index:
     """Token -> entity lookups for one document."""
 
-    def __init__(self, doc: Doc, entities: Iterable[Entity], parties: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, entities: Iterable[Entity], parties: frozenset[str] = frozenset(),
+                 chambers: frozenset[str] = frozenset()):
         self.person: dict[int, Entity] = {}
         self.body: dict[int, Entity] = {}
         self.parties = parties  # labels of the bodies that are parties
+        self.chambers = chambers  # labels of the bodies that are chambers (whose members have a title)
         bounds = token_bounds(doc)
         for entity in entities:
             target = self.person if entity.kind == "Person" else self.body if entity.kind == "Organization" else None
@@ -109,7 +111,10 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
         if prev.i in index.person or prev.text.lower() in lexicon.former_markers or prev.text in ("-", ","):
             break
         if prev.i in index.body:
-            body = body or index.body[prev.i]
+            named = index.body[prev.i]
+            # "House Democratic Leader X": a chamber before the party is whose post it is
+            if body is None or body.label in index.parties and named is not body and named.label in index.chambers:
+                body = named
         elif prev.text in ("'s", "\u2019s", "'", "\u2019"):
             if start >= 2 and start - 2 in index.person:
                 break  # "Doe's deputy": the owner and the mark are no part of the title
@@ -150,7 +155,10 @@ def _departed(token: Token, race: frozenset[str], by_verb: bool = True) -> bool:
 
 
 def _is_former(tokens: Iterable[Token], lexicon: Lexicon) -> bool:
-    return any(t.text.lower() in lexicon.former_markers for t in tokens)
+    """Whether a word among ``tokens`` marks a post as left: "former", "ex-", and participles
+    only as modifiers ("the retired finance chief", "fired agent X"; not "was fired by Chief X")."""
+    return any(t.text.lower() in lexicon.former_markers
+               and not (t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")) for t in tokens)
 
 
 def _is_prospective(title: Span, lexicon: Lexicon) -> bool:
@@ -193,6 +201,8 @@ def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None
         before = _modifier_chain(doc, title, index, lexicon)[1]
     if before is None:
         return _place_after(title.root, index)
+    if left in index.body and (chamber := _chamber_of_party(left, index)) is not None:
+        return chamber, None
     # "Labour's Chief Secretary to the Treasury": the post is the Treasury's; the party's
     # possessive says whose member holds it (read as a membership where the possessive is read)
     if before.label in index.parties and left >= 0 and doc[left].text in ("'s", "\u2019s"):
@@ -200,6 +210,19 @@ def _body_of_title(title: Span, index: _Index, doc: Doc, lexicon: Lexicon | None
         if after[0] is not None and after[0].label not in index.parties:
             return after
     return before, None
+
+
+def _chamber_of_party(i: int, index: _Index) -> Entity | None:
+    """"House Democratic Leader X", "Senate Republican whip": the chamber named right before the
+    party at token ``i``, whose post it is (the party is a membership, read where parties before
+    names are); None when the token names no party or no chamber precedes it."""
+    party = index.body.get(i)
+    if party is None or party.label not in index.parties:
+        return None
+    while i > 0 and index.body.get(i - 1) is party:
+        i -= 1
+    chamber = index.body.get(i - 1)
+    return chamber if chamber is not None and chamber.label in index.chambers else None
 
 
 def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> str:
@@ -281,8 +304,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                   lexicon: Lexicon, orgchart: OrgChart) -> None:
     """Add to each person the posts the text gives them."""
     starts = [s.start for s in sentences]
-    index = _Index(doc, entities, frozenset(e.label for e in entities if e.kind == "Organization"
-                                            and orgchart.is_party(e.label)))
+    bodies = [e for e in entities if e.kind == "Organization"]
+    index = _Index(doc, entities, frozenset(e.label for e in bodies if orgchart.is_party(e.label)),
+                   frozenset(e.label for e in bodies if e.label in orgchart.chamber_words))
     titles = _title_spans(doc, lexicon)
     title_at = {t.i: span for span in titles for t in span}
 
