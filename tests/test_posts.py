@@ -1821,3 +1821,81 @@ def test_a_partys_post_in_a_chamber_is_the_chambers_and_the_party_a_membership(v
 ])
 def test_a_participle_of_leaving_marks_a_post_left_only_as_its_modifier(vocab, table, current):
     assert posts_of(parsed(vocab, table))["Jane Doe"] == [("Chief", None, current)]
+
+
+@pytest.mark.parametrize("race, current", [(True, True), (False, False)])
+def test_one_running_who_steps_aside_leaves_the_race_not_the_post(vocab, race, current):
+    # "Doe 's reelection bid faltered . President Doe stepped aside ." - she left the race, and is
+    # president still; with no race in the story, "President Doe stepped aside" left the post
+    context = """
+        Doe        PROPN NNP poss     3 B-PERSON
+        's         PART  POS case     0
+        reelection NOUN  NN  compound 3
+        bid        NOUN  NN  nsubj    4
+        faltered   VERB  VBD ROOT     4 O falter
+        .          PUNCT .   punct    4
+    """ if race else ""
+    offset = 6 if race else 0
+    doc = parsed(vocab, context + f"""
+        President PROPN NNP compound {offset + 1}
+        Doe       PROPN NNP nsubj    {offset + 2} B-PERSON
+        stepped   VERB  VBD ROOT     {offset + 2} O step
+        aside     ADV   RB  advmod   {offset + 2}
+        .         PUNCT .   punct    {offset + 2}
+    """)
+    assert posts_of(doc)["Doe"] == [("President", None, current)]
+
+
+def test_the_former_holder_is_not_the_one_the_story_calls_the_holder_nor_the_subject_of_the_clause(vocab):
+    # "President Doe spoke . The president smiled . She met Roe , the former president ." and
+    # "President Doe spoke . She drew a contrast with the former president .": Doe holds the post
+    # now, and "the former president" is someone else
+    called_now = described(parsed(vocab, """
+        President PROPN NNP compound 1
+        Doe       PROPN NNP nsubj    2 B-PERSON
+        spoke     VERB  VBD ROOT     2 O speak
+        .         PUNCT .   punct    2
+        The       DET   DT  det      5
+        president NOUN  NN  nsubj    6
+        smiled    VERB  VBD ROOT     6 O smile
+        .         PUNCT .   punct    6
+        The       DET   DT  det      10
+        former    ADJ   JJ  amod     10
+        president NOUN  NN  nsubj    11
+        left      VERB  VBD ROOT     11 O leave
+        .         PUNCT .   punct    11
+    """))
+    own_clause = described(parsed(vocab, """
+        President PROPN NNP compound 1
+        Doe       PROPN NNP nsubj    2 B-PERSON
+        spoke     VERB  VBD ROOT     2 O speak
+        .         PUNCT .   punct    2
+        She       PRON  PRP nsubj    5
+        drew      VERB  VBD ROOT     5 O draw
+        a         DET   DT  det      7
+        contrast  NOUN  NN  dobj     5
+        with      ADP   IN  prep     7
+        the       DET   DT  det      11
+        former    ADJ   JJ  amod     11
+        president NOUN  NN  pobj     8
+        .         PUNCT .   punct    5
+    """))
+    for entities in (called_now, own_clause):
+        (doe,) = [e for e in entities if e.kind == "Person"]
+        assert [(p.title, p.current) for p in doe.posts] == [("President", True)]
+        assert not any("former" in m.text for m in doe.mentions)
+
+
+@pytest.mark.parametrize("aux, tag, posts", [
+    ("will", "VB", []),  # "Voters will elect President Doe .": the post is to come
+    (None, "VBD", [("President", None, True)]),  # "Voters elected President Doe .": said of a holder
+])
+def test_a_title_before_the_name_of_one_to_be_elected_is_no_post(vocab, aux, tag, posts):
+    rows = ["Voters NOUN NNS nsubj {v}"]
+    if aux:
+        rows.append(f"{aux} AUX MD aux {{v}}")
+    rows.append(f"{'elect' if aux else 'elected'} VERB {tag} ROOT {{v}} O elect")
+    v = len(rows) - 1
+    rows += [f"President PROPN NNP compound {v + 2}", f"Doe PROPN NNP dobj {v} B-PERSON", f"\\. PUNCT . punct {v}"]
+    doc = parsed(vocab, "\n".join(r.format(v=v) for r in rows).replace("\\.", "."))
+    assert posts_of(doc) == {"Doe": posts}

@@ -707,6 +707,23 @@ def test_the_one_perceived_does_what_the_bare_infinitive_says_without_a_model(vo
     assert {r for r in found if r[0] == "criticized"} == expected
 
 
+@pytest.mark.parametrize("owned, lemma, agent", [("campaign", "campaign", "Doe"), ("family", "family", None)])
+def test_what_someone_owns_stands_for_them_but_not_their_kin_without_a_model(vocab, owned, lemma, agent):
+    # "Roe faced the ire of Doe 's campaign ." is Doe's; "... of Doe 's family ." the family's
+    found = relations_of(parsed(vocab, f"""
+        Roe    PROPN NNP nsubj 1 B-PERSON
+        faced  VERB  VBD ROOT  1 O face
+        the    DET   DT  det   3
+        ire    NOUN  NN  dobj  1 O ire
+        of     ADP   IN  prep  3
+        Doe    PROPN NNP poss  7 B-PERSON
+        's     PART  POS case  5
+        {owned} NOUN NN  pobj  4 O {lemma}
+        .      PUNCT .   punct 1
+    """))
+    assert {r for r in found if r[0] == "criticized"} == ({("criticized", agent, "Roe", "asserted")} if agent else set())
+
+
 def test_a_name_on_a_noun_of_the_one_who_acts_is_its_patient_without_a_model(vocab):
     # "Smith , an Ann Roe supporter , spoke ." / "Smith , an Ann Roe critic , spoke ."
     def reading(noun):

@@ -19,7 +19,8 @@ from .rules import Lexicon, OrgChart
 if TYPE_CHECKING:
     from .posts import _Index
 
-__all__ = ["party_of_phrase", "party_before", "party_descriptions", "listed_members", "phrase_members"]
+__all__ = ["party_of_phrase", "party_before", "party_descriptions", "listed_members", "phrase_members",
+           "candidates_in"]
 
 # "X is / became / remains a Labour activist": the verbs that say what someone is
 _COPULAS = {"be", "become", "remain"}
@@ -358,3 +359,23 @@ def party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: Org
         if party_at(i) and (i >= name.left_edge.i or doc[i].dep_ == "amod"):
             return i
     return None
+
+
+def candidates_in(doc: Doc, person_at: dict[int, Entity], words: frozenset[str]) -> set[int]:
+    """The people (ids of their entities) a story presents as running for office: the possessor
+    or modifier of a race word ("Doe's reelection bid", "the Roe campaign", "his candidacy"),
+    the one set beside or equated with one ("Doe, the nominee"), or the subject of running for
+    something ("Doe is running for the Senate")."""
+    found = set()
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in words and token.pos_ == "NOUN":
+            people = [c for c in children(token, ("poss", "compound"))]
+            if token.dep_ in ("appos", "attr"):
+                people.append(token.head if token.dep_ == "appos" else next(iter(children(token.head, ("nsubj",))), token))
+        elif lemma == "run" and token.pos_ == "VERB" and any(p.lower_ in ("for", "as") for p in children(token, ("prep",))):
+            people = children(token, ("nsubj",))
+        else:
+            continue
+        found |= {id(person_at[p.i]) for p in people if p.i in person_at and person_at[p.i].kind == "Person"}
+    return found

@@ -29,7 +29,7 @@ from spacy.util import filter_spans
 from .dates import resolve_time
 from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
-from .members import listed_members, party_before, party_descriptions, phrase_members
+from .members import candidates_in, listed_members, party_before, party_descriptions, phrase_members
 from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
 from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
 
@@ -126,17 +126,22 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
 
 
 _POST_NOUNS = {"post", "job", "office", "position", "role", "seat", "portfolio", "chair", "presidency", "premiership"}
+_OFFICE_ONLY = {"resign", "abdicate"}  # verbs of leaving said of an office alone, never of a race
 _DEPARTURES = {"resignation", "departure", "exit", "sacking", "dismissal", "firing", "ouster", "removal",
                "retirement", "death", "downfall", "exodus"}
 
 
-def _departed(token: Token, race: frozenset[str], by_verb: bool = True) -> bool:
+def _departed(token: Token, race: frozenset[str], by_verb: bool = True, running: bool = False) -> bool:
     """"the resignation of BBC chairman X (, Y and Z)", "Home Secretary X resigned", "fired
     Chairman X", "X, the chairman, was sacked": a post named with someone who left it or is leaving
     it ("President X's exit from the race", "dropped out of the race" leave a race, not the post;
     "resigned as Y" names the post left, which the "as" reading takes). ``by_verb`` False reads
-    only the nouns: "Jane Doe MP resigned" left some office, not (it does not say) her seat."""
+    only the nouns: "Jane Doe MP resigned" left some office, not (it does not say) her seat. One
+    the story has ``running`` who steps aside leaves the race ("President X stepped aside and
+    endorsed Y"), unless the verb says resign."""
     verb = token.head
+    if running and token.dep_ == "nsubj" and verb.lemma_.lower() not in _OFFICE_ONLY:
+        return False
     if by_verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX") \
             and _leaves(verb, load_leaving_verbs()) and modality_of(verb) == "asserted" \
             and not any(t.lower_ in race for t in verb.subtree) \
@@ -174,6 +179,13 @@ def _is_prospective(title: Span, lexicon: Lexicon) -> bool:
     # a hyphenated qualifier is several tokens ("would-be"): its words as written
     words += doc[max(0, title.start - 3):title.start].text.lower().split()[-1:]
     return any(word in lexicon.prospective_markers for word in words)
+
+
+def _to_be_elected(name: Token) -> bool:
+    """"help elect President X", "will elect Governor Y": a title before the name of one an
+    election still to come is to make it: the post is hoped for, not held ("elected President X
+    in 2020" is said of a holder, and one re-elected or voted for may hold it already)."""
+    return name.dep_ == "dobj" and name.head.lemma_.lower() == "elect" and not _past(name.head)
 
 
 def _past(verb: Token) -> bool:
@@ -321,6 +333,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     abroad: set[tuple[int, str]] = set()  # (person, title) the story gives with another country's name
     quoted = quoted_tokens(doc)
     race, leaving = load_candidacy_words(), load_leaving_verbs()
+    running = candidates_in(doc, index.person, race)
     # the countries the story names: a place or people, or a body of the chart ("the Senate")
     named = frozenset(ent.text for ent in doc.ents if ent.label_ in _PLACE_OR_PARTY).union(
         *(orgchart.jurisdiction_of(body) for e in entities if e.kind == "Organization"
@@ -384,11 +397,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         quoted_whole = (before in title_at and title_at[before].start > 0 and after_name < len(doc)
                         and doc[title_at[before].start - 1].text in _OPENING_QUOTES | {'"'}
                         and doc[after_name].text in _CLOSING_QUOTES | {'"'})
-        if before in title_at and not quoted_whole:
+        if before in title_at and not quoted_whole and not _to_be_elected(token):
             span = title_at[before]
             chain_start, body = _modifier_chain(doc, span, index, lexicon)
             former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) \
-                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None)
+                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None, id(person) in running)
             # a lower-case word before a bare surname with no body is a description ("top border
             # official X"); before a full name ("deputy leader Jane Doe") it is a post
             full_name = token.i - first >= 1
@@ -430,7 +443,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
             title = None if body or place else f"{_canonical_title(span, lexicon, doc, index)} {doc[of_at].lower_} {what.text}"
             chain_start, _ = _modifier_chain(doc, span, index, lexicon)  # "ex-chief inspector of schools"
             former = _is_former(doc[max(0, chain_start - 2):chain_start], lexicon) \
-                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None)
+                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None, id(person) in running)
             add(person, span, former, token, doc[span.start:token.i + 1], title_text=title, body=body, place=place)
         # 0. a party before the name: "Labour's Jane Doe", "Tory John Roe", "Republican vice
         # presidential nominee Sen. John Roe", "2016 Democratic presidential candidate Jane Doe"
@@ -446,7 +459,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if owner is not None and before not in title_at and party_at is None and not orgchart.is_party(owner.label) \
                 and orgchart.party_of(owner.label) is None and not lexicon.is_known_place(owner.label):
             found.setdefault(id(person), []).append(
-                Post(_STAFF, owner.label, not _departed(token, race), sentence_of(token),
+                Post(_STAFF, owner.label, not _departed(token, race, running=id(person) in running), sentence_of(token),
                      doc[owner_at.left_edge.i:token.i + 1].text))
         root = token
         if root.dep_ == "compound" and root.head.i == token.i + 1 and root.head.i in title_at:
@@ -490,7 +503,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                     and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
             former = _is_former(children(appos), lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon) \
-                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None)
+                or _departed(token, race, chamber_of(span.text, lexicon, orgchart) is None, id(person) in running)
             evidence = doc[min(appos.left_edge.i, root.i):max(appos.right_edge.i, root.i) + 1]
             add(person, span, former, token, evidence)
             for relcl in (c for c in children(appos) if c.dep_ == "relcl"):
@@ -844,6 +857,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
     for token in (doc[i] for i in sorted(token_person)):
         if token.dep_ in _SUBJECTS:
             subject_of_sentence.setdefault(sentence_index(starts, token.idx), token_person[token.i])
+    described_now: set[tuple[int, str]] = set()  # (person, title) the story calls "the <title>" now
     for token in doc:
         if token.i in token_person or token.i in others or not lexicon.title_of(token.text):
             continue
@@ -871,9 +885,14 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         # "the former president" when one person has that title and no one is said to have held
         # it: news copy keeps the title of a former holder ("President X"), so it is his, and former
         # ("Jane Doe, president of a club" is not "the former president" of the story's country)
+        # ... but not one the story has called "the president" (it holds the post now), nor the
+        # subject of the description's own clause ("he drew a contrast with the former president"
+        # is not he)
+        own_subject = token_person.get(getattr(_clause_subject(token), "i", -1))
         titled = [p for p in people if any(post.title.lower() == title and post.current
                                            and (post.organization is None or post.in_chart) for post in p.posts)
-                  and p.mentions[0].start < token.idx] if former and not holders else []
+                  and p.mentions[0].start < token.idx and (id(p), title) not in described_now
+                  and p is not own_subject] if former and not holders else []
         if len(titled) > 1:
             # several say "President": a definite description refers back to the nearest of them
             titled = [_nearest_before(titled, token.idx)]
@@ -894,11 +913,27 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             choice = previous if previous in holders else _nearest_before(holders, token.idx)
         else:
             continue  # no one the story gives the post
+        if not former:
+            described_now.add((id(choice), title))
         start = min(c.idx for c in token.subtree if c.i <= token.i)
         text = doc.text[start:token.idx + len(token.text)]
         choice.mentions.append(Mention(start, token.idx + len(token.text), text, sentence))
         token_person[token.i] = choice
         subject_of_sentence.setdefault(sentence, choice)
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a noun phrase is in, through the open complements its verb
+    completes ("he tried to draw a contrast with X": he); None for the clause's own subject."""
+    if token.dep_ in _SUBJECTS:
+        return None
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        subject = next(iter(children(verb, tuple(_SUBJECTS))), None)
+        if subject is not None:
+            return subject
+        verb = verb.head if verb.dep_ in ("xcomp", "conj") and verb.head is not verb else None
+    return None
 
 
 def _said_of(person: Entity) -> str:

@@ -24,6 +24,7 @@ from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where
 from .frames import FRAMES, Refusal, author_of, coordinated, prefix_relations, speech_relations
+from .members import candidates_in
 from .modality import UNREAL, modality_of, negated_itself, verb_of
 from .rules import Lexicon, RelationRule
 
@@ -206,8 +207,9 @@ class _Context:
         for child in children(token):
             if child.dep_ == "appos" and child.i in self.entity:
                 return self.entity[child.i]
-        # "Mr Roe's ambitions": what belongs to someone stands for them
-        for child in (children(token) if possessor else ()):
+        # "Mr Roe's ambitions": what belongs to someone stands for them (not their kin: "the ire
+        # of the president's family" is the family's)
+        for child in (children(token) if possessor and token.lemma_.lower() not in self.lexicon.kin_nouns else ()):
             if child.dep_ == "poss" and child.i in self.entity:
                 return self.entity[child.i]
         return None
@@ -227,26 +229,6 @@ def about_candidacy(token: Token, words: frozenset[str]) -> bool:
     return any(head.lemma_.lower() in words and not any(
         pobj.ent_type_ == "PERSON" for prep in children(head, ("prep",)) if prep.lower_ == "of"
         for pobj in children(prep, ("pobj",))) for head in heads)
-
-
-def candidates_in(doc: Doc, ctx: "_Context", words: frozenset[str]) -> set[int]:
-    """The people (ids of their entities) a story presents as running for office: the possessor
-    or modifier of a race word ("Doe's reelection bid", "the Roe campaign", "his candidacy"),
-    the one set beside or equated with one ("Doe, the nominee"), or the subject of running for
-    something ("Doe is running for the Senate")."""
-    found = set()
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma in words and token.pos_ == "NOUN":
-            people = [c for c in children(token, ("poss", "compound"))]
-            if token.dep_ in ("appos", "attr"):
-                people.append(token.head if token.dep_ == "appos" else next(iter(children(token.head, ("nsubj",))), token))
-        elif lemma == "run" and token.pos_ == "VERB" and any(p.lower_ in ("for", "as") for p in children(token, ("prep",))):
-            people = children(token, ("nsubj",))
-        else:
-            continue
-        found |= {id(ctx.entity[p.i]) for p in people if p.i in ctx.entity and ctx.entity[p.i].kind == "Person"}
-    return found
 
 
 _OFFICE_ONLY = re.compile(r"(?i)\b(resign|abdicat)")
@@ -353,7 +335,7 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
 
     relations: dict[tuple, Relation] = {}
     race_words = frozenset().union(*(rule.candidacy_words for _, rule, *_ in found if rule.when_candidacy))
-    running = candidates_in(doc, ctx, race_words) if race_words else set()
+    running = candidates_in(doc, ctx.entity, race_words) if race_words else set()
     for token, rule, agent_token, patient_token, trigger in found:
         refusal = isinstance(agent_token, Refusal)
         subject = _ground(agent_token.who if refusal else agent_token, ctx)

@@ -56,6 +56,7 @@ class Lexicon:
     joining_verbs: frozenset[str] = frozenset()
     post_nouns: frozenset[str] = frozenset()
     occupations: frozenset[str] = frozenset()  # canonical titles of work that is no office, lower case
+    kin_nouns: frozenset[str] = frozenset()
 
     def is_occupation(self, title: str) -> bool:
         """Whether a canonical title is an occupation ("Strategist"), not an office."""
@@ -102,7 +103,7 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns", "name_particles",
                  "postnominals", "prospective_markers", "place_names", "compass_points", "speech_nouns", "thing_names",
-                 "member_nouns", "joining_verbs", "post_nouns", "occupations"}
+                 "member_nouns", "joining_verbs", "post_nouns", "occupations", "kin_nouns"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -165,6 +166,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         member_nouns=lower("member_nouns"),
         joining_verbs=lower("joining_verbs"),
         post_nouns=lower("post_nouns"),
+        kin_nouns=lower("kin_nouns"),
         part_of_verbs=lower("part_of_verbs"),
         part_of_nouns=lower("part_of_nouns"),
         place_abbreviations={str(k): v for k, v in places.items()},
