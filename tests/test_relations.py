@@ -463,6 +463,12 @@ CASES = [
  ('supported', 'rallied behind', 'John Smith rallied behind Mary Jones.',
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('supported', 'got behind the wheel', 'John Smith got behind the wheel with Mary Jones.', set()),
+ # backing placed behind someone; a hand put behind something is none
+ ('supported', 'threw his support behind', 'John Smith threw his support behind Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'put his hands behind', 'John Smith put his hands behind Mary Jones.', set()),
+ ('supported', 'touted', "John Smith touted Mary Jones's record.",
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  # a participle on a statement, letter or video says what its author does, as really as the clause
  ('criticized', 'statement condemning', 'John Smith issued a statement condemning Mary Jones.',
   {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
