@@ -1899,3 +1899,16 @@ def test_a_title_before_the_name_of_one_to_be_elected_is_no_post(vocab, aux, tag
     rows += [f"President PROPN NNP compound {v + 2}", f"Doe PROPN NNP dobj {v} B-PERSON", f"\\. PUNCT . punct {v}"]
     doc = parsed(vocab, "\n".join(r.format(v=v) for r in rows).replace("\\.", "."))
     assert posts_of(doc) == {"Doe": posts}
+
+
+@pytest.mark.parametrize("before, current", [("", True), ("The late ", False)])
+def test_a_plural_title_gives_each_name_it_addresses_the_post(vocab, before, current):
+    # "Justices Jane Doe and John Roe spoke ." / "The late Justices Jane Doe and John Roe spoke ."
+    n = 2 if before else 0
+    rows = [f"The DET DT det {n + 2}", f"late ADJ JJ amod {n + 2}"] if before else []
+    rows += [f"Justices PROPN NNPS compound {n + 2}", f"Jane PROPN NNP compound {n + 2} B-PERSON",
+             f"Doe PROPN NNP nsubj {n + 6} I-PERSON", f"and CCONJ CC cc {n + 2}",
+             f"John PROPN NNP compound {n + 5} B-PERSON", f"Roe PROPN NNP conj {n + 2} I-PERSON",
+             f"spoke VERB VBD ROOT {n + 6} O speak", f"\\. PUNCT . punct {n + 6}"]
+    doc = parsed(vocab, "\n".join(rows).replace("\\.", "."))
+    assert posts_of(doc) == {"Jane Doe": [("Justice", None, current)], "John Roe": [("Justice", None, current)]}

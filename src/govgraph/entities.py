@@ -34,7 +34,7 @@ from .names import first_name_gender, generation, is_given_name, name_parts
 from .nlp import children, tokens_where
 from .rules import Body, Lexicon, OrgChart, chamber_of
 
-__all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key"]
+__all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key", "addressed_lists"]
 
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
@@ -556,7 +556,7 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
     return doc[start:span.end], title, honorific
 
 
-def _addressed_lists(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, list[Span]]]:
+def addressed_lists(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, list[Span]]]:
     """Names listed after a plural honorific or title, which addresses each of them: "Lords Doe,
     Roe and Lee", "Sens. Doe and Roe", "Lord Justices Doe and Roe"; with the plural word."""
     found = []
@@ -1091,7 +1091,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
 
     # 1. bodies
     bodies = _Bodies(lexicon, orgchart)
-    addressed = _addressed_lists(doc, lexicon)
+    addressed = addressed_lists(doc, lexicon)
     # names the model tagged a body's that the story treats as a person's: found once, for both
     people_tagged = frozenset(ent.start for ent in doc.ents if _person_tagged_a_body(ent, lexicon))
     org_spans = _org_spans(doc, lexicon, orgchart, addressed, people_tagged)

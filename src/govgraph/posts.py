@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .dates import resolve_time
+from .entities import addressed_lists
 from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .members import candidates_in, listed_members, party_before, party_descriptions, phrase_members
@@ -377,6 +378,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         era = anchor.dep_ == "pobj" and anchor.head.lower_ == "under"
         stated.setdefault((id(person), post.title.lower(), post.organization), set()).add(era)
 
+    # the first token of each name a plural title addresses, with the title and its singular
+    plural_title = {name.start: (word, title) for word, names in addressed_lists(doc, lexicon)
+                    if (title := lexicon.title_of(word.lower_.rstrip(".")[:-1])) for name in names}
     for token in (doc[i] for i in sorted(index.person)):
         person = index.person[token.i]
         if token.i + 1 < len(doc) and index.person.get(token.i + 1) is person:
@@ -420,6 +424,12 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 if party is not None:
                     person.memberships.append(Post("member", party.label, True, sentence_of(token),
                                                    doc[max(0, chain_start):token.i + 1].text, party=party.label))
+        # 1a. a plural title addressing a list of names: "Reps. Jane Doe and John Roe"
+        plural = plural_title.get(first)
+        if plural is not None:
+            word = plural[0]
+            former = _is_former(doc[max(0, word.i - 2):word.i], lexicon)  # "the late Justices X and Y"
+            add(person, doc[word.i:word.i + 1], former, token, doc[word.i:token.i + 1], title_text=plural[1])
         # 1b. a member's title after the name, as UK style writes it ("Jane Doe MP", "Tom Roe MSP")
         after = title_at.get(token.i + 1)
         if after is not None and after.start == token.i + 1 and len(after) == 1 and after[0].text.isupper() \
