@@ -1912,3 +1912,18 @@ def test_a_plural_title_gives_each_name_it_addresses_the_post(vocab, before, cur
              f"spoke VERB VBD ROOT {n + 6} O speak", f"\\. PUNCT . punct {n + 6}"]
     doc = parsed(vocab, "\n".join(rows).replace("\\.", "."))
     assert posts_of(doc) == {"Jane Doe": [("Justice", None, current)], "John Roe": [("Justice", None, current)]}
+
+
+def test_an_aide_named_is_a_post(vocab):
+    # "former campaign aide Jane Doe spoke ." - an aide the story names holds a post (one it does
+    # not name is an anonymous source, entities.py)
+    doc = parsed(vocab, """
+        former   ADJ   JJ  amod     2
+        campaign NOUN  NN  compound 2
+        aide     NOUN  NN  compound 4
+        Jane     PROPN NNP compound 4 B-PERSON
+        Doe      PROPN NNP nsubj    5 I-PERSON
+        spoke    VERB  VBD ROOT     5 O speak
+        .        PUNCT .   punct    5
+    """)
+    assert posts_of(doc) == {"Jane Doe": [("Aide", None, False)]}

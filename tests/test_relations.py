@@ -427,8 +427,10 @@ CASES = [
   {('reportsTo', 'Mary Jones', 'Bob Smith', 'asserted'), ('holdsPosition', 'Bob Smith', None, 'asserted'),
    ('holdsPosition', 'Mary Jones', None, 'asserted')}),
  ('reportsTo', "X's aide", "Tom Lee, Bob Smith's longtime aide, left.",
-  {('reportsTo', 'Tom Lee', 'Bob Smith', 'asserted')}),
- ('reportsTo', 'former aide', "Bob Smith's former aide Tom Lee spoke.", set()),
+  {('reportsTo', 'Tom Lee', 'Bob Smith', 'asserted'), ('holdsPosition', 'Tom Lee', None, 'asserted')}),
+ # a former aide held the post, and answers to no one now
+ ('reportsTo', 'former aide', "Bob Smith's former aide Tom Lee spoke.",
+  {('heldPosition', 'Tom Lee', None, 'asserted')}),
  ('reportsTo', 'met an aide', 'Tom Lee met an adviser to Bob Smith.', set()),
  # an event noun with a possessor and "of X": the possessor acts on X
  ('fired', "X's firing of Y", "John Smith's firing of Mary Jones shocked Washington.",

@@ -367,7 +367,8 @@ def candidates_in(doc: Doc, person_at: dict[int, Entity], words: frozenset[str])
     the one set beside or equated with one ("Doe, the nominee"), or the subject of running for
     something ("Doe is running for the Senate")."""
     found = set()
-    for token in doc:
+    # one array pass finds the words (a capital where a sentence or headline starts one)
+    for token in tokens_where(doc, LEMMA, words | {"run"} | {word.capitalize() for word in words | {"run"}}):
         lemma = token.lemma_.lower()
         if lemma in words and token.pos_ == "NOUN":
             people = [c for c in children(token, ("poss", "compound"))]

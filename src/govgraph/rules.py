@@ -267,8 +267,17 @@ class OrgChart:
 
     def member_body(self, title: str) -> Body | None:
         """The one body whose members bear this title ("MEP" -> European Parliament), if only one."""
-        bodies = [b for b in self.bodies.values() if title.lower() in {t.lower() for t in b.member_titles}]
+        bodies = self._bodies_by_member_title.get(title.lower(), [])
         return bodies[0] if len(bodies) == 1 else None
+
+    @cached_property
+    def _bodies_by_member_title(self) -> dict[str, list[Body]]:
+        # asked for every title of every story: the chart read once into a lookup
+        by_title: dict[str, list[Body]] = {}
+        for body in self.bodies.values():
+            for title in {t.lower() for t in body.member_titles}:
+                by_title.setdefault(title, []).append(body)
+        return by_title
 
     def find_department(self, field: str) -> Body | None:
         """The body a field names as its department or ministry ("Transportation" -> Department of
