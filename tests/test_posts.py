@@ -1927,3 +1927,20 @@ def test_an_aide_named_is_a_post(vocab):
         .        PUNCT .   punct    5
     """)
     assert posts_of(doc) == {"Jane Doe": [("Aide", None, False)]}
+
+
+@pytest.mark.parametrize("words, body, posts", [
+    # "Doe has worked in the Treasury ." - experience: a post held before
+    (["has AUX VBZ aux 2 O have", "worked VERB VBN ROOT 2 O work"], "Treasury", [("Staff", "Treasury", False)]),
+    # "Doe works for the Treasury ." - a post held now
+    (["works VERB VBZ ROOT 1 O work"], "Treasury", [("Staff", "Treasury", True)]),
+    # "Doe worked for Labour ." - working for a party is campaigning, no post
+    (["worked VERB VBD ROOT 1 O work"], "Labour", []),
+])
+def test_one_who_works_at_a_body_is_on_its_staff(vocab, words, body, posts):
+    verb = len(words)
+    rows = [f"Doe PROPN NNP nsubj {verb} B-PERSON"] + words + [
+        f"for ADP IN prep {verb}", f"{body} PROPN NNP pobj {verb + 1} B-ORG", f"\\. PUNCT . punct {verb}"]
+    chart = OrgChart({"t": Body("t", "Treasury"), "l": Body("l", "Labour Party", ("Labour",), party=True)})
+    doc = parsed(vocab, "\n".join(rows).replace("\\.", "."))
+    assert posts_of(doc, chart) == {"Doe": posts}

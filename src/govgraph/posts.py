@@ -553,6 +553,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 continue
             if verb.lemma_.lower() in _SERVING_VERBS:
                 _served_in(verb, person, add, index, orgchart, token)
+            elif verb.lemma_.lower() == "work":
+                _worked_at(verb, person, add, index, token)
             # "X could still be president", "X is not the leader", "they want X to be president":
             # no post is stated
             modality = modality_of(verb) if verb.lemma_.lower() in _BE_VERBS else None
@@ -783,6 +785,27 @@ def _served_in(verb: Token, person: Entity, add, index: _Index, orgchart: OrgCha
             title = known.member_titles[0] if known is not None and known.member_titles else _MEMBER
             add(person, verb.doc[verb.i:verb.i + 1], _past(verb), anchor,
                 verb.doc[min(anchor.i, verb.i):obj.right_edge.i + 1], title_text=title, body=body, tenure=_tenure(verb))
+
+
+def _worked_at(verb: Token, person: Entity, add, index: _Index, anchor: Token) -> None:
+    """"X has worked in the Treasury and the Department of Employment", "Y works for the BBC": a
+    post on the body's staff, held now in the present tense; one worked at ("worked", "has
+    worked") is a post held before."""
+    if modality_of(verb) != "asserted" or any(p.lower_ == "as" for p in children(verb, ("prep",))):
+        return  # "would work for X"; "worked as X at Y" says the post
+    # "has worked at X" is experience, and "no longer works for X" a post left
+    former = _past(verb) or any(c.lemma_ == "have" for c in children(verb, ("aux",))) or any(
+        c.lower_ == "longer" and any(n.lower_ == "no" for n in children(c)) for c in children(verb, ("advmod",)))
+    for prep in children(verb, ("prep",)):
+        if prep.lower_ not in ("in", "at", "for"):
+            continue
+        for obj in children(prep, ("pobj",)):
+            for named in [obj] + [c for c in obj.conjuncts if c.i > obj.i]:
+                body = index.body.get(named.i)
+                if body is None or body is person or body.label in index.parties:
+                    continue  # "worked for the Tories" is campaigning, not a post
+                add(person, verb.doc[verb.i:verb.i + 1], former, anchor,
+                    verb.doc[min(anchor.i, verb.i):named.right_edge.i + 1], title_text=_STAFF, body=body)
 
 
 def _complements(verb: Token) -> list[Token]:
