@@ -558,7 +558,18 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
 
 def addressed_lists(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, list[Span]]]:
     """Names listed after a plural honorific or title, which addresses each of them: "Lords Doe,
-    Roe and Lee", "Sens. Doe and Roe", "Lord Justices Doe and Roe"; with the plural word."""
+    Roe and Lee", "Sens. Doe and Roe", "Lord Justices Doe and Roe"; with the plural word. Found
+    once per Doc (the people and the posts stages both read them)."""
+    found = doc.user_data.get(_ADDRESSED)
+    if found is None:
+        found = doc.user_data[_ADDRESSED] = _addressed_lists(doc, lexicon)
+    return found
+
+
+_ADDRESSED = "govgraph.addressed"
+
+
+def _addressed_lists(doc: Doc, lexicon: Lexicon) -> list[tuple[Token, list[Span]]]:
     found = []
     for token in tokens_where(doc, LOWER, lexicon.plural_addresses):
         word = token.lower_.rstrip(".")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .posts import _Index
 
 __all__ = ["party_of_phrase", "party_before", "party_descriptions", "listed_members", "phrase_members",
-           "candidates_in"]
+           "candidates_in", "OFFICE_ONLY_VERBS"]
 
 # "X is / became / remains a Labour activist": the verbs that say what someone is
 _COPULAS = {"be", "become", "remain"}
@@ -359,6 +359,10 @@ def party_before(doc: Doc, first: int, name: Token, index: _Index, orgchart: Org
         if party_at(i) and (i >= name.left_edge.i or doc[i].dep_ == "amod"):
             return i
     return None
+
+
+# verbs of leaving said of an office alone, never of a race: "resigned" is no withdrawal
+OFFICE_ONLY_VERBS = frozenset({"resign", "abdicate"})
 
 
 def candidates_in(doc: Doc, person_at: dict[int, Entity], words: frozenset[str]) -> set[int]:

@@ -30,7 +30,7 @@ from .dates import resolve_time
 from .entities import addressed_lists
 from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
-from .members import candidates_in, listed_members, party_before, party_descriptions, phrase_members
+from .members import OFFICE_ONLY_VERBS, candidates_in, listed_members, party_before, party_descriptions, phrase_members
 from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
 from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
 
@@ -102,7 +102,7 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
     """Walk left from a title over the words that modify it: a body ("Coast Guard chief"), a
     possessive ("the BBC's political editor"), capitalised names and lower-case compounds
     ("Liberal Democrat constitutional affairs spokesman"). Returns the chain's start and its body."""
-    start, body = title.start, None
+    start, body, body_at = title.start, None, None
     while start > 0:
         prev = doc[start - 1]
         if prev.text == "-" and start >= 2 and not prev.whitespace_ and not doc[start - 2].whitespace_ \
@@ -112,10 +112,8 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
         if prev.i in index.person or prev.text.lower() in lexicon.former_markers or prev.text in ("-", ","):
             break
         if prev.i in index.body:
-            named = index.body[prev.i]
-            # "House Democratic Leader X": a chamber before the party is whose post it is
-            if body is None or body.label in index.parties and named is not body and named.label in index.chambers:
-                body = named
+            if body is None:
+                body, body_at = index.body[prev.i], prev.i
         elif prev.text in ("'s", "\u2019s", "'", "\u2019"):
             if start >= 2 and start - 2 in index.person:
                 break  # "Doe's deputy": the owner and the mark are no part of the title
@@ -123,11 +121,12 @@ def _modifier_chain(doc: Doc, title: Span, index: _Index, lexicon: Lexicon) -> t
         elif not (prev.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") and prev.pos_ in ("PROPN", "NOUN", "ADJ")):
             break
         start -= 1
-    return start, body
+    # "House Democratic Leader X": a chamber before the party is whose post it is
+    chamber = _chamber_of_party(body_at, index) if body_at is not None else None
+    return start, chamber or body
 
 
 _POST_NOUNS = {"post", "job", "office", "position", "role", "seat", "portfolio", "chair", "presidency", "premiership"}
-_OFFICE_ONLY = {"resign", "abdicate"}  # verbs of leaving said of an office alone, never of a race
 _DEPARTURES = {"resignation", "departure", "exit", "sacking", "dismissal", "firing", "ouster", "removal",
                "retirement", "death", "downfall", "exodus"}
 
@@ -141,7 +140,7 @@ def _departed(token: Token, race: frozenset[str], by_verb: bool = True, running:
     the story has ``running`` who steps aside leaves the race ("President X stepped aside and
     endorsed Y"), unless the verb says resign."""
     verb = token.head
-    if running and token.dep_ == "nsubj" and verb.lemma_.lower() not in _OFFICE_ONLY:
+    if running and token.dep_ == "nsubj" and verb.lemma_.lower() not in OFFICE_ONLY_VERBS:
         return False
     if by_verb and token.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.pos_ in ("VERB", "AUX") \
             and _leaves(verb, load_leaving_verbs()) and modality_of(verb) == "asserted" \

@@ -24,7 +24,7 @@ from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
 from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where
 from .frames import FRAMES, Refusal, author_of, coordinated, prefix_relations, speech_relations
-from .members import candidates_in
+from .members import OFFICE_ONLY_VERBS, candidates_in
 from .modality import UNREAL, modality_of, negated_itself, verb_of
 from .rules import Lexicon, RelationRule
 
@@ -231,7 +231,8 @@ def about_candidacy(token: Token, words: frozenset[str]) -> bool:
         for pobj in children(prep, ("pobj",))) for head in heads)
 
 
-_OFFICE_ONLY = re.compile(r"(?i)\b(resign|abdicat)")
+# a trigger that says resign or abdicate is about an office, whoever is running
+_OFFICE_ONLY = re.compile(r"(?i)\b(" + "|".join(verb.rstrip("e") for verb in sorted(OFFICE_ONLY_VERBS)) + ")")
 
 
 def _names_what_is_left(token: Token, asking: bool = False) -> bool:
