@@ -233,6 +233,18 @@ def test_a_place_before_a_party_is_its_branch_unless_it_names_a_party_of_its_own
     assert set(by_kind(entities, "Organization")) == {expected}
 
 
+@pytest.mark.parametrize("place, expected", [
+    ("Ohio", "Ohio Democratic Party"),  # tagged apart, a state and its party are the state's branch
+    ("U.S.", "Democratic Party"),  # a country's party is the party
+])
+def test_a_state_tagged_apart_before_a_charted_party_makes_its_branch(vocab, place, expected):
+    chart = OrgChart({"d": Body("d", "Democratic Party", ("Democrats",), party=True)})
+    words = ["The", place, "Democratic", "Party", "met", "."]
+    ents = ["O", "B-GPE", "B-ORG", "I-ORG", "O", "O"]
+    entities = entities_of(make_doc(vocab, words, ents), chart)
+    assert set(by_kind(entities, "Organization")) == {expected}
+
+
 def test_department_names_and_cores_are_one_body(vocab):
     words = ["Department", "of", "Transport", "said", ".", "Transport", "Department", "staff", "and",
              "Transport", "agreed", "."]
@@ -1351,3 +1363,41 @@ def test_a_name_tagged_a_body_after_a_title_needs_only_a_given_name_of_either_se
         said         VERB  VBD ROOT     4 O say
         .            PUNCT .   punct    4
     """) == ["Glyn Roe"]
+
+
+@pytest.mark.parametrize("headline, person", [
+    (True, "Doe"),            # "Doe Speaks Out Against Critics": a headline's verb is no part of the name
+    (False, "Doe Speaks"),    # in running text the model's name stands (and "Doe" is its surname)
+])
+def test_a_headline_word_after_a_name_the_story_uses_is_cut_off(vocab, headline, person):
+    words = "Doe Speaks Out Against Critics" if headline else "Doe Speaks said it again"
+    tags = "NNP NNP RP IN NNS" if headline else "NNP NNP VBD PRP RB"
+    table = "\n".join(f"{w} PROPN {t} dep 1 {'B-PERSON' if i == 0 else 'I-PERSON' if i == 1 else 'O'}"
+                      for i, (w, t) in enumerate(zip(words.split(), tags.split())))
+    doc = parsed(vocab, table.replace(" dep 1 ", " nsubj 1 ", 1) + """
+        .      PUNCT .   punct    1
+        Doe    PROPN NNP nsubj    7 B-PERSON
+        spoke  VERB  VBD ROOT     7 O speak
+        again  ADV   RB  advmod   7
+        .      PUNCT .   punct    7
+    """)
+    assert set(by_kind(analyse(doc)[1], "Person")) == {person}
+
+
+def test_a_name_once_used_as_a_place_is_no_person_anywhere(vocab):
+    # "The Doe Roe area was hit . Troops entered Doe Roe ."
+    doc = parsed(vocab, """
+        The     DET   DT  det      3
+        Doe     PROPN NNP compound 2 B-PERSON
+        Roe     PROPN NNP compound 3 I-PERSON
+        area    NOUN  NN  nsubjpass 5
+        was     AUX   VBD auxpass  5
+        hit     VERB  VBN ROOT     5
+        .       PUNCT .   punct    5
+        Troops  NOUN  NNS nsubj    8
+        entered VERB  VBD ROOT     8 O enter
+        Doe     PROPN NNP compound 10 B-PERSON
+        Roe     PROPN NNP dobj     8 I-PERSON
+        .       PUNCT .   punct    8
+    """)
+    assert not by_kind(analyse(doc)[1], "Person")

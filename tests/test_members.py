@@ -271,3 +271,83 @@ def test_a_plural_partys_possessive_and_its_people_like_a_name_make_a_member(voc
         .      PUNCT .   punct    5
     """)
     assert members_of(like, TORIES) == {"Jane Doe": ["Conservative Party"]}
+
+
+def test_names_in_apposition_to_a_partys_people_are_members(vocab):
+    # "Two Labour MPs - Jane Doe and John Roe - spoke ."
+    doc = parsed(vocab, """
+        Two      NUM   CD   nummod   2 B-CARDINAL
+        Labour   PROPN NNP  compound 2 B-ORG
+        MPs      NOUN  NNS  nsubj    10
+        -        PUNCT :    punct    2
+        Jane     PROPN NNP  compound 5 B-PERSON
+        Doe      PROPN NNP  appos    2 I-PERSON
+        and      CCONJ CC   cc       5
+        John     PROPN NNP  compound 8 B-PERSON
+        Roe      PROPN NNP  conj     5 I-PERSON
+        -        PUNCT :    punct    2
+        spoke    VERB  VBD  ROOT     10 O speak
+        .        PUNCT .    punct    10
+    """)
+    assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"], "John Roe": ["Labour Party"]}
+
+
+@pytest.mark.parametrize("modifier, member", [
+    ("Labour", True),    # "Labour council candidates including Jane Doe": the party modifies "council"
+    ("local", False),    # "local council candidates including Jane Doe": no party
+])
+def test_a_party_modifying_a_groups_modifier_names_its_members(vocab, modifier, member):
+    doc = parsed(vocab, f"""
+        {modifier} {"PROPN NNP" if member else "ADJ JJ"} amod 1 {"B-ORG" if member else "O"}
+        council  NOUN  NN   compound 2
+        candidates NOUN NNS nsubj    6
+        including VERB VBG  prep     2 O include
+        Jane     PROPN NNP  compound 5 B-PERSON
+        Doe      PROPN NNP  pobj     3 I-PERSON
+        spoke    VERB  VBD  ROOT     6 O speak
+        .        PUNCT .    punct    6
+    """)
+    assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"] if member else []}
+
+
+@pytest.mark.parametrize("obj, tag, member", [
+    ("plan", "NN", True),     # "Labour MPs criticized the plan , including Jane Doe": the list is the subject's
+    ("rivals", "NNS", False),  # "... criticized their rivals , including Jane Doe": the rivals' (no party)
+])
+def test_a_list_hung_on_the_verb_or_a_thing_names_the_subjects_people(vocab, obj, tag, member):
+    doc = parsed(vocab, f"""
+        Labour    PROPN NNP compound 1 B-ORG
+        MPs       NOUN  NNS nsubj    2
+        criticized VERB VBD ROOT     2 O criticize
+        the       DET   DT  det      4
+        {obj}     NOUN  {tag} dobj   2
+        ,         PUNCT ,   punct    4
+        including VERB  VBG prep     4 O include
+        Jane      PROPN NNP compound 8 B-PERSON
+        Doe       PROPN NNP pobj     6 I-PERSON
+        .         PUNCT .   punct    2
+    """)
+    assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"] if member else []}
+
+
+def test_who_a_relative_pronoun_stands_for_seeks_the_nomination_its_clause_names(vocab):
+    # "Jane Doe , who secured enough votes to win the Labour nomination , spoke ."
+    doc = parsed(vocab, """
+        Jane      PROPN NNP compound 1 B-PERSON
+        Doe       PROPN NNP nsubj    14 I-PERSON
+        ,         PUNCT ,   punct    1
+        who       PRON  WP  nsubj    4
+        secured   VERB  VBD relcl    1 O secure
+        enough    ADJ   JJ  amod     6
+        votes     NOUN  NNS dobj     4
+        to        PART  TO  aux      8
+        win       VERB  VB  advcl    4 O win
+        the       DET   DT  det      11
+        Labour    PROPN NNP compound 11 B-ORG
+        nomination NOUN NN  dobj     8
+        ,         PUNCT ,   punct    1
+        then      ADV   RB  advmod   14
+        spoke     VERB  VBD ROOT     14 O speak
+        .         PUNCT .   punct    14
+    """)
+    assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"]}

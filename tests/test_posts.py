@@ -69,6 +69,27 @@ def test_former_title_in_an_appositive_with_a_relative_clause(vocab):
     assert posts_of(doc) == {"John Roe": [("Chief", "Transit Authority", False), ("Head", "Harbour Police", False)]}
 
 
+def test_each_title_coordinated_in_an_appositive_is_a_post(vocab):
+    # "John Roe, a longtime ally and former Transit Authority chief, spoke."
+    doc = parsed(vocab, """
+        John      PROPN NNP compound 1 B-PERSON
+        Roe       PROPN NNP nsubj    12 I-PERSON
+        ,         PUNCT ,   punct    1
+        a         DET   DT  det      5
+        longtime  ADJ   JJ  amod     5
+        ally      NOUN  NN  appos    1
+        and       CCONJ CC  cc       5
+        former    ADJ   JJ  amod     10
+        Transit   PROPN NNP compound 9 B-ORG
+        Authority PROPN NNP compound 10 I-ORG
+        chief     NOUN  NN  conj     5
+        ,         PUNCT ,   punct    1
+        spoke     VERB  VBD ROOT     12 O speak
+        .         PUNCT .   punct    12
+    """)
+    assert posts_of(doc) == {"John Roe": [("Chief", "Transit Authority", False)]}
+
+
 def test_head_of_body_then_name(vocab):
     # "a bonus for the head of Harbour Police, Jane Doe."
     doc = parsed(vocab, """

@@ -553,6 +553,27 @@ def test_only_asserted_readings_become_triples(index, nlp):
     assert_graph_keeps_the_readings(extraction_of_sentence(CASES[index][2]), CASES[index][3])
 
 
+@pytest.mark.parametrize("noun, tag, included", [
+    ("ministers", "NNS", True),  # "attacked several ministers , including John Smith": each is attacked
+    ("plan", "NN", False),       # "attacked the plan , including John Smith": a thing includes no one
+])
+def test_only_a_group_includes_people_without_a_model(vocab, noun, tag, included):
+    doc = parsed(vocab, f"""
+        Mary       PROPN NNP compound 1 B-PERSON
+        Jones      PROPN NNP nsubj    2 I-PERSON
+        attacked   VERB  VBD ROOT     2 O attack
+        the        DET   DT  det      4
+        {noun}     NOUN  {tag} dobj   2
+        ,          PUNCT ,   punct    4
+        including  VERB  VBG prep     4 O include
+        John       PROPN NNP compound 8 B-PERSON
+        Smith      PROPN NNP pobj     6 I-PERSON
+        .          PUNCT .   punct    2
+    """)
+    expected = {("criticized", "Mary Jones", "John Smith")} if included else set()
+    assert {r[:3] for r in readings_of(extraction_of(doc))} == expected
+
+
 def relations_of(doc):
     sentences, entities = analyse(doc)
     compiled = compile_rules(load_relation_rules(), doc.vocab)

@@ -133,4 +133,6 @@ def test_a_name_that_calls_itself_a_party_is_one_unless_a_branch_of_a_charted_pa
                       "h": Body("h", "Home Office")})
     assert chart.is_party("Democratic Party") and chart.is_party("Green Party") and chart.is_party("Freedom Party")
     assert not chart.is_party("Florida Democratic Party")  # a state's branch of a charted party
+    assert chart.party_of("Florida Democratic Party").label == "Democratic Party"  # ... is part of it
+    assert chart.party_of("Florida Party") is None and chart.party_of("Home Office") is None
     assert not chart.is_party("Home Office") and not chart.is_party("Party") and not chart.is_party("Greens")

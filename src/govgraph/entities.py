@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .names import first_name_gender, generation, is_given_name, name_parts
-from .nlp import children, tokens_where
+from .nlp import children, tokens_where, whole_entity
 from .rules import Body, Lexicon, OrgChart, chamber_of
 
 __all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key", "addressed_lists"]
@@ -362,7 +362,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
         while len(span) > 1 and span[0].ent_type_ in PLACE_LABELS | {"ORG"} and orgchart.find(span.text) is None \
                 and orgchart.find(span[1:].text) is not None and span[-1].lower_ != "party":
             span = span[1:]
-        spans.append(_with_place(span, lexicon))
+        spans.append(_with_place(span, lexicon, orgchart))
     spans += _committee_spans(doc, lexicon) + _acronyms_before_titles(doc, lexicon)
     # only names whose first word is one of the story's words can occur in it (pattern Docs are
     # not free): the words are compared as spaCy's hashes, all read in one array pass
@@ -501,11 +501,17 @@ def _pattern_doc(vocab, name: str) -> Doc:
     return Doc(vocab, words=_NAME_WORDS.findall(name))
 
 
-def _with_place(span: Span, lexicon: Lexicon) -> Span:
-    """"Police Department" after "Springfield, Ill.," is the Springfield Police Department."""
+def _with_place(span: Span, lexicon: Lexicon, orgchart: OrgChart) -> Span:
+    """"Police Department" after "Springfield, Ill.," is the Springfield Police Department; a
+    party after a state's name ("South Carolina Republican Party") is that state's branch."""
+    doc, start = span.doc, span.start
+    if span[-1].text == "Party" and start > 0 and doc[start - 1].ent_type_ == "GPE" \
+            and orgchart.is_party(span.text) and orgchart.find(span.text) is not None:
+        place = whole_entity(doc[start - 1])
+        if place.text not in lexicon.country_prefixes:
+            return doc[place.start:span.end]
     if len(span) > 2 or span[-1].text not in lexicon.body_heads:
         return span
-    doc, start = span.doc, span.start
     while start > 0 and (doc[start - 1].ent_type_ in PLACE_LABELS or doc[start - 1].text == ","):
         start -= 1
     while start < span.start and doc[start].text == ",":
@@ -700,6 +706,29 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
             candidates.append(_Name(span, None, None))
             covered |= {t.i for t in span}
     return candidates
+
+
+def _title_cased(sentence: Span) -> bool:
+    """Whether a sentence is set in title case, as headlines and subheads are ("Liberals Agree -
+    Doe Tougher on Roe"): its capitalised words are no evidence of names."""
+    words = [t for t in sentence if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
+def _without_headline_words(candidates: list[_Name]) -> list[_Name]:
+    """Candidates with a headline's verb or adjective cut off the name before it: in a title-cased
+    line, "Doe Speaks" or "Jane Doe Check Amazon" is the name "Doe" or "Jane Doe" the story uses
+    elsewhere and words no other name has."""
+    texts = {c.text for c in candidates}
+    words = Counter(t.text for c in candidates for t in c.span)
+    out = []
+    for name in candidates:
+        span = name.span
+        known = next((end for end in range(len(span) - 1, 0, -1) if span[:end].text in texts), None)
+        if known is not None and all(words[t.text] == 1 for t in span[known:]) and _title_cased(span.sent):
+            name = _Name(span[:known], name.title, name.honorific)
+        out.append(name)
+    return out
 
 
 def _name_end(doc: Doc, start: int, lexicon: Lexicon) -> int:
@@ -1121,7 +1150,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     def names_a_body(span: Span) -> bool:
         return bool(org_tokens & {t.i for t in span}) or orgchart.find(span.text) is not None
 
-    candidates = _name_candidates(doc, lexicon, names_a_body, addressed, people_tagged)
+    candidates = _without_headline_words(_name_candidates(doc, lexicon, names_a_body, addressed, people_tagged))
     titled = {c.text for c in candidates if c.title or c.honorific}
     by_text: dict[str, list[_Name]] = defaultdict(list)
     for name in candidates:
@@ -1161,9 +1190,11 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     def a_body(name: _Name) -> bool:  # a full name listed with bodies' names alone, wherever it is
         return len(name.span) > 1 and name.text not in titled and all(_listed_with_bodies(c.span) for c in by_text[name.text])
 
+    # a name the story once uses as a place's ("the Khan Younis area") is that place everywhere
+    seats = {c.text for c in candidates if c.text not in titled and _a_seat(c.span, lexicon, orgchart)}
     people = _People()
     for name in sorted(candidates, key=lambda c: (-len(c.span), c.span.start)):
-        if _a_seat(name.span, lexicon, orgchart) or a_place(name) or a_region(name) or a_body(name):
+        if name.text in seats or _a_seat(name.span, lexicon, orgchart) or a_place(name) or a_region(name) or a_body(name):
             continue
         lone = len(name.span) == 1 and name.text not in anchored and name.text not in titled
         same = by_text[name.text]

@@ -284,8 +284,11 @@ def _included(noun: Token) -> list[Token]:
     Doe and Roe"), also through a part "of" them ("many of her rivals, such as Doe"): what is done
     to the noun is done to each."""
     members = []
-    nouns = [noun] + [o for of in _children(noun, "prep") if of.lower_ == "of"
-                      for o in _children(of, "pobj") if o.tag_ in ("NNS", "NNPS")]
+    # "criticized the plan, including X": a thing does not include people (the list is the
+    # subject's, misattached); a group, a body or a part "of" a group does
+    thing = noun.tag_ == "NN" and not noun.ent_type_
+    nouns = ([] if thing else [noun]) + [o for of in _children(noun, "prep") if of.lower_ == "of"
+                                         for o in _children(of, "pobj") if o.tag_ in ("NNS", "NNPS")]
     for prep in (prep for n in nouns for prep in _children(n, "prep")):
         if prep.lower_ == "including" or (prep.lower_ == "as" and prep.nbor(-1).lower_ == "such"):
             for pobj in _children(prep, "pobj"):

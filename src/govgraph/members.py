@@ -30,7 +30,10 @@ def party_of_phrase(head: Token, index: _Index, orgchart: OrgChart, named: bool 
     """The party a noun phrase's head or one of its modifiers names ("Democrats", "Democratic leaders");
     with ``named``, only by its name ("the Republican nominee", not "a major party nominee") or as
     "the party" itself, which refers back to the party the story last named."""
-    for token in [head] + children(head, ("amod", "compound", "nmod")):
+    modifiers = children(head, ("amod", "compound", "nmod"))
+    # "Democratic Senate candidates": the party may modify the noun's own modifier
+    modifiers += [m for c in modifiers if c.dep_ == "compound" for m in children(c, ("amod", "compound"))]
+    for token in [head] + modifiers:
         body = index.body.get(token.i)
         if body is not None and orgchart.is_party(body.label) and (
                 not named or token.text[:1].isupper()
@@ -89,6 +92,14 @@ def listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[En
         if len(people) > 1:
             evidence = doc[i + 1:appos.right_edge.i + 1]
             found += [(person, party, evidence) for person in reversed(people)]
+    # "four House Democrats - Reps. X and Y - said": names in apposition to a party's people
+    for group in {doc[i].head for i in index.person if doc[i].dep_ == "appos"}:
+        party = party_of_phrase(group, index, orgchart) if group.tag_ in ("NNS", "NNPS") else None
+        if party is None or group.i in index.person:
+            continue
+        for name in (c for c in children(group, ("appos",)) if c.i in index.person):
+            for member in [name] + [c for c in name.conjuncts if c.i > name.i and c.i in index.person]:
+                found.append((index.person[member.i], party, doc[group.left_edge.i:member.i + 1]))
     return found
 
 
@@ -107,19 +118,15 @@ def _contestant(contest: Token) -> Token | None:
     seeking it, the object or subject of the verb it is "for", "to" or "in" ("endorsed X for the
     nomination", "is marching toward the nomination"), or the owner of a bid for it ("Doe's campaign
     for the nomination", "the push by Doe for", "propelled Doe to victory in the primary")."""
-    def subject_of(verb: Token) -> Token | None:
-        # "was working to seal the nomination": the subject of the verb the clause completes
-        while verb.dep_ in ("xcomp", "advcl", "conj") and not children(verb, ("nsubj",)):
-            verb = verb.head
-        return next(iter(children(verb, ("nsubj",))), None)
-
     if contest.dep_ == "dobj":
-        return subject_of(contest.head) if contest.head.lemma_.lower() in _SEEKING else None
+        # "was working to seal the nomination", "X, who secured enough votes to win the
+        # nomination": the subject of the clause the verb completes, or the one "who" stands for
+        return _doer(contest.head) if contest.head.lemma_.lower() in _SEEKING else None
     bid = contest.head if contest.dep_ == "compound" else None  # "her GOP primary campaign"
     if contest.dep_ == "pobj" and contest.head.lower_ in ("for", "to", "toward", "towards", "in"):
         holder = contest.head.head
         if holder.pos_ in ("VERB", "AUX"):
-            return next(iter(children(holder, ("dobj",))), None) or subject_of(holder)
+            return next(iter(children(holder, ("dobj",))), None) or _doer(holder)
         bid = holder
     if bid is None or bid.lemma_.lower() not in _BIDS:
         return None
@@ -197,13 +204,22 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
         t for t in tokens_where(doc, LOWER, ("like",)) if t.dep_ == "prep" and t.head.tag_ in ("NNS", "NNPS")
         and t.head.dep_ != "ROOT"]  # "Republicans like X" (not "Democrats like X." misparsed)
     for including in listing:
-        party = party_of(including.head)
+        group = including.head
+        if group.tag_ == "NN" and not group.ent_type_ and group.dep_ in ("dobj", "pobj"):
+            group = group.head if group.dep_ == "dobj" else group.head.head  # "criticized the plan, including X"
+        if group.pos_ in ("VERB", "AUX"):
+            # "Democratic officials have rallied behind X, including Y and Z": the list hangs on
+            # the verb but names its subject's people (unless an object is a group it could name)
+            subjects = children(group, ("nsubj",))
+            objects = [c for c in children(group, ("dobj",)) if c.tag_ in ("NNS", "NNPS")]
+            group = subjects[0] if subjects and not objects else group
+        party = party_of(group)
         first = next(iter(children(including, ("pobj",))), None)
         if party is None or first is None:
             continue
         for member in [first] + [c for c in first.subtree if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]:
             if person_at(member) is not None:
-                found.append((person_at(member), party, doc[including.head.left_edge.i:member.i + 1]))
+                found.append((person_at(member), party, doc[min(group.left_edge.i, including.i):member.i + 1]))
     # "X won the Republican nomination", "endorsed X for the Democratic nomination", "X entered the
     # Democratic primary", "her campaign for the Republican nomination": who seeks a party's
     # nomination stands for the party named

@@ -31,7 +31,7 @@ from .entities import addressed_lists
 from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .members import OFFICE_ONLY_VERBS, candidates_in, listed_members, party_before, party_descriptions, phrase_members
-from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
+from .nlp import children, conj_head, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
 from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
@@ -478,7 +478,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         heads = [root.head] if root.dep_ == "appos" else []
         if heads and heads[0].i in index.body and heads[0].head.dep_ == "prep" and heads[0].head.text.lower() == "of":
             heads.append(heads[0].head.head)
-        for appos in [c for c in children(root) if c.dep_ == "appos"] + heads:
+        appositives = [c for c in children(root) if c.dep_ == "appos"]
+        # "X, a longtime ally and former party chairman": each title coordinated in the appositive
+        appositives += [c for a in appositives for c in a.conjuncts if c.i > a.i and c.i in title_at and c.i not in index.person]
+        for appos in appositives + heads:
             party = index.body.get(appos.i)
             if party is not None and orgchart.is_party(party.label) and appos.i > token.i:
                 # "Rep. Jane Doe, a Democrat from Pennsylvania": the appositive says the party
@@ -508,7 +511,8 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 continue
             if span is None:
                 continue
-            if not any(c.dep_ in ("det", "poss") for c in children(appos)) and not span[0].text[:1].isupper() \
+            if not any(c.dep_ in ("det", "poss") for c in children(appos) + children(conj_head(appos))) \
+                    and not span[0].text[:1].isupper() \
                     and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
             former = _is_former(children(appos), lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon) \

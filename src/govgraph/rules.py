@@ -246,8 +246,12 @@ class OrgChart:
         return known.party
 
     def party_of(self, name: str) -> Body | None:
-        """The party a body is, or is part of ("Democratic National Committee" -> Democratic Party)."""
+        """The party a body is, or is part of ("Democratic National Committee" -> Democratic Party,
+        "the Florida Democratic Party", a state's branch, -> Democratic Party)."""
         body, seen = self.find(name), set()
+        words = name.split()
+        if body is None and len(words) > 2 and words[-1] == "Party":
+            body = next((b for i in range(1, len(words) - 1) if (b := self.find(" ".join(words[i:]))) and b.party), None)
         while body is not None and body.iri not in seen:
             if body.party:
                 return body
