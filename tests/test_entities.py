@@ -1401,3 +1401,56 @@ def test_a_name_once_used_as_a_place_is_no_person_anywhere(vocab):
         .       PUNCT .   punct    8
     """)
     assert not by_kind(analyse(doc)[1], "Person")
+
+
+@pytest.mark.parametrize("table, campaign", [
+    # "The Doe campaign said so ." - the campaign speaks
+    ("""
+        The      DET   DT  det      2
+        Doe      PROPN NNP compound 2 B-PERSON
+        campaign NOUN  NN  nsubj    3
+        said     VERB  VBD ROOT     3 O say
+        so       ADV   RB  advmod   3
+        .        PUNCT .   punct    3
+    """, "Doe campaign"),
+    # "Jane Doe 's reelection campaign manager quit ." - a post in it
+    ("""
+        Jane     PROPN NNP compound 1 B-PERSON
+        Doe      PROPN NNP poss     5 I-PERSON
+        's       PART  POS case     1
+        reelection NOUN NN compound 4
+        campaign NOUN  NN  compound 5
+        manager  NOUN  NN  nsubj    6
+        quit     VERB  VBD ROOT     6 O quit
+        .        PUNCT .   punct    6
+    """, "Doe campaign"),
+    # "Ann Lee endorsed Doe 's campaign ." - endorsing one's campaign endorses the candidate
+    ("""
+        Ann      PROPN NNP compound 1 B-PERSON
+        Lee      PROPN NNP nsubj    2 I-PERSON
+        endorsed VERB  VBD ROOT     2 O endorse
+        Doe      PROPN NNP poss     5 B-PERSON
+        's       PART  POS case     3
+        campaign NOUN  NN  dobj     2
+        .        PUNCT .   punct    2
+    """, None),
+])
+def test_a_candidates_campaign_that_acts_or_has_staff_is_a_body(vocab, table, campaign):
+    bodies = by_kind(analyse(parsed(vocab, table))[1], "Organization")
+    assert set(bodies) == ({campaign} if campaign else set())
+
+
+def test_a_name_with_an_apostrophe_read_as_a_noun_after_a_title_is_a_person(vocab):
+    # "campaign chair Jen O'Roe Dillon went home ." - the model tagged the name a body's
+    doc = parsed(vocab, """
+        campaign NOUN  NN  compound 1
+        chair    NOUN  NN  compound 4
+        Jen      PROPN NNP compound 4 B-ORG
+        O'Roe    NOUN  NN  compound 4 I-ORG
+        Dillon   PROPN NNP nsubj    5 I-ORG
+        went     VERB  VBD ROOT     5 O go
+        home     ADV   RB  advmod   5
+        .        PUNCT .   punct    5
+    """)
+    entities = analyse(doc)[1]
+    assert set(by_kind(entities, "Person")) == {"Jen O'Roe Dillon"} and not by_kind(entities, "Organization")

@@ -67,6 +67,8 @@ CASES = [
   {('askedToResign', 'John Smith', 'Mary Jones', 'asserted'), ('resigned', 'Mary Jones', None, 'hedged')}),
  ('askedToResign', 'nominal', "John Smith called for Mary Jones's resignation.",
   {('askedToResign', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('appointed', 'running-mate', "John Smith's running mate, Mary Jones, spoke on Monday.",
+  {('appointed', 'John Smith', 'Mary Jones', 'asserted')}),
  ('appointed', 'positive', 'John Smith appointed Mary Jones.',
   {('appointed', 'John Smith', 'Mary Jones', 'asserted')}),
  ('appointed', 'negated', 'John Smith did not appoint Mary Jones.',
@@ -574,6 +576,30 @@ def test_only_a_group_includes_people_without_a_model(vocab, noun, tag, included
     assert {r[:3] for r in readings_of(extraction_of(doc))} == expected
 
 
+@pytest.mark.parametrize("modifier, chosen", [
+    ("new", True),         # "Doe 's new running mate , John Smith , spoke .": Doe chose him
+    ("potential", False),  # "Doe 's potential running mate , John Smith": no choice made yet
+])
+def test_whom_a_persons_choice_made_a_running_mate_was_appointed_without_a_model(vocab, modifier, chosen):
+    doc = parsed(vocab, f"""
+        Mary       PROPN NNP compound 1 B-PERSON
+        Jones      PROPN NNP poss     5 I-PERSON
+        's         PART  POS case     1
+        {modifier} ADJ   JJ  amod     5
+        running    NOUN  NN  compound 5
+        mate       NOUN  NN  nsubj    11
+        ,          PUNCT ,   punct    5
+        John       PROPN NNP compound 8 B-PERSON
+        Smith      PROPN NNP appos    5 I-PERSON
+        ,          PUNCT ,   punct    5
+        then       ADV   RB  advmod   11
+        spoke      VERB  VBD ROOT     11 O speak
+        .          PUNCT .   punct    11
+    """)
+    expected = {("appointed", "Mary Jones", "John Smith", "asserted")} if chosen else set()
+    assert readings_of(extraction_of(doc)) == expected
+
+
 def relations_of(doc):
     sentences, entities = analyse(doc)
     compiled = compile_rules(load_relation_rules(), doc.vocab)
@@ -913,6 +939,48 @@ def test_a_bare_exit_of_someone_running_leaves_the_race_without_a_model(vocab):
     """)
     assert ("askedToWithdraw", "Smith", "Jones", "asserted") in readings_of(extraction_of(call))
     assert not any(r[0] == "askedToResign" for r in readings_of(extraction_of(call)))
+
+
+@pytest.mark.parametrize("running", [
+    # "Mary Jones spoke . The Jones campaign faltered ." - her campaign, a body of its own, says she runs
+    """
+        Mary     PROPN NNP compound 1 B-PERSON
+        Jones    PROPN NNP nsubj    2 I-PERSON
+        spoke    VERB  VBD ROOT     2 O speak
+        .        PUNCT .   punct    2
+        The      DET   DT  det      6
+        Jones    PROPN NNP compound 6 B-PERSON
+        campaign NOUN  NN  nsubj    7
+        faltered VERB  VBD ROOT     7 O falter
+        .        PUNCT .   punct    7
+    """,
+    # "Neither candidate - Mary Jones or John Smith - won ." - the names beside the word
+    """
+        Neither  DET   DT  det      1
+        candidate NOUN NN  nsubj    9
+        -        PUNCT :   punct    1
+        Mary     PROPN NNP compound 4 B-PERSON
+        Jones    PROPN NNP appos    1 I-PERSON
+        or       CCONJ CC  cc       4
+        John     PROPN NNP compound 7 B-PERSON
+        Smith    PROPN NNP conj     4 I-PERSON
+        -        PUNCT :   punct    1
+        won      VERB  VBD ROOT     9 O win
+        .        PUNCT .   punct    9
+    """,
+])
+def test_a_campaign_or_a_candidate_named_beside_the_word_runs_without_a_model(vocab, running):
+    # "... Jones stepped aside ."
+    rows = [line for line in running.strip().splitlines()]
+    offset = len(rows)
+    doc = parsed(vocab, running + f"""
+        Jones    PROPN NNP nsubj {offset + 1} B-PERSON
+        stepped  VERB  VBD ROOT  {offset + 1} O step
+        aside    ADV   RB  prt   {offset + 1}
+        .        PUNCT .   punct {offset + 1}
+    """)
+    assert ("withdrew", "Mary Jones", None, "asserted") in readings_of(extraction_of(doc))
+    assert not any(r[0] == "resigned" for r in readings_of(extraction_of(doc)))
 
 
 def test_whom_a_call_to_step_aside_asks_is_not_what_is_left_without_a_model(vocab):

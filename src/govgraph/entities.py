@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from functools import lru_cache
 
-from spacy.attrs import DEP, IS_UPPER, LOWER, ORTH, TAG
+from spacy.attrs import DEP, IS_UPPER, LEMMA, LOWER, ORTH, TAG
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -281,8 +281,10 @@ def _person_tagged_a_body(ent: Span, lexicon: Lexicon) -> bool:
         span = span[:-1]
     # a given name of either sex will do where a title stands right before the name ("spokesman Glyn Roe")
     titled = any(span.start >= n and lexicon.title_of(span.doc[span.start - n:span.start].text) for n in (1, 2))
+    # "O'Malley", "D'Souza": a name with an apostrophe the tagger may read as a common noun
     return 2 <= len(span) <= 3 and (first_name_gender(span.text) is not None or titled and is_given_name(span[0].text)) \
-        and all(t.pos_ == "PROPN" and t.text.istitle() and _NAME_TOKEN.match(t.text)
+        and all((t.pos_ == "PROPN" or t.pos_ == "NOUN" and ("'" in t.text or "\u2019" in t.text))
+                and t.text.istitle() and _NAME_TOKEN.match(t.text)
                 and not _names_a_kind(t.text, lexicon) and t.lower_ not in lexicon.thing_nouns
                 and t.lower_ not in lexicon.place_nouns and not _title_word(t.lower_, lexicon)
                 and not lexicon.is_known_place(t.text) for t in span) \
@@ -363,7 +365,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
                 and orgchart.find(span[1:].text) is not None and span[-1].lower_ != "party":
             span = span[1:]
         spans.append(_with_place(span, lexicon, orgchart))
-    spans += _committee_spans(doc, lexicon) + _acronyms_before_titles(doc, lexicon)
+    spans += _committee_spans(doc, lexicon) + _acronyms_before_titles(doc, lexicon) + _campaign_spans(doc, people, lexicon)
     # only names whose first word is one of the story's words can occur in it (pattern Docs are
     # not free): the words are compared as spaCy's hashes, all read in one array pass
     words, strings = set(doc.to_array(ORTH).tolist()), doc.vocab.strings
@@ -385,6 +387,44 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
             continue
         spans.append(doc[start:end])
     return filter_spans(spans)
+
+
+_POSSESSIVE_MARKS = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _campaign_spans(doc: Doc, people: set[str], lexicon: Lexicon) -> list[Span]:
+    """A person's campaign, named by its candidate, where it acts or has staff: "the Biden campaign
+    said", "Trump's campaign communications director", "a spokesperson for the Harris campaign"
+    ("his campaign" names none; "endorsed Doe's campaign" endorses Doe). The name is one the model
+    tags a person's here or elsewhere in the story (``people``)."""
+    spans = []
+    for campaign in tokens_where(doc, LEMMA, ("campaign",)):
+        staffed = campaign.dep_ == "pobj" and campaign.head.lower_ in ("for", "of", "with", "at") \
+            and lexicon.title_of(campaign.head.head.text.lower()) is not None
+        if campaign.pos_ != "NOUN" or not (staffed or campaign.dep_ in ("compound", "nsubj", "nsubjpass")):
+            continue
+        i = campaign.i - 1
+        while i > campaign.i - 3 and i >= 0 and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+            i -= 1  # "reelection", "presidential"
+        if i >= 0 and doc[i].text in _POSSESSIVE_MARKS:
+            i -= 1
+        if i < 0 or doc[i].pos_ != "PROPN" or doc[i].text.isupper() \
+                or not (doc[i].ent_type_ in PERSON_LABELS or doc[i].text in people):
+            continue  # "GOP campaign spending": a party's, not a candidate's
+        start = i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ == doc[i].ent_type_:
+            start -= 1
+        spans.append(doc[start:campaign.i + 1])
+    return spans
+
+
+def campaign_name(span: Span) -> str | None:
+    """The name of the campaign a span names ("Joe Biden's reelection campaign" -> "Biden
+    campaign"), by its candidate's surname as news copy writes it; None for any other span."""
+    if span[-1].lemma_ != "campaign" or span[0].pos_ != "PROPN":
+        return None
+    names = [t for t in span if t.pos_ == "PROPN" and t.text not in _POSSESSIVE_MARKS]
+    return f"{names[-1].text} campaign" if names else None
 
 
 def _acronyms_before_titles(doc: Doc, lexicon: Lexicon) -> list[Span]:
@@ -1137,7 +1177,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     org_spans = _org_spans(doc, lexicon, orgchart, addressed, people_tagged)
     org_tokens = {t.i for s in org_spans for t in s}
     for span in org_spans:
-        bodies.entity_for(span.text).mentions.append(mention(span))
+        bodies.entity_for(campaign_name(span) or span.text).mentions.append(mention(span))
     for token, party in _party_references(doc, org_spans, orgchart):
         bodies.entity_for(party.text).mentions.append(mention(doc[token.i:token.i + 1]))
         org_tokens.add(token.i)

@@ -529,6 +529,31 @@ def _frame_aide(token: Token, rule: RelationRule, ctx):
         yield aide, boss, noun.text
 
 
+# words that make a choice only possible or hoped for ("a potential running mate")
+_UNCHOSEN = {"potential", "possible", "prospective", "likely", "would-be", "future", "rumored", "rumoured"}
+
+
+def _frame_chosen(token: Token, rule: RelationRule, ctx):
+    """"X's running mate, Y", "Y, X's pick", "Y is X's nominee": one whom a person's choice made
+    what the noun says; agent = X (the possessor, a person), patient = Y (set beside the noun or
+    equated with it). "a potential running mate" or "her running mate" unnamed is no choice made."""
+    noun = token
+    while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+        noun = noun.head  # "running mate": the phrase's head
+    chooser = next(iter(_children(noun, "poss")), None)
+    if chooser is None or chooser.i not in ctx.entity or ctx.entity[chooser.i].kind != "Person" \
+            or any(c.lower_ in _UNCHOSEN for c in children(noun)):
+        return
+    if noun.dep_ == "appos" or noun.dep_ == "attr" and noun.head.lemma_ != "be":
+        chosen = noun.head
+    elif noun.dep_ == "attr":
+        chosen = _subject(noun.head)
+    else:
+        chosen = next((c for c in _children(noun, "appos") if c.i in ctx.entity), None)
+    if chosen is not None and chosen.i != chooser.i:
+        yield chooser, chosen, token.doc[token.i:noun.i + 1].text
+
+
 def _frame_naming(token: Token, rule: RelationRule, ctx):
     """"X called Y a liar", "X described Y as outrageous", "Y was described as a disgrace by X": what
     Y is named must have the rule's stance in the sentiment lexicon (stance.py)."""
@@ -560,7 +585,7 @@ class Refusal:
 
 FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, "nominal": _frame_nominal,
           "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from,
-          "naming": _frame_naming, "aide": _frame_aide}
+          "naming": _frame_naming, "aide": _frame_aide, "chosen": _frame_chosen}
 
 
 _EVALUATING_VERBS = {"be", "seem", "appear", "look", "sound", "become", "remain"}

@@ -387,6 +387,17 @@ def candidates_in(doc: Doc, person_at: dict[int, Entity], words: frozenset[str])
     the one set beside or equated with one ("Doe, the nominee"), or the subject of running for
     something ("Doe is running for the Senate")."""
     found = set()
+    # "the Doe campaign" is a body of its own (entities.py), its candidate named by surname
+    surnames: dict[str, list[Entity]] = {}
+    for person in {id(e): e for e in person_at.values() if e.kind == "Person"}.values():
+        surnames.setdefault(person.label.split()[-1], []).append(person)
+
+    def person_of(token: Token) -> Entity | None:
+        if token.i in person_at and person_at[token.i].kind == "Person":
+            return person_at[token.i]
+        named = surnames.get(token.text, [])
+        return named[0] if len(named) == 1 else None
+
     # one array pass finds the words (a capital where a sentence or headline starts one)
     for token in tokens_where(doc, LEMMA, words | {"run"} | {word.capitalize() for word in words | {"run"}}):
         lemma = token.lemma_.lower()
@@ -394,9 +405,11 @@ def candidates_in(doc: Doc, person_at: dict[int, Entity], words: frozenset[str])
             people = [c for c in children(token, ("poss", "compound"))]
             if token.dep_ in ("appos", "attr"):
                 people.append(token.head if token.dep_ == "appos" else next(iter(children(token.head, ("nsubj",))), token))
+            # "neither candidate - Doe or Roe": the names set beside the word
+            people += [m for a in children(token, ("appos",)) for m in [a, *(c for c in a.conjuncts if c.i > a.i)]]
         elif lemma == "run" and token.pos_ == "VERB" and any(p.lower_ in ("for", "as") for p in children(token, ("prep",))):
             people = children(token, ("nsubj",))
         else:
             continue
-        found |= {id(person_at[p.i]) for p in people if p.i in person_at and person_at[p.i].kind == "Person"}
+        found |= {id(person) for p in people if (person := person_of(p)) is not None}
     return found

@@ -369,8 +369,9 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
         # ("his resignation would be a disaster" or "is unlikely" stays unreal)
         named_event = token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be"
         modality = modality_of(token.head) if rule.frame == "speech" else modality_of(token)
-        if rule.frame == "prefix":
-            modality = "asserted"  # "pro-Kremlin blogger X" describes X, whatever the clause says
+        if rule.frame in ("prefix", "chosen"):
+            # "pro-Kremlin blogger X", "X's running mate, Y" describe, whatever the clause says
+            modality = "asserted"
         if rule.frame == "request_from" or refusal or named_event and modality in ("asserted", "negated"):
             modality = "asserted"
         # "will not step aside as the nominee" stays a negated withdrawal, not a refusal to resign

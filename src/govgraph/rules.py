@@ -389,7 +389,7 @@ def _check_chart(path: Path, graph) -> None:
                             "there so that stories can give it")
 
 
-FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming", "aide",
+FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming", "aide", "chosen",
           "prefix")
 
 _RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "complement_negated",
