@@ -1454,3 +1454,20 @@ def test_a_name_with_an_apostrophe_read_as_a_noun_after_a_title_is_a_person(voca
     """)
     entities = analyse(doc)[1]
     assert set(by_kind(entities, "Person")) == {"Jen O'Roe Dillon"} and not by_kind(entities, "Organization")
+
+
+@pytest.mark.parametrize("noun, person", [
+    ("deputy", True),    # "his deputy John Roe spoke": a title before the name
+    ("husband", True),   # "her husband John Roe": kin
+    ("annual", False),   # "his annual John Roe ...": a pronoun owns a thing (an event) so named
+])
+def test_a_pronouns_possessive_before_a_persons_noun_still_names_a_person(vocab, noun, person):
+    doc = parsed(vocab, f"""
+        his      PRON  PRP$ poss     3
+        {noun}   {"NOUN NN" if person else "ADJ JJ"} {"compound" if person else "amod"} 3
+        John     PROPN NNP  compound 3 B-PERSON
+        Roe      PROPN NNP  nsubj    4 I-PERSON
+        spoke    VERB  VBD  ROOT     4 O speak
+        .        PUNCT .    punct    4
+    """)
+    assert set(by_kind(analyse(doc)[1], "Person")) == ({"John Roe"} if person else set())

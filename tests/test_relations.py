@@ -983,6 +983,24 @@ def test_a_campaign_or_a_candidate_named_beside_the_word_runs_without_a_model(vo
     assert not any(r[0] == "resigned" for r in readings_of(extraction_of(doc)))
 
 
+def test_one_who_left_a_race_leaves_it_again_in_a_bare_exit_without_a_model(vocab):
+    # "Jones quit the race . Jones stepped aside ." - she ran (nothing else says so), so both are
+    # one withdrawal, neither a resignation
+    doc = parsed(vocab, """
+        Jones    PROPN NNP nsubj 1 B-PERSON
+        quit     VERB  VBD ROOT  1 O quit
+        the      DET   DT  det   3
+        race     NOUN  NN  dobj  1
+        .        PUNCT .   punct 1
+        Jones    PROPN NNP nsubj 6 B-PERSON
+        stepped  VERB  VBD ROOT  6 O step
+        aside    ADV   RB  prt   6
+        .        PUNCT .   punct 6
+    """)
+    assert readings_of(extraction_of(doc)) == {("withdrew", "Jones", None, "asserted")}
+    assert len([r for r in extraction_of(doc).relations if r.predicate == "withdrew"]) == 2
+
+
 def test_whom_a_call_to_step_aside_asks_is_not_what_is_left_without_a_model(vocab):
     # "... Smith urged Jones to step aside ." - Jones, the verb's object, is the one asked to go,
     # not an office named ("urged Jones to step aside as chairman" would be)

@@ -879,7 +879,11 @@ def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
     2017 Doe Roe Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
     northern Israel"), or a word of a quoted title ("a speech titled 'Quraan Torah Bible ...'")."""
     root, doc = span.root, span.doc
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(root)):
+    # (not "his deputy Jane Doe", "her husband John Roe": a person's noun before the name)
+    before = doc[span.start - 1] if span.start else None
+    a_persons_noun = before is not None and before.pos_ == "NOUN" and (
+        _title_word(before.lower_, lexicon) or before.lower_ in lexicon.kin_nouns or lexicon.is_occupation(before.lower_))
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(root)) and not a_persons_noun:
         return True
     # "law firm Jane Doe", "the Catholic movement John Roe": a kind of thing set before the name
     # (not "the firm Jane Doe founded", where the name is the subject of a clause on the noun,

@@ -337,6 +337,11 @@ def extract_relations(doc: Doc, article: Article, sentences: tuple[Sentence, ...
     relations: dict[tuple, Relation] = {}
     race_words = frozenset().union(*(rule.candidacy_words for _, rule, *_ in found if rule.when_candidacy))
     running = candidates_in(doc, ctx.entity, race_words) if race_words else set()
+    # one the story has leave a race ("Doe's exit from the race") was running in it: a bare exit
+    # of theirs elsewhere ("hours after Doe stepped down") is the same withdrawal
+    running |= {id(leaver) for token, rule, agent_token, _, _ in found
+                if rule.when_candidacy and rule.frame != "ask" and not isinstance(agent_token, Refusal)
+                and about_candidacy(token, rule.candidacy_words) and (leaver := _ground(agent_token, ctx)) is not None}
     for token, rule, agent_token, patient_token, trigger in found:
         refusal = isinstance(agent_token, Refusal)
         subject = _ground(agent_token.who if refusal else agent_token, ctx)
