@@ -1471,3 +1471,21 @@ def test_a_pronouns_possessive_before_a_persons_noun_still_names_a_person(vocab,
         .        PUNCT .    punct    4
     """)
     assert set(by_kind(analyse(doc)[1], "Person")) == ({"John Roe"} if person else set())
+
+
+def test_a_hashtag_is_no_name(vocab):
+    # "in the #MeToo era , Jane Doe spoke ."
+    doc = parsed(vocab, """
+        in       ADP   IN   prep     8
+        the      DET   DT   det      4
+        #        SYM   NFP  nmod     3
+        MeToo    PROPN NNP  compound 4 B-PERSON
+        era      NOUN  NN   pobj     0
+        ,        PUNCT ,    punct    7
+        Jane     PROPN NNP  compound 7 B-PERSON
+        Doe      PROPN NNP  nsubj    8 I-PERSON
+        spoke    VERB  VBD  ROOT     8 O speak
+        .        PUNCT .    punct    8
+    """, glued=frozenset({2}))
+    entities = analyse(doc)[1]
+    assert set(by_kind(entities, "Person")) == {"Jane Doe"} and not by_kind(entities, "Group")

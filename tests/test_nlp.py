@@ -56,6 +56,8 @@ def test_tokens_where_finds_words_and_reserved_labels(vocab):
     # "appos" is one of the labels spaCy keeps as a fixed symbol rather than a hash
     assert [t.i for t in tokens_where(doc, DEP, ("appos", "conj"))] == [6, 8]
     assert tokens_where(doc, LOWER, ()) == []
+    # the Doc's index of an attribute, made on the first call, answers the later ones
+    assert [t.i for t in tokens_where(doc, LOWER, ("its", "doe"))] == [3, 5]
 
 
 def test_tokens_at_covers_what_char_span_expands_to(nlp):
@@ -89,6 +91,7 @@ def test_children_and_conjunction_heads_come_from_one_index(vocab):
     for token in doc:
         assert children(token) == list(token.children)
         assert children(token, ("dobj", "conj")) == [c for c in token.children if c.dep_ in ("dobj", "conj")]
+        assert children(token, frozenset({"conj"})) == [c for c in token.children if c.dep_ == "conj"]
     assert [conj_head(doc[i]).text for i in (1, 4, 7, 8)] == ["fired", "fired", "fired", "Moe"]
 
 

@@ -434,6 +434,8 @@ CASES = [
  ('reportsTo', 'former aide', "Bob Smith's former aide Tom Lee spoke.",
   {('heldPosition', 'Tom Lee', None, 'asserted')}),
  ('reportsTo', 'met an aide', 'Tom Lee met an adviser to Bob Smith.', set()),
+ # a lieutenant in politics is a close ally: no reporting line
+ ('reportsTo', "X's lieutenant", "Tom Lee, Bob Smith's longtime lieutenant, left.", set()),
  # an event noun with a possessor and "of X": the possessor acts on X
  ('fired', "X's firing of Y", "John Smith's firing of Mary Jones shocked Washington.",
   {('fired', 'John Smith', 'Mary Jones', 'asserted')}),

@@ -8,6 +8,9 @@ def test_lexicon_loads():
     lexicon = load_lexicon()
     assert lexicon.title_of("Second in command") == "Deputy"
     assert lexicon.honorifics["mr"] == "male"
+    # every token form title_of knows on its own is among the one-word title forms, and no phrase
+    assert {"chancellor", "sen", "sen."} <= lexicon.title_words and "prime minister" not in lexicon.title_words
+    assert all(lexicon.title_of(form) for form in lexicon.title_words)
     assert "say" in lexicon.speech_verbs
 
 

@@ -707,7 +707,10 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
     # Capitalised words right after an honorific or a capitalised title word are a name,
     # whatever the model said ("Chief Roe", "Mr Doe").
     covered = {t.i for c in candidates for t in c.span}
-    for token in doc[:-1]:
+    addresses = lexicon.title_words | {form for word in lexicon.honorifics for form in (word, word + ".")}
+    for token in tokens_where(doc, LOWER, addresses):
+        if token.i == len(doc) - 1:
+            continue
         text = token.text
         if not text[:1].isupper():
             continue
@@ -875,12 +878,14 @@ def _portfolio_and_title(span: Span, lexicon: Lexicon) -> bool:
 
 
 def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
-    """A name the sentence uses as a thing's, whatever the model tagged it: owned by a pronoun ("its
-    2017 Doe Roe Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
+    """A name the sentence uses as a thing's, whatever the model tagged it: a hashtag ("#MeToo"),
+    owned by a pronoun ("its 2017 Doe Roe Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
     northern Israel"), or a word of a quoted title ("a speech titled 'Quraan Torah Bible ...'")."""
     root, doc = span.root, span.doc
-    # (not "his deputy Jane Doe", "her husband John Roe": a person's noun before the name)
     before = doc[span.start - 1] if span.start else None
+    if before is not None and before.text in ("#", "@") and not before.whitespace_:
+        return True  # a hashtag or a handle ("the #MeToo era"), not a name
+    # (not "his deputy Jane Doe", "her husband John Roe": a person's noun before the name)
     a_persons_noun = before is not None and before.pos_ == "NOUN" and (
         _title_word(before.lower_, lexicon) or before.lower_ in lexicon.kin_nouns or lexicon.is_occupation(before.lower_))
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(root)) and not a_persons_noun:
@@ -1063,7 +1068,8 @@ def _group_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
     for token in tokens_where(doc, LOWER, lexicon.group_nouns | lexicon.leader_nouns):
         if token.pos_ in ("NOUN", "PROPN"):
             modifiers = [c for c in children(token) if c.dep_ in ("amod", "compound", "nmod")
-                         and c.text[:1].isupper() and c.i < token.i]
+                         and c.text[:1].isupper() and c.i < token.i
+                         and not (c.i and doc[c.i - 1].text == "#" and not doc[c.i - 1].whitespace_)]
             if modifiers:
                 spans.append(doc[min(m.left_edge.i for m in modifiers):token.i + 1])
     for ent in doc.ents:

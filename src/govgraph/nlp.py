@@ -118,11 +118,21 @@ def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Ite
 # (a Python pass over a story's tokens makes a Token object for each, and asks it for strings).
 
 
+_WHERE = "govgraph.where"
+
+
 def tokens_where(doc: Doc, attr: int, values: Collection[str]) -> list[Token]:
     """The tokens whose ``attr`` (a spaCy attribute such as ``spacy.attrs.LOWER`` or ``DEP``) is
-    one of ``values``, in text order, found in one array pass over the Doc."""
-    wanted = _hashes(frozenset(values))
-    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+    one of ``values``, in text order, looked up in an index of the Doc's values of ``attr`` made
+    in one array pass (the rules ask for a few attributes dozens of times per story)."""
+    indexes = doc.user_data.setdefault(_WHERE, {})
+    index = indexes.get(attr)
+    if index is None:
+        index = indexes[attr] = {}
+        for i, value in enumerate(doc.to_array(attr).tolist()):
+            index.setdefault(value, []).append(i)
+    hits = [i for value in _hashes(frozenset(values)) for i in index.get(value, ())]
+    return [doc[i] for i in sorted(hits)]
 
 
 @lru_cache(maxsize=256)
@@ -192,11 +202,22 @@ def children(token: Token, deps: Collection[str] | None = None) -> list[Token]:
     """The token's children (with one of the dependency labels ``deps``, if given), in text order,
     from an index of the Doc made once."""
     doc = token.doc
-    by_label = _tree(doc).kids.get(token.i, {})
+    by_label = _tree(doc).kids.get(token.i)
+    if not by_label:
+        return []
     if deps is None:
         return [doc[i] for i in sorted(i for kids in by_label.values() for i in kids)]
-    wanted = [by_label.get(label, ()) for label in _hashes(frozenset(deps))]
-    return [doc[i] for i in sorted(i for kids in wanted for i in kids)]
+    # asked about a hundred thousand times per hundred stories: the labels' ids are looked up by
+    # the caller's own (hashable) collection, and one label's children are already in order
+    wanted = [kids for label in _label_ids(deps) if (kids := by_label.get(label))]
+    if not wanted:
+        return []
+    return [doc[i] for i in (wanted[0] if len(wanted) == 1 else sorted(i for kids in wanted for i in kids))]
+
+
+@lru_cache(maxsize=1024)
+def _label_ids(deps: Collection[str]) -> frozenset[int]:
+    return _hashes(frozenset(deps))
 
 
 def conj_head(token: Token) -> Token:

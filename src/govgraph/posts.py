@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -894,7 +894,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if token.dep_ in _SUBJECTS:
             subject_of_sentence.setdefault(sentence_index(starts, token.idx), token_person[token.i])
     described_now: set[tuple[int, str]] = set()  # (person, title) the story calls "the <title>" now
-    for token in doc:
+    for token in tokens_where(doc, LOWER, lexicon.title_words):
         if token.i in token_person or token.i in others or not lexicon.title_of(token.text):
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(token)):

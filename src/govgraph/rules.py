@@ -78,6 +78,12 @@ class Lexicon:
         return frozenset(form for word in singular for form in (word + "s", word + "s."))
 
     @cached_property
+    def title_words(self) -> frozenset[str]:
+        """One-word titles, lower case, with and without a full stop ("chancellor", "sen", "sen."):
+        the token forms ``title_of`` knows as a title on their own, to find them in one lookup."""
+        return frozenset(form for key in self.titles if " " not in key for form in (key, key + "."))
+
+    @cached_property
     def _place_names(self) -> frozenset[str]:
         return frozenset(self.place_abbreviations.values()) | self.place_names
 
