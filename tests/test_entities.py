@@ -1489,3 +1489,20 @@ def test_a_hashtag_is_no_name(vocab):
     """, glued=frozenset({2}))
     entities = analyse(doc)[1]
     assert set(by_kind(entities, "Person")) == {"Jane Doe"} and not by_kind(entities, "Group")
+
+
+@pytest.mark.parametrize("noun, person", [
+    ("song", False),    # 'her song " Dolores " played': a work's title in quotation marks
+    ("friend", True),   # 'her friend " Dolores " played': a person, nickname quoted or not
+])
+def test_a_quoted_title_after_a_noun_of_works_is_no_person(vocab, noun, person):
+    doc = parsed(vocab, f"""
+        her      PRON  PRP$ poss     1
+        {noun}   NOUN  NN   nsubj    5
+        "        PUNCT ``   punct    3
+        Dolores  PROPN NNP  appos    1 B-PERSON
+        "        PUNCT ''   punct    3
+        played   VERB  VBD  ROOT     5 O play
+        .        PUNCT .    punct    5
+    """)
+    assert set(by_kind(analyse(doc)[1], "Person")) == ({"Dolores"} if person else set())

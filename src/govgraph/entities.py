@@ -970,10 +970,13 @@ def _listed_with_bodies(span: Span) -> bool:
 def _set_beside_a_kind(span: Span, lexicon: Lexicon) -> bool:
     """A name set right after a noun of a kind of thing or place, which no person is called: "the
     game Manhunt", "agriculture department Defra", "the rural affairs ministry, Defra", "the
-    country's capital, Sanaa"."""
+    country's capital, Sanaa", the song "Doe" (a work's title in quotation marks)."""
     root, doc = span.root, span.doc
     before = [doc[i] for i in range(max(span.start - 2, 0), span.start)]
-    if before and before[-1].pos_ == "NOUN" and before[-1].lower_ in lexicon.thing_nouns:
+    start = span.start
+    while start > 0 and doc[start - 1].text in _QUOTES:
+        start -= 1
+    if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in lexicon.thing_nouns:
         return True
     return len(before) == 2 and before[1].text == "," and root.dep_ in ("appos", "conj") \
         and root.head.i == before[0].i and before[0].pos_ == "NOUN" \
