@@ -1506,3 +1506,27 @@ def test_a_quoted_title_after_a_noun_of_works_is_no_person(vocab, noun, person):
         .        PUNCT .    punct    5
     """)
     assert set(by_kind(analyse(doc)[1], "Person")) == ({"Dolores"} if person else set())
+
+
+@pytest.mark.parametrize("table, persons", [
+    # "an Army Ranger spoke ." - an indefinite article before the words: a kind of person
+    ("""
+        an       DET   DT   det      2
+        Army     PROPN NNP  compound 2 B-PERSON
+        Ranger   PROPN NNP  nsubj    3 I-PERSON
+        spoke    VERB  VBD  ROOT     3 O speak
+        .        PUNCT .    punct    3
+    """, set()),
+    # "a lay author Ann Lee spoke ." - the article is the description's
+    ("""
+        a        DET   DT   det      4
+        lay      ADJ   JJ   amod     3
+        author   NOUN  NN   compound 4
+        Ann      PROPN NNP  compound 4 B-PERSON
+        Lee      PROPN NNP  nsubj    5 I-PERSON
+        spoke    VERB  VBD  ROOT     5 O speak
+        .        PUNCT .    punct    5
+    """, {"Ann Lee"}),
+])
+def test_words_an_indefinite_article_sets_before_are_a_kind_not_a_name(vocab, table, persons):
+    assert set(by_kind(analyse(parsed(vocab, table))[1], "Person")) == persons

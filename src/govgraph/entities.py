@@ -686,6 +686,11 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
                     or any(c.dep_ == "det" and c.lower_ == "the" for c in span[0].children))
                 if plural or _names_a_kind(span[-1].text, lexicon) or span.text in lexicon.news_outlets:
                     continue  # "the Buttigiegs", "the Houthis", "Marriott Hotel": a family, group or place
+                if not (title or honorific) and any(
+                        c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span.start
+                        and not any(t.pos_ == "NOUN" for t in doc[c.i + 1:span.start])
+                        for c in children(span.root)):
+                    continue  # "an Army Ranger who served": a kind (not "a lay author Jane Doe")
                 if _used_as_a_thing(span, lexicon):
                     continue
                 if _is_name(span, lexicon.name_particles) and not taken(span) \
