@@ -534,7 +534,7 @@ _UNCHOSEN = {"potential", "possible", "prospective", "likely", "would-be", "futu
 
 
 def _frame_chosen(token: Token, rule: RelationRule, ctx):
-    """"X's running mate, Y", "Y, X's pick", "Y is X's nominee": one whom a person's choice made
+    """"X's running mate, Y", "Y, X's pick", "Y is X's appointee": one whom a person's choice made
     what the noun says; agent = X (the possessor, a person), patient = Y (set beside the noun or
     equated with it). "a potential running mate" or "her running mate" unnamed is no choice made."""
     noun = token
