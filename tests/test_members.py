@@ -351,3 +351,23 @@ def test_who_a_relative_pronoun_stands_for_seeks_the_nomination_its_clause_names
         .         PUNCT .   punct    14
     """)
     assert members_of(doc, LABOUR) == {"Jane Doe": ["Labour Party"]}
+
+
+@pytest.mark.parametrize("words, member", [
+    (["Kent", "Tory"], True),                 # "The Kent Tory , Jane Doe , spoke ."
+    (["Conservative", "Party"], False),       # "The Conservative Party , Jane Doe , spoke ." - the party itself
+])
+def test_a_name_beside_a_partys_member_noun_is_a_member(vocab, words, member):
+    first, noun = words
+    doc = parsed(vocab, f"""
+        The      DET   DT  det      2
+        {first}  PROPN NNP compound 2 {"B-GPE" if member else "B-ORG"}
+        {noun}   PROPN NNP nsubj    7 {"B-ORG" if member else "I-ORG"}
+        ,        PUNCT ,   punct    2
+        Jane     PROPN NNP compound 5 B-PERSON
+        Doe      PROPN NNP appos    2 I-PERSON
+        ,        PUNCT ,   punct    2
+        spoke    VERB  VBD ROOT     7 O speak
+        .        PUNCT .   punct    7
+    """)
+    assert members_of(doc, TORIES) == {"Jane Doe": ["Conservative Party"] if member else []}

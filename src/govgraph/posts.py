@@ -483,14 +483,19 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         appositives += [c for a in appositives for c in a.conjuncts if c.i > a.i and c.i in title_at and c.i not in index.person]
         for appos in appositives + heads:
             party = index.body.get(appos.i)
-            if party is not None and orgchart.is_party(party.label) and appos.i > token.i:
+            # "The Ohio Republican, Jane Doe, said": a party's member noun the name stands beside (one
+            # word with an article, not "the Republican Party, Jane Doe said" or "the GOP, Doe")
+            member_noun = appos.i < token.i and appos.tag_ in ("NNP", "NN") and not appos.text.isupper() \
+                and any(c.dep_ == "det" for c in children(appos)) \
+                and index.body.get(appos.i - 1) is not party and index.body.get(appos.i + 1) is not party
+            if party is not None and orgchart.is_party(party.label) and (appos.i > token.i or member_noun):
                 # "Rep. Jane Doe, a Democrat from Pennsylvania": the appositive says the party
                 place = next((whole_entity(o).text for prep in children(appos)
                               if prep.dep_ == "prep" and prep.lower_ in ("from", "of")
                               for o in children(prep) if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC")), None)
                 person.memberships.append(Post("member", party.label, True, sentence_of(token),
-                                               doc[first:appos.right_edge.i + 1].text, party=party.label,
-                                               place=place))
+                                               doc[min(first, appos.left_edge.i):max(appos.right_edge.i, token.i) + 1].text,
+                                               party=party.label, place=place))
                 continue
             # "X, Labour's election strategist", "the Tories' candidate, X": a party's own person
             # (not "X and Y, Labour's Z": a name in the appositive is the party's)
