@@ -1965,3 +1965,19 @@ def test_one_who_works_at_a_body_is_on_its_staff(vocab, words, body, posts):
     chart = OrgChart({"t": Body("t", "Treasury"), "l": Body("l", "Labour Party", ("Labour",), party=True)})
     doc = parsed(vocab, "\n".join(rows).replace("\\.", "."))
     assert posts_of(doc, chart) == {"Doe": posts}
+
+
+@pytest.mark.parametrize("aux, lemma, expected", [
+    # "John Roe replaced Jane Doe as chief ." - he holds the post she held
+    (None, "replace", {"John Roe": [("Chief", None, True)], "Jane Doe": [("Chief", None, False)]}),
+    # "John Roe will replace Jane Doe as chief ." - she holds it still, he not yet
+    ("will", "replace", {"John Roe": [], "Jane Doe": [("Chief", None, True)]}),
+])
+def test_who_replaces_someone_as_a_title_takes_the_post_they_leave(vocab, aux, lemma, expected):
+    rows = ["John PROPN NNP compound 1 B-PERSON", f"Roe PROPN NNP nsubj {3 if aux else 2} I-PERSON"]
+    rows += [f"{aux} AUX MD aux 3"] if aux else []
+    verb = len(rows)
+    rows += [f"{'replace' if aux else 'replaced'} VERB {'VB' if aux else 'VBD'} ROOT {verb} O {lemma}",
+             f"Jane PROPN NNP compound {verb + 2} B-PERSON", f"Doe PROPN NNP dobj {verb} I-PERSON",
+             f"as ADP IN prep {verb}", f"chief NOUN NN pobj {verb + 3}", f". PUNCT . punct {verb}"]
+    assert posts_of(parsed(vocab, "\n".join(rows))) == expected

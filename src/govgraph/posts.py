@@ -32,7 +32,7 @@ from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .members import OFFICE_ONLY_VERBS, candidates_in, listed_members, party_before, party_descriptions, phrase_members
 from .nlp import children, conj_head, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
-from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs
+from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs, load_replacing_verbs
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
 
@@ -332,7 +332,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     countries = {c.lower() for c in lexicon.country_prefixes}
     abroad: set[tuple[int, str]] = set()  # (person, title) the story gives with another country's name
     quoted = quoted_tokens(doc)
-    race, leaving = load_candidacy_words(), load_leaving_verbs()
+    race, leaving, replacing = load_candidacy_words(), load_leaving_verbs(), load_replacing_verbs()
     running = candidates_in(doc, index.person, race)
     # the countries the story names: a place or people, or a body of the chart ("the Senate")
     named = frozenset(ent.text for ent in doc.ents if ent.label_ in _PLACE_OR_PARTY).union(
@@ -539,6 +539,20 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                     add(person, title_at[complement.i], _is_former(children(complement), lexicon), token,
                         doc[prep.i:token.i + 1])
         for verb in _stating_verbs(root, leaving):
+            if verb.lemma_.lower() in replacing:
+                # "Y replaced X as chief of staff": Y holds the post X held; "X was replaced as
+                # leader" held it, "want X to be replaced as leader" still holds it
+                done = modality_of(verb) == "asserted"
+                replaced = person if root.dep_ == "nsubjpass" else \
+                    index.person.get(next((o.i for o in children(verb, ("dobj",))), -1))
+                for complement in (c for prep in children(verb, ("prep",)) if prep.lower_ == "as"
+                                   for c in children(prep, ("pobj",)) if c.i in title_at):
+                    evidence = doc[min(token.i, verb.i):complement.right_edge.i + 1]
+                    if root.dep_ == "nsubj" and done:
+                        add(person, title_at[complement.i], False, token, evidence)
+                    if replaced is not None and replaced is not person or root.dep_ == "nsubjpass":
+                        add(replaced, title_at[complement.i], done, token, evidence)
+                continue
             if _leaves(verb, leaving):
                 # "X resigned as home secretary" held it; "X will step down as chair", "refused to
                 # quit as leader", "did not resign as X" still holds it

@@ -516,6 +516,13 @@ def load_ousting_verbs(path: Path | None = None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def load_replacing_verbs(path: Path | None = None) -> frozenset[str]:
+    """The one-word verbs of taking someone's place, whose object left it ("replace", "succeed")."""
+    return frozenset(verb for rule in load_relation_rules(path) if rule.predicate == "succeeded"
+                     and rule.frame == "transitive" for verb in rule.verbs if " " not in verb)
+
+
+@lru_cache(maxsize=8)
 def load_candidacy_words(path: Path | None = None) -> frozenset[str]:
     """The words that make a trigger about a race, not an office (relations.yml's candidacy_words)."""
     return frozenset().union(*(rule.candidacy_words for rule in load_relation_rules(path)))
