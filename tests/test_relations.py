@@ -67,6 +67,9 @@ CASES = [
   {('askedToResign', 'John Smith', 'Mary Jones', 'asserted'), ('resigned', 'Mary Jones', None, 'hedged')}),
  ('askedToResign', 'nominal', "John Smith called for Mary Jones's resignation.",
   {('askedToResign', 'John Smith', 'Mary Jones', 'asserted')}),
+ # "by X" hung on the "as" phrase's noun by the parser is still the passive's agent
+ ('succeeded', 'passive-as-by', 'Mary Jones was replaced as party chairman by John Smith.',
+  {('succeeded', 'John Smith', 'Mary Jones', 'asserted'), ('heldPosition', 'Mary Jones', None, 'asserted')}),
  ('appointed', 'running-mate', "John Smith's running mate, Mary Jones, spoke on Monday.",
   {('appointed', 'John Smith', 'Mary Jones', 'asserted')}),
  ('appointed', 'positive', 'John Smith appointed Mary Jones.',

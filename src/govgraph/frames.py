@@ -111,6 +111,11 @@ def _is_passive(verb: Token) -> bool:
 def _agent_of_passive(verb: Token) -> Token | None:
     for agent in _children(verb, "agent"):
         return next(iter(_children(agent, "pobj")), None)
+    # "was replaced as chairman by X": the parser may hang "by X" on the "as" phrase's noun
+    for title in (o for prep in _children(verb, "prep") if prep.lower_ == "as" for o in _children(prep, "pobj")):
+        by = next((p for p in _children(title, "prep") if p.lower_ == "by"), None)
+        if by is not None:
+            return next(iter(_children(by, "pobj")), None)
     return None
 
 
