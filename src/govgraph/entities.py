@@ -882,13 +882,19 @@ def _portfolio_and_title(span: Span, lexicon: Lexicon) -> bool:
         span[-1].dep_ == "compound" and after.pos_ == "PROPN" and _NAME_TOKEN.match(after.text) is not None)
 
 
+def _tagged(token: Token) -> bool:
+    """Whether a word is a hashtag's or a handle's, glued after "#" or "@" ("#MeToo")."""
+    before = token.doc[token.i - 1] if token.i else None
+    return before is not None and before.text in ("#", "@") and not before.whitespace_
+
+
 def _used_as_a_thing(span: Span, lexicon: Lexicon) -> bool:
     """A name the sentence uses as a thing's, whatever the model tagged it: a hashtag ("#MeToo"),
     owned by a pronoun ("its 2017 Doe Roe Dinner"), a place ("the town of Majdal Shams", "in Majdal Shams in
     northern Israel"), or a word of a quoted title ("a speech titled 'Quraan Torah Bible ...'")."""
     root, doc = span.root, span.doc
     before = doc[span.start - 1] if span.start else None
-    if before is not None and before.text in ("#", "@") and not before.whitespace_:
+    if _tagged(span[0]):
         return True  # a hashtag or a handle ("the #MeToo era"), not a name
     # (not "his deputy Jane Doe", "her husband John Roe": a person's noun before the name)
     a_persons_noun = before is not None and before.pos_ == "NOUN" and (
@@ -1077,7 +1083,7 @@ def _group_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
         if token.pos_ in ("NOUN", "PROPN"):
             modifiers = [c for c in children(token) if c.dep_ in ("amod", "compound", "nmod")
                          and c.text[:1].isupper() and c.i < token.i
-                         and not (c.i and doc[c.i - 1].text == "#" and not doc[c.i - 1].whitespace_)]
+                         and not _tagged(c)]
             if modifiers:
                 spans.append(doc[min(m.left_edge.i for m in modifiers):token.i + 1])
     for ent in doc.ents:

@@ -93,7 +93,7 @@ def listed_members(doc: Doc, index: _Index, orgchart: OrgChart) -> list[tuple[En
             evidence = doc[i + 1:appos.right_edge.i + 1]
             found += [(person, party, evidence) for person in reversed(people)]
     # "four House Democrats - Reps. X and Y - said": names in apposition to a party's people
-    for group in {doc[i].head for i in index.person if doc[i].dep_ == "appos"}:
+    for group in sorted({doc[i].head for i in index.person if doc[i].dep_ == "appos"}, key=lambda t: t.i):
         party = party_of_phrase(group, index, orgchart) if group.tag_ in ("NNS", "NNPS") else None
         if party is None or group.i in index.person:
             continue

@@ -550,7 +550,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                     evidence = doc[min(token.i, verb.i):complement.right_edge.i + 1]
                     if root.dep_ == "nsubj" and done:
                         add(person, title_at[complement.i], False, token, evidence)
-                    if replaced is not None and replaced is not person or root.dep_ == "nsubjpass":
+                    if replaced is not None and (replaced is not person or root.dep_ == "nsubjpass"):
                         add(replaced, title_at[complement.i], done, token, evidence)
                 continue
             if _leaves(verb, leaving):
