@@ -52,6 +52,15 @@ MORE_DRAWS = {
     "bbc-politics": ("corpus/bbc-politics", 4, 700),
 }
 
+# A third draw (2026-12-07, later), also for dev2/: more unseen US stories, the kind the test split
+# holds most of, so that rules learn from more than one outlet's habits.
+THIRD_SEED = 20261208
+THIRD_DRAWS = {
+    "us-cnn-2024": ("corpus/us-news", 10, 1600),
+    "us-ptc-2018": ("corpus/us-news", 1, 1600),
+    "bbc-politics": ("corpus/bbc-politics", 3, 700),
+}
+
 
 def main(shared: Path) -> None:
     rng = random.Random(SEED)
@@ -64,6 +73,12 @@ def main(shared: Path) -> None:
     taken |= {p.stem for p in (Path(__file__).parent / "people").glob("*.json")}
     rng = random.Random(MORE_SEED)
     for prefix, (folder, count, max_words) in MORE_DRAWS.items():
+        pool = [p for p in candidates(shared, folder, prefix, max_words) if p.stem not in taken]
+        for path in rng.sample(pool, count):
+            print(f"dev2\t{path.relative_to(shared)}")
+            taken.add(path.stem)
+    rng = random.Random(THIRD_SEED)
+    for prefix, (folder, count, max_words) in THIRD_DRAWS.items():
         pool = [p for p in candidates(shared, folder, prefix, max_words) if p.stem not in taken]
         for path in rng.sample(pool, count):
             print(f"dev2\t{path.relative_to(shared)}")
