@@ -301,6 +301,38 @@ def test_he_in_a_speakers_quotation_is_someone_else(vocab):
     assert resolve(doc) == [("He", "John Roe")]
 
 
+def test_he_in_a_sentence_between_the_marks_of_a_speakers_quotation_is_someone_else(vocab):
+    # 'John Roe left. “You won,” Chris Doe said. “It ended. He lost. We won.”' - the middle
+    # sentence has no mark of its own, yet the quotation holds it: the speaker would say "I"
+    doc = parsed(vocab, """
+        John   PROPN NNP compound 1 B-PERSON
+        Roe    PROPN NNP nsubj    2 I-PERSON
+        left   VERB  VBD ROOT     2 O leave
+        .      PUNCT .   punct    2
+        \u201c   PUNCT ``  punct    6
+        You    PRON  PRP nsubj    6 O you
+        won    VERB  VBD ccomp    11 O win
+        ,      PUNCT ,   punct    11
+        \u201d   PUNCT ''  punct    11
+        Chris  PROPN NNP compound 10 B-PERSON
+        Doe    PROPN NNP nsubj    11 I-PERSON
+        said   VERB  VBD ROOT     11 O say
+        .      PUNCT .   punct    11
+        \u201c   PUNCT ``  punct    15
+        It     PRON  PRP nsubj    15 O it
+        ended  VERB  VBD ROOT     15 O end
+        .      PUNCT .   punct    15
+        He     PRON  PRP nsubj    18 O he
+        lost   VERB  VBD ROOT     18 O lose
+        .      PUNCT .   punct    18
+        We     PRON  PRP nsubj    21 O we
+        won    VERB  VBD ROOT     21 O win
+        .      PUNCT .   punct    21
+        \u201d   PUNCT ''  punct    21
+    """)
+    assert resolve(doc) == [("He", "John Roe")]
+
+
 @pytest.mark.parametrize("verb, tag, owner", [
     ("is", "VBZ", "John Roe"),  # said to be chancellor now: the one the story names so
     ("was", "VBD", "Bob Smith"),  # a post of the past: salience decides

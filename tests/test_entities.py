@@ -233,6 +233,33 @@ def test_a_place_before_a_party_is_its_branch_unless_it_names_a_party_of_its_own
     assert set(by_kind(entities, "Organization")) == {expected}
 
 
+@pytest.mark.parametrize("more, bodies", [
+    ("", set()),  # "Conservative commentator Jane Doe spoke .": the capital is the sentence's
+    ("She met the Tories .", {"Conservative Party"}),  # the story names the party elsewhere
+])
+def test_an_adjective_capitalised_by_the_sentence_start_names_a_party_only_if_the_story_does(vocab, more, bodies):
+    chart = OrgChart({"c": Body("c", "Conservative Party", ("Conservative", "Tories"), party=True)})
+    lines = """
+        Conservative ADJ   JJ  amod     1
+        commentator  NOUN  NN  compound 3
+        Jane         PROPN NNP compound 3 B-PERSON
+        Doe          PROPN NNP nsubj    4 I-PERSON
+        spoke        VERB  VBD ROOT     4 O speak
+        .            PUNCT .   punct    4
+    """
+    if more:
+        lines += """
+        She          PRON  PRP nsubj    7
+        met          VERB  VBD ROOT     7 O meet
+        the          DET   DT  det      9
+        Tories       PROPN NNPS dobj    7 B-ORG
+        .            PUNCT .   punct    7
+    """
+    entities = entities_of(parsed(vocab, lines), chart)
+    assert set(by_kind(entities, "Organization")) == bodies
+    assert set(by_kind(entities, "Person")) == {"Jane Doe"}
+
+
 @pytest.mark.parametrize("place, expected", [
     ("Ohio", "Ohio Democratic Party"),  # tagged apart, a state and its party are the state's branch
     ("U.S.", "Democratic Party"),  # a country's party is the party

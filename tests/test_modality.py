@@ -547,3 +547,36 @@ def test_an_open_complement_is_as_unreal_as_the_clause_it_completes(vocab, frame
         .         PUNCT .    punct     2
     """)
     assert modality_of(doc[6]) == reading
+
+
+@pytest.mark.parametrize("verb, lemma, reading", [
+    ("blocked", "block", "negated"),  # the thwarting happened: the confirmation did not
+    ("derailed", "derail", "negated"),
+    ("welcomed", "welcome", "asserted"),  # any other verb says nothing of the event
+])
+def test_an_event_noun_a_verb_of_thwarting_takes_did_not_happen(vocab, verb, lemma, reading):
+    # "Democrats blocked / derailed / welcomed Doe's confirmation ."
+    doc = parsed(vocab, f"""
+        Democrats    PROPN NNPS nsubj 1 B-NORP
+        {verb}       VERB  VBD  ROOT  1 O {lemma}
+        Doe          PROPN NNP  poss  4 B-PERSON
+        's           PART  POS  case  2
+        confirmation NOUN  NN   dobj  1 O confirmation
+        .            PUNCT .    punct 1
+    """)
+    assert modality_of(doc[4]) == reading
+
+
+def test_an_event_noun_whose_thwarting_is_only_tried_is_in_doubt(vocab):
+    # "Democrats tried to block Doe's confirmation ."
+    doc = parsed(vocab, """
+        Democrats    PROPN NNPS nsubj 1 B-NORP
+        tried        VERB  VBD  ROOT  1 O try
+        to           PART  TO   aux   3
+        block        VERB  VB   xcomp 1 O block
+        Doe          PROPN NNP  poss  6 B-PERSON
+        's           PART  POS  case  4
+        confirmation NOUN  NN   dobj  3 O confirmation
+        .            PUNCT .    punct 1
+    """)
+    assert modality_of(doc[6]) == "hedged"

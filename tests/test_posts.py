@@ -1907,6 +1907,30 @@ def test_the_former_holder_is_not_the_one_the_story_calls_the_holder_nor_the_sub
         assert not any("former" in m.text for m in doe.mentions)
 
 
+def test_a_description_used_before_anyone_had_the_post_never_switches_to_a_later_holder(vocab):
+    # "The former president spoke . Roe was president . The former president smiled .": the story
+    # meant someone it never names so from the start; Roe, who "was president" in passing, is not he
+    entities = described(parsed(vocab, """
+        The       DET   DT  det      2
+        former    ADJ   JJ  amod     2
+        president NOUN  NN  nsubj    3
+        spoke     VERB  VBD ROOT     3 O speak
+        .         PUNCT .   punct    3
+        Roe       PROPN NNP nsubj    6 B-PERSON
+        was       AUX   VBD ROOT     6 O be
+        president NOUN  NN  attr     6
+        .         PUNCT .   punct    6
+        The       DET   DT  det      11
+        former    ADJ   JJ  amod     11
+        president NOUN  NN  nsubj    12
+        smiled    VERB  VBD ROOT     12 O smile
+        .         PUNCT .   punct    12
+    """))
+    (roe,) = [e for e in entities if e.kind == "Person"]
+    assert [(p.title, p.current) for p in roe.posts] == [("President", False)]
+    assert [m.text for m in roe.mentions] == ["Roe"]
+
+
 @pytest.mark.parametrize("aux, tag, posts", [
     ("will", "VB", []),  # "Voters will elect President Doe .": the post is to come
     (None, "VBD", [("President", None, True)]),  # "Voters elected President Doe .": said of a holder

@@ -448,6 +448,9 @@ CASES = [
  ('appointed', 'announced the appointment', 'Ann Lee announced the appointment of Mary Jones.',
   {('appointed', 'Ann Lee', 'Mary Jones', 'asserted')}),
  ('appointed', 'welcomed the appointment', 'Ann Lee welcomed the appointment of Mary Jones.', set()),
+ # a confirmation blocked did not happen
+ ('appointed', 'blocked the confirmation', 'Democrats blocked the Senate confirmation of Mary Jones.',
+  {('appointed', 'Senate', 'Mary Jones', 'negated')}),
  ('succeeded', 'take over for', 'Mary Jones was elected in May to take over for John Smith.',
   {('succeeded', 'Mary Jones', 'John Smith', 'asserted')}),
  # a negated request: asked to stay is not asked to go, nor a refusal; asked not to run is asked out

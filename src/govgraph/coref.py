@@ -104,12 +104,28 @@ _OPENING_QUOTES = {"\u201c", "``"}
 _CURLY_CLOSING = {"\u201d", "''"}
 
 
+def _paragraph_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph token ``i`` is in (paragraphs end at a line break)."""
+    while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
+        i -= 1
+    return i
+
+
 def _in_quotation(token: Token, sentence: range) -> bool:
-    """Whether a token stands inside quotation marks: opened earlier in its sentence (the range of
-    its tokens; curly marks, or straight ones counted in pairs), or opened in an earlier sentence
-    and closed later in this one ('... I have named," X said')."""
+    """Whether a token stands inside quotation marks: opened earlier in its sentence (curly marks,
+    or straight ones counted in pairs), or a curly one opened earlier in its paragraph and not
+    closed (a quotation of several sentences, '“Doe left. He knows it.”', holds the sentences
+    between its marks; straight marks are not counted across sentences, as a quotation's next
+    sentence often opens one again without closing the last), or opened in an earlier paragraph and
+    closed later in this sentence ('... I have named," X said')."""
     sent = token.doc[sentence.start:sentence.stop]
-    depth, straight, seen = 0, False, False
+    depth = 0
+    for t in token.doc[_paragraph_start(token.doc, sent.start):sent.start]:
+        if t.text in _OPENING_QUOTES:
+            depth += 1
+        elif t.text in _CURLY_CLOSING:
+            depth = max(depth - 1, 0)
+    straight, seen = False, depth > 0
     for t in token.doc[sent.start:token.i]:
         if t.text in _OPENING_QUOTES:
             depth += 1
@@ -253,6 +269,7 @@ def quote_speakers(doc: Doc, sentences: tuple[Sentence, ...], entity_at: dict[in
     """Sentence index -> who speaks in it ('"...," X said'), from the token -> entity map of the
     story's mentions; a quotation carries on into the next sentence that has no speech verb of its own."""
     starts = [s.start for s in sentences]
+    bounds = token_bounds(doc)
     said: dict[int, Entity] = {}  # the first speech verb of a sentence with a known subject
     for token in tokens_where(doc, LEMMA, lexicon.speech_verbs):
         subject = next((c for c in children(token) if c.dep_ == "nsubj"), None)
@@ -262,11 +279,13 @@ def quote_speakers(doc: Doc, sentences: tuple[Sentence, ...], entity_at: dict[in
     previous: Entity | None = None
     for sentence in sentences:
         speaker = said.get(sentence.index)
-        if speaker is None and sentence.text.lstrip()[:1] in "\u201c\"" and previous is not None:
+        first = tokens_at(bounds, sentence.start, sentence.end)
+        opens = sentence.text.lstrip()[:1] in "\u201c\"" or (len(first) and _in_quotation(doc[first.start], first))
+        if speaker is None and opens and previous is not None:
             speaker = previous
         if speaker is not None:
             speakers[sentence.index] = speaker
-        previous = speaker if ("\u201c" in sentence.text or '"' in sentence.text) else None
+        previous = speaker if ("\u201c" in sentence.text or '"' in sentence.text or opens) else None
     return speakers
 
 

@@ -377,13 +377,21 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
     matcher.add("BODY", [_name_doc(doc, n) for n in sorted(names)])
     # one-word chart names ("Labour", "Tory") only where they are used as names, not as words
     matcher.add("WORD", [_name_doc(doc, n) for n in sorted(chart_names - names) if len(n.split()) == 1])
-    for match_id, start, end in matcher(doc):
+    matches = matcher(doc)
+    # the bodies the story names in mid-sentence somewhere ("the Tories", "the Conservative leader")
+    named_inside = {orgchart.find(doc[start:end].text) for _, start, end in matches if not doc[start].is_sent_start}
+    for match_id, start, end in matches:
         token = doc[start]
         if token.i in addressed_tokens:
             continue
         if doc.vocab.strings[match_id] == "WORD" and not (
                 token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("ORG", "NORP")
-                or (not token.is_sent_start or token.dep_ in ("compound", "amod"))):
+                or not token.is_sent_start
+                # a sentence's first word is capitalised whatever it is: an adjective there names
+                # a body only if the story names it elsewhere ("Conservative commentator X" in a
+                # story of "conservative" radio hosts and no Tories is no Tory)
+                or (token.dep_ in ("compound", "amod")
+                    and (token.tag_ != "JJ" or orgchart.find(doc[start:end].text) in named_inside))):
             continue
         spans.append(doc[start:end])
     return filter_spans(spans)

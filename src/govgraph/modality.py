@@ -27,6 +27,9 @@ _FUTURE_FRAMES = {"plan", "intend", "expect", "set", "poise", "prepare", "likely
 _FAILING = {"fail", "neglect"}
 _CHOSEN = {"elect", "appoint", "name", "choose", "pick", "tap", "select", "hire", "nominate", "bring", "draft"}
 _PREVENTING = {"prevent", "stop", "bar", "block", "ban", "keep", "prohibit", "deter", "discourage", "dissuade"}
+# verbs that keep an event from happening, said of the event itself ("blocked her confirmation")
+_THWARTING = {"block", "derail", "thwart", "torpedo", "scuttle", "sink", "stall", "halt", "stop", "obstruct",
+              "sabotage", "prevent", "veto", "kill"}
 _CONDITION_MARKS = {"if", "unless", "whether"}
 # nouns whose clause is a condition: "in the event (that) X stepped aside", "in case X resigns"
 _CONDITION_NOUNS = {"event", "case", "eventuality", "condition"}
@@ -108,6 +111,10 @@ def modality_of(token: Token) -> str:
                 and any(c.lower_ in _NEGATIONS for c in children(clause, ("neg",))):
             return "hedged"
         return "negated"
+    # "blocked the Senate confirmation of X", "an effort to derail X's nomination": an event noun a
+    # verb of thwarting takes did not happen when the thwarting did, and is in doubt when it is tried
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _THWARTING:
+        return "negated" if modality_of(token.head) == "asserted" else "hedged"
     if words & _CONDITIONAL_AUX or words & _CONDITION_MARKS:
         return "conditional"
     if clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in _CONDITION_NOUNS \

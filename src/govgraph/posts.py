@@ -913,6 +913,10 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         if token.dep_ in _SUBJECTS:
             subject_of_sentence.setdefault(sentence_index(starts, token.idx), token_person[token.i])
     described_now: set[tuple[int, str]] = set()  # (person, title) the story calls "the <title>" now
+    # descriptions the story used before anyone in it had the post: they refer to someone it never
+    # names so, and so do their later uses ("the former president" all along, not the one a quote
+    # says "was president" half way through)
+    unnamed: set[tuple[str, bool]] = set()
     for token in tokens_where(doc, LOWER, lexicon.title_words):
         if token.i in token_person or token.i in others or not lexicon.title_of(token.text):
             continue
@@ -927,6 +931,8 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
         # the longest title ending here: "the prime minister", "the home secretary"
         words = next(n for n in (2, 1, 0) if token.i - n >= 0 and lexicon.title_of(doc[token.i - n:token.i + 1].text))
         title = lexicon.title_of(doc[token.i - words:token.i + 1].text).lower()
+        if (title, former) in unnamed:
+            continue
         holders = [p for p in people if any(post.title.lower() == title and post.current != former
                                             for post in p.posts) and p.mentions[0].start < token.idx]
         # "the Leeds MP", "the Ohio senator": names in the description must be said of the holder
@@ -967,6 +973,7 @@ def resolve_descriptions(doc: Doc, sentences: tuple[Sentence, ...], entities: tu
             # them, else the one named nearest before
             choice = previous if previous in holders else _nearest_before(holders, token.idx)
         else:
+            unnamed.add((title, former))
             continue  # no one the story gives the post
         if not former:
             described_now.add((id(choice), title))
