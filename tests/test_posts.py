@@ -1758,6 +1758,32 @@ def test_an_occupation_is_a_post_and_a_party_word_before_it_a_leaning(vocab, par
     assert [(p.title, p.organization) for p in people["John Roe"].posts] == [("Actor", None)]
 
 
+@pytest.mark.parametrize("words, posts", [
+    # "Republican Gov. Jane Doe spoke .": a member's office elsewhere, not the party's post
+    ([("Gov.", "PROPN", "NNP")], [("Governor", None, "Republican Party")]),
+    # "Republican whip Jane Doe spoke .": a post a party has (party_posts in titles.yml)
+    ([("whip", "NOUN", "NN")], [("Whip", "Republican Party", "Republican Party")]),
+    # "Republican president Jane Doe" in lower case is the party's; "President" is the country's
+    ([("president", "NOUN", "NN")], [("President", "Republican Party", "Republican Party")]),
+    ([("President", "PROPN", "NNP")], [("President", None, "Republican Party")]),
+    # "Republican shadow education secretary Jane Doe": the opposition's post, not the department's
+    ([("shadow", "NOUN", "NN"), ("education", "NOUN", "NN"), ("secretary", "NOUN", "NN")],
+     [("Shadow Education Secretary", "Republican Party", "Republican Party")]),
+])
+def test_a_party_word_before_a_title_makes_a_post_in_the_party_only_for_a_partys_own_posts(vocab, words, posts):
+    chart = OrgChart({"r": Body("r", "Republican Party", ("Republican",), party=True),
+                      "e": Body("e", "Department for Education", head_title="Education Secretary")})
+    rows = ["Republican ADJ JJ amod {name} B-NORP"]
+    rows += [f"{word} {pos} {tag} compound {{name}}" for word, pos, tag in words]
+    name = len(rows) + 1
+    rows += [f"Jane PROPN NNP compound {name} B-PERSON", f"Doe PROPN NNP nsubj {name + 1} I-PERSON",
+             f"spoke VERB VBD ROOT {name + 1} O speak", f"\\. PUNCT . punct {name + 1}"]
+    doc = parsed(vocab, "\n".join(rows).replace("{name}", str(name)).replace("\\.", "."))
+    _, people = with_posts(doc, chart)
+    assert [(p.title, p.organization, p.party) for p in people["Jane Doe"].posts] == posts
+    assert [m.organization for m in people["Jane Doe"].memberships] == ["Republican Party"]
+
+
 @pytest.mark.parametrize("verb, lemma, obj, posts", [
     # "Doe refused to step down as leader ." - her post, which she keeps
     ("refused", "refuse", None, [("Leader", None, True)]),

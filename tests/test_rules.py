@@ -31,6 +31,17 @@ def test_occupations_are_titles_the_lexicon_knows_as_occupations(tmp_path):
         load_lexicon(path)
 
 
+def test_party_posts_are_canonical_titles_a_party_has(tmp_path):
+    lexicon = load_lexicon()
+    assert lexicon.is_party_post("Leader") and lexicon.is_party_post("Shadow Chancellor")
+    assert not lexicon.is_party_post("Governor") and not lexicon.is_party_post("President", "President")
+    assert lexicon.is_party_post("President", "president")  # "Lib Dem president X"
+    path = tmp_path / "titles.yml"
+    path.write_text("titles: {leader: Leader}\nparty_posts: [Leader, Grand Wizard]\n")
+    with pytest.raises(RuleError, match="titles.yml: party post 'Grand Wizard' is not a canonical title"):
+        load_lexicon(path)
+
+
 def test_bad_gender_is_named(tmp_path):
     path = tmp_path / "titles.yml"
     path.write_text("honorifics: {mr: man}\n")

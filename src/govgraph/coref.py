@@ -104,11 +104,25 @@ _OPENING_QUOTES = {"\u201c", "``"}
 _CURLY_CLOSING = {"\u201d", "''"}
 
 
-def _paragraph_start(doc: Doc, i: int) -> int:
-    """The first token of the paragraph token ``i`` is in (paragraphs end at a line break)."""
-    while i > 0 and "\n" not in doc[i - 1].text and "\n" not in doc[i - 1].whitespace_:
-        i -= 1
-    return i
+def _open_quotations(doc: Doc) -> list[int]:
+    """Per token, how many curly quotations its paragraph has opened and not closed before it
+    (paragraphs end at a line break); counted once per Doc."""
+    cached = doc.user_data.get("govgraph.open_quotations")
+    if cached is not None:
+        return cached
+    depths, depth = [], 0
+    for token in doc:
+        if "\n" in token.text:
+            depth = 0
+        depths.append(depth)
+        if token.text in _OPENING_QUOTES:
+            depth += 1
+        elif token.text in _CURLY_CLOSING:
+            depth = max(depth - 1, 0)
+        if "\n" in token.whitespace_:
+            depth = 0
+    doc.user_data["govgraph.open_quotations"] = depths
+    return depths
 
 
 def _in_quotation(token: Token, sentence: range) -> bool:
@@ -119,12 +133,7 @@ def _in_quotation(token: Token, sentence: range) -> bool:
     sentence often opens one again without closing the last), or opened in an earlier paragraph and
     closed later in this sentence ('... I have named," X said')."""
     sent = token.doc[sentence.start:sentence.stop]
-    depth = 0
-    for t in token.doc[_paragraph_start(token.doc, sent.start):sent.start]:
-        if t.text in _OPENING_QUOTES:
-            depth += 1
-        elif t.text in _CURLY_CLOSING:
-            depth = max(depth - 1, 0)
+    depth = _open_quotations(token.doc)[sent.start] if len(sent) else 0
     straight, seen = False, depth > 0
     for t in token.doc[sent.start:token.i]:
         if t.text in _OPENING_QUOTES:

@@ -254,7 +254,8 @@ def _canonical_title(title: Span, lexicon: Lexicon, doc: Doc, index: _Index) -> 
 
 def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None, place: str | None,
           current: bool, sentence: int, evidence: str, stated_elsewhere: bool = False,
-          named: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset()) -> Post:
+          named: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset(),
+          owned: bool = False, written: str = "") -> Post:
     party = None
     if body is not None and (organ := orgchart.party_of(body.label)) is not None and not orgchart.is_party(body.label):
         party = organ.label  # "DNC Chair X": a post in one of a party's own bodies is a member's
@@ -263,9 +264,15 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
         body = None  # "Democratic strategist X": a leaning, no post in the party
     if body is not None and orgchart.is_party(body.label):
         party = body.label
+        canonical = lexicon.title_of(title) or title
         # "Labour MP": a member's seat is in the chamber, the party is a membership
-        if seat is not None or (lexicon.title_of(title) or title).lower() in _MEMBER_TITLES:
+        if seat is not None or canonical.lower() in _MEMBER_TITLES:
             body, place = None, seat.label if seat else None
+        # "Republican Gov. X": a member's office, not the party's; but "the Liberal Democrats'
+        # president" (``owned``) and "Lib Dem home affairs spokesman" are the party's
+        elif not (owned or lexicon.is_party_post(canonical, written)
+                  or lexicon.is_party_post(lexicon.title_of(title.rpartition(" ")[2]) or "")):
+            body = None
     if seat is not None and body is not None and (body.label in lexicon.country_prefixes
                                                    or lexicon.is_known_place(body.label)):
         # "United States Representative X", "Ohio Sen. X": the place a member sits for, not a body
@@ -353,6 +360,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if body is None and place is None:
             body, place = _body_of_title(title_span, index, doc, lexicon)
         title = title_text or _canonical_title(title_span, lexicon, doc, index)
+        # "the shadow education secretary": the opposition's post, never the department's
+        shadow = title_span.start > 0 and doc[title_span.start - 1].lower_ == "shadow" \
+            and not title.lower().startswith("shadow")
+        title = f"Shadow {title}" if shadow else title
         # "director general of <a body the model missed>", "its president", "the nation's president":
         # the text says whose post it is, so the chart must not guess another body
         of_something = any(c.dep_ == "prep" and c.text.lower() in _ORG_PREPS or c.dep_ == "poss"
@@ -361,8 +372,10 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         # only news style's "President Jane Doe" stands for the country's president; "Doe, the
         # president", "could still be president" or a title quoted ("called him 'President Roe'") do not
         before_name = title_span[0].text[:1].isupper() and title_span.end <= anchor.i and title_span.start not in quoted
+        owned = title_span.start > 0 and doc[title_span.start - 1].tag_ == "POS"  # "Labour's leader"
         post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
-                     stated_elsewhere=of_something, named=named if before_name else frozenset(), qualifiers=qualifiers)
+                     stated_elsewhere=of_something or shadow, named=named if before_name else frozenset(),
+                     qualifiers=qualifiers, owned=owned, written=title_span.text)
         if qualifiers and post.organization is None:
             abroad.add((id(person), title.lower()))
         if tenure != (None, None):

@@ -57,6 +57,15 @@ class Lexicon:
     post_nouns: frozenset[str] = frozenset()
     occupations: frozenset[str] = frozenset()  # canonical titles of work that is no office, lower case
     kin_nouns: frozenset[str] = frozenset()
+    party_posts: frozenset[str] = frozenset()  # canonical titles a party itself has, lower case
+    party_posts_in_lower_case: frozenset[str] = frozenset()  # ... when the text writes them so
+
+    def is_party_post(self, title: str, written: str = "") -> bool:
+        """Whether a canonical title is one a party itself has ("Leader", "Shadow Chancellor"; as
+        ``written`` in lower case, "president"), so that a party word before it makes a post in the
+        party, not a member's office elsewhere."""
+        return title.lower() in self.party_posts or title.lower().startswith("shadow ") \
+            or (written.islower() and title.lower() in self.party_posts_in_lower_case)
 
     def is_occupation(self, title: str) -> bool:
         """Whether a canonical title is an occupation ("Strategist"), not an office."""
@@ -109,7 +118,8 @@ _LEXICON_KEYS = {"honorifics", "titles", "former_markers", "tenure_markers", "co
                  "group_nouns", "leader_nouns", "source_nouns", "speech_verbs",
                  "part_of_verbs", "part_of_nouns", "place_abbreviations", "place_nouns", "committee_nouns", "name_particles",
                  "postnominals", "prospective_markers", "place_names", "compass_points", "speech_nouns", "thing_names",
-                 "member_nouns", "joining_verbs", "post_nouns", "occupations", "kin_nouns"}
+                 "member_nouns", "joining_verbs", "post_nouns", "occupations", "kin_nouns", "party_posts",
+                 "party_posts_in_lower_case"}
 
 
 def _string_list(data: dict, key: str, path: Path) -> list[str]:
@@ -145,6 +155,12 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         for words, title in entries.items():
             if not isinstance(title, str) or not title.strip():
                 raise RuleError(f"{path}: {section} {words!r} needs a canonical title (a non-empty string)")
+    party_posts = _string_list(data, "party_posts", path)
+    party_posts_in_lower_case = _string_list(data, "party_posts_in_lower_case", path)
+    canonical = set(titles.values()) | set(occupations.values())
+    for title in party_posts + party_posts_in_lower_case:
+        if title not in canonical:
+            raise RuleError(f"{path}: party post {title!r} is not a canonical title of the titles section")
     places = data.get("place_abbreviations") or {}
     if not isinstance(places, dict) or not all(isinstance(v, str) and v.strip() for v in places.values()):
         raise RuleError(f"{path}: 'place_abbreviations' must map each abbreviation to a place's name")
@@ -153,6 +169,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         honorifics={str(k).lower(): v for k, v in honorifics.items()},
         titles={" ".join(str(k).lower().replace(".", " ").split()): v for k, v in (titles | occupations).items()},
         occupations=frozenset(title.lower() for title in occupations.values()),
+        party_posts=frozenset(title.lower() for title in party_posts),
+        party_posts_in_lower_case=frozenset(title.lower() for title in party_posts_in_lower_case),
         former_markers=lower("former_markers"),
         prospective_markers=lower("prospective_markers"),
         place_names=frozenset(_string_list(data, "place_names", path)),
