@@ -1784,6 +1784,41 @@ def test_a_party_word_before_a_title_makes_a_post_in_the_party_only_for_a_partys
     assert [m.organization for m in people["Jane Doe"].memberships] == ["Republican Party"]
 
 
+def test_a_name_the_tagger_joined_to_the_end_of_a_title_is_the_holders(vocab):
+    # "Secretary of State Mac Warner spoke ." tagged "State Mac Warner" as a body
+    doc = parsed(vocab, """
+        Secretary PROPN NNP compound 4
+        of        ADP   IN  prep     0
+        State     PROPN NNP pobj     1 B-ORG
+        Mac       PROPN NNP compound 4 I-ORG
+        Warner    PROPN NNP nsubj    5 I-ORG
+        spoke     VERB  VBD ROOT     5 O speak
+        .         PUNCT .   punct    5
+    """)
+    entities, people = with_posts(doc)
+    assert not [e for e in entities if e.kind == "Organization"]
+    assert [(p.title, p.organization) for p in people["Mac Warner"].posts] == [("Secretary of State", None)]
+
+
+@pytest.mark.parametrize("prep, posts", [("for", [("Spokesperson", None)]), ("with", [])])
+def test_a_bare_title_set_beside_a_name_is_a_post_when_it_says_whose_staff(vocab, prep, posts):
+    # "Jane Doe, spokesperson for John Roe, spoke." states a post; "..., spokesperson with John
+    # Roe, ..." says nothing of whose
+    doc = parsed(vocab, f"""
+        Jane         PROPN NNP compound 1 B-PERSON
+        Doe          PROPN NNP nsubj    8 I-PERSON
+        ,            PUNCT ,   punct    1
+        spokesperson NOUN  NN  appos    1
+        {prep}       ADP   IN  prep     3
+        John         PROPN NNP compound 6 B-PERSON
+        Roe          PROPN NNP pobj     4 I-PERSON
+        ,            PUNCT ,   punct    1
+        spoke        VERB  VBD ROOT     8 O speak
+        .            PUNCT .   punct    8
+    """)
+    assert posts_of(doc)["Jane Doe"] == [(title, body, True) for title, body in posts]
+
+
 @pytest.mark.parametrize("verb, lemma, obj, posts", [
     # "Doe refused to step down as leader ." - her post, which she keeps
     ("refused", "refuse", None, [("Leader", None, True)]),

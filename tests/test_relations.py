@@ -437,6 +437,10 @@ CASES = [
  ('reportsTo', 'former aide', "Bob Smith's former aide Tom Lee spoke.",
   {('heldPosition', 'Tom Lee', None, 'asserted')}),
  ('reportsTo', 'met an aide', 'Tom Lee met an adviser to Bob Smith.', set()),
+ # whose staff one is on, by any staff noun ('aide' in relations.yml): "chief operating officer for"
+ ('reportsTo', 'officer for', 'Tom Lee, chief operating officer for Gov. Bob Smith, spoke.',
+  {('reportsTo', 'Tom Lee', 'Bob Smith', 'asserted'), ('holdsPosition', 'Tom Lee', None, 'asserted'),
+   ('holdsPosition', 'Bob Smith', None, 'asserted')}),
  # a lieutenant in politics is a close ally: no reporting line
  ('reportsTo', "X's lieutenant", "Tom Lee, Bob Smith's longtime lieutenant, left.", set()),
  # an event noun with a possessor and "of X": the possessor acts on X

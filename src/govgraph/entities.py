@@ -330,7 +330,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
                 or (ent.start in people_tagged and orgchart.find(_trim(ent).text) is None):
             continue
         span = _trim(ent)
-        if not _is_body_name(span):
+        if not _is_body_name(span) or _ends_a_title(span, lexicon):
             continue
         before = doc[span.start - 1] if span.start else None
         # "Sunday Telegraph journalist": the model reads the weekday in a paper's name as a date
@@ -398,6 +398,15 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
 
 
 _POSSESSIVE_MARKS = {"'s", "\u2019s", "'", "\u2019"}
+
+
+def _ends_a_title(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a span's first word ends a title begun before it and names follow ("Secretary of
+    State Mac Warner" tagged "State Mac Warner"): the rest is the holder's name, not a body."""
+    doc, start = span.doc, span.start
+    if len(span) < 2 or not all(t.pos_ == "PROPN" and t.text not in lexicon.body_heads for t in span[1:]):
+        return False
+    return any(lexicon.title_of(doc[start - n:start + 1].text) for n in (1, 2, 3) if start - n >= 0)
 
 
 def _campaign_spans(doc: Doc, people: set[str], lexicon: Lexicon) -> list[Span]:

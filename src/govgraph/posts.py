@@ -529,8 +529,11 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 continue
             if span is None:
                 continue
+            # "X, spokesperson for Gov. Y": the one whose staff X is on says whose post it is
+            served = any(o.i in index.person for prep in children(appos, ("prep",)) if prep.lower_ in ("for", "to")
+                         for o in children(prep, ("pobj",)))
             if not any(c.dep_ in ("det", "poss") for c in children(appos) + children(conj_head(appos))) \
-                    and not span[0].text[:1].isupper() \
+                    and not span[0].text[:1].isupper() and not served \
                     and _body_of_title(span, index, doc, lexicon) == (None, None):
                 continue  # "top border official X" describes; "X, a former MP" or "X, head of Y" states a post
             former = _is_former(children(appos), lexicon) or _is_former(doc[span.start - 1:span.start] if span.start else [], lexicon) \
