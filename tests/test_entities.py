@@ -260,6 +260,40 @@ def test_an_adjective_capitalised_by_the_sentence_start_names_a_party_only_if_th
     assert set(by_kind(entities, "Person")) == {"Jane Doe"}
 
 
+def test_a_title_of_four_words_ends_before_the_name_whatever_the_tagger_joined(vocab):
+    # "Director of National Intelligence Jane Doe spoke . Doe left ." with "National Intelligence
+    # Jane Doe" and the later "Doe" tagged as bodies: the name is the holder's, her surname too
+    entities = entities_of(parsed(vocab, """
+        Director     PROPN NNP compound 5
+        of           ADP   IN  prep     0
+        National     PROPN NNP compound 3 B-ORG
+        Intelligence PROPN NNP compound 5 I-ORG
+        Jane         PROPN NNP compound 5 I-ORG
+        Doe          PROPN NNP nsubj    6 I-ORG
+        spoke        VERB  VBD ROOT     6 O speak
+        .            PUNCT .   punct    6
+        Doe          PROPN NNP nsubj    9 B-ORG
+        left         VERB  VBD ROOT     9 O leave
+        .            PUNCT .   punct    9
+    """))
+    assert set(by_kind(entities, "Person")) == {"Jane Doe"} and not by_kind(entities, "Organization")
+    assert [m.text for m in by_kind(entities, "Person")["Jane Doe"].mentions] == ["Jane Doe", "Doe"]
+
+
+def test_the_end_of_a_title_the_tagger_took_for_a_name_is_no_one(vocab):
+    # "President Pro Tempore Jane Doe spoke ." with "Pro Tempore" tagged as a person
+    entities = entities_of(parsed(vocab, """
+        President PROPN NNP compound 4
+        Pro       PROPN NNP compound 2 B-PERSON
+        Tempore   PROPN NNP compound 4 I-PERSON
+        Jane      PROPN NNP compound 4 B-PERSON
+        Doe       PROPN NNP nsubj    5 I-PERSON
+        spoke     VERB  VBD ROOT     5 O speak
+        .         PUNCT .   punct    5
+    """))
+    assert set(by_kind(entities, "Person")) == {"Jane Doe"}
+
+
 @pytest.mark.parametrize("place, expected", [
     ("Ohio", "Ohio Democratic Party"),  # tagged apart, a state and its party are the state's branch
     ("U.S.", "Democratic Party"),  # a country's party is the party

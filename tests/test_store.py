@@ -14,9 +14,12 @@ from govgraph.query import bindings_for, format_result, load_graph, named_querie
 from govgraph.store import open_store, query_store
 
 BBC = SHARED / "corpus" / "bbc-politics"
-# stories with requests to resign, a firing urged ("should sack Mr Brown", 245), criticism and a
-# chain of command, so that every named query has rows
-BBC_STORIES = sorted(BBC.glob("*.txt"))[:16] + [BBC / f"bbc-politics-{n}.txt" for n in (152, 245, 269, 280, 283, 293)]
+# stories with requests to resign, criticism and a chain of command, and a US story with a firing
+# ("McCabe was fired by Attorney General Jeff Sessions"), so that every named query has rows (the
+# BBC firing once read here, "the prime minister should sack Mr Brown", gave it to the deputy
+# prime minister, whom no "prime minister" of that story is)
+BBC_STORIES = sorted(BBC.glob("*.txt"))[:16] + [BBC / f"bbc-politics-{n}.txt" for n in (152, 245, 269, 280, 283, 293)] \
+    + [SHARED / "corpus" / "us-news" / "us-ptc-2018-008.txt"]
 
 
 @pytest.fixture(scope="module")

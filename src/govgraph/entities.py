@@ -249,7 +249,7 @@ def _person_names(doc: Doc, lexicon: Lexicon) -> set[str]:
     for ent in doc.ents:
         if ent.label_ in PERSON_LABELS:
             span = _strip_titles(_trim(ent), lexicon)[0]
-            if _is_name(span):
+            if len(span) and _is_name(span):
                 names |= {span.text, name_parts(span.text)[1] or span.text}
     return names
 
@@ -323,6 +323,11 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
     of address lists, and the plural itself is no body ("Lords Doe and Roe").
     """
     people = _person_names(doc, lexicon)
+    # "Director of National Intelligence Avril Haines" tagged from "National": the holder's name,
+    # and her surname wherever the tagger makes it a body's ("Haines said")
+    holders = [holder for ent in doc.ents if ent.label_ in ORG_LABELS
+               and (holder := _name_after_title(_trim(ent), lexicon)) is not None]
+    people |= {form for holder in holders for form in (holder.text, holder[-1].text)}
     addressed_tokens = {t.i for address, names in addressed for t in [address, *(t for n in names for t in n)]}
     spans = []
     for ent in doc.ents:
@@ -330,7 +335,7 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
                 or (ent.start in people_tagged and orgchart.find(_trim(ent).text) is None):
             continue
         span = _trim(ent)
-        if not _is_body_name(span) or _ends_a_title(span, lexicon):
+        if not _is_body_name(span) or _name_after_title(span, lexicon) is not None:
             continue
         before = doc[span.start - 1] if span.start else None
         # "Sunday Telegraph journalist": the model reads the weekday in a paper's name as a date
@@ -400,13 +405,16 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
 _POSSESSIVE_MARKS = {"'s", "\u2019s", "'", "\u2019"}
 
 
-def _ends_a_title(span: Span, lexicon: Lexicon) -> bool:
-    """Whether a span's first word ends a title begun before it and names follow ("Secretary of
-    State Mac Warner" tagged "State Mac Warner"): the rest is the holder's name, not a body."""
+def _name_after_title(span: Span, lexicon: Lexicon) -> Span | None:
+    """The name in a span whose first words end a title begun before it ("Secretary of State Mac
+    Warner" tagged "State Mac Warner"; "Director of National Intelligence Avril Haines" tagged
+    "National Intelligence Avril Haines"): the holder's, not a body's; None for other spans."""
     doc, start = span.doc, span.start
-    if len(span) < 2 or not all(t.pos_ == "PROPN" and t.text not in lexicon.body_heads for t in span[1:]):
-        return False
-    return any(lexicon.title_of(doc[start - n:start + 1].text) for n in (1, 2, 3) if start - n >= 0)
+    for end in range(start + 1, min(start + 4, span.end)):
+        if all(t.pos_ == "PROPN" and t.text not in lexicon.body_heads for t in doc[end:span.end]) \
+                and any(lexicon.title_of(doc[start - n:end].text) for n in (1, 2, 3) if start - n >= 0):
+            return doc[end:span.end]
+    return None
 
 
 def _campaign_spans(doc: Doc, people: set[str], lexicon: Lexicon) -> list[Span]:
@@ -596,6 +604,13 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
     """Split "President Smith" / "Mr Doe" into the name and the title or honorific before it,
     looking inside the span and at the words just before it."""
     doc, start, title, honorific = span.doc, span.start, None, None
+    # the end of a title begun before the span ("Director of | National Intelligence Avril Haines")
+    for words in (3, 2, 1):
+        begun = next((t for n in (3, 2, 1) if start - n >= 0 and start + words <= span.end
+                      and (t := lexicon.title_of(doc[start - n:start + words].text))), None)
+        if begun:
+            title, start = begun, start + words
+            break
     while start < span.end - 1:
         word = doc[start].text.lower().rstrip(".")
         # the longest title first: "Attorney General John Roe" is not named "Attorney General"
@@ -686,6 +701,8 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
                         and sum(len(t.text) > 2 for t in part if t.is_alpha) > 1:
                     continue  # a headline in capitals ("TRUMP TELLS JEFF SESSIONS"): the story names them again
                 span, title, honorific = _strip_titles(part, lexicon)
+                if not len(span):
+                    continue  # "President | Pro Tempore": the end of a title, no name
                 while len(span) > 1 and span[-1].text.isupper() and (lexicon.title_of(span[-1].text)
                                                                      or span[-1].text in lexicon.postnominals):
                     span = span[:-1]  # "Jane Doe MP", "Jane Doe QC": a title or honour after the name is no part of it
@@ -821,7 +838,7 @@ def _names_a_kind(word: str, lexicon: Lexicon) -> bool:
 def _title_length(doc: Doc, i: int, lexicon: Lexicon) -> int:
     """How many words the longest title starting at token i has (1 for a one-word title or none):
     "Chief Executive" is one title, not "Chief" before a name "Executive"."""
-    return next((n for n in (3, 2) if i + n <= len(doc) and lexicon.title_of(doc[i:i + n].text)), 1)
+    return next((n for n in (5, 4, 3, 2) if i + n <= len(doc) and lexicon.title_of(doc[i:i + n].text)), 1)
 
 
 def _starts_title(doc: Doc, i: int, lexicon: Lexicon) -> bool:
@@ -836,7 +853,7 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
     while start > 0:
         prev = doc[start - 1]
         word = prev.text.lower().rstrip(".")
-        if any(start - n >= 0 and lexicon.title_of(doc[start - n:start].text) for n in (2, 3)):
+        if any(start - n >= 0 and lexicon.title_of(doc[start - n:start].text) for n in (2, 3, 4, 5)):
             break  # "Attorney General John Roe": a title of several words ends here
         if prev.dep_ != "compound" or prev.head.i not in range(start, span.end) or prev.pos_ != "PROPN" \
                 or not _NAME_TOKEN.match(prev.text) or prev.i in org_tokens or word in lexicon.honorifics \
