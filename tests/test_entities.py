@@ -1495,6 +1495,21 @@ def test_a_name_once_used_as_a_place_is_no_person_anywhere(vocab):
         campaign NOUN  NN  dobj     2
         .        PUNCT .   punct    2
     """, None),
+    # "Ann Lee , an adviser to Doe 's campaign , spoke ." - staff advise it too
+    ("""
+        Ann      PROPN NNP compound 1 B-PERSON
+        Lee      PROPN NNP nsubj    10 I-PERSON
+        ,        PUNCT ,   punct    1
+        an       DET   DT  det      4
+        adviser  NOUN  NN  appos    1
+        to       ADP   IN  prep     4
+        Doe      PROPN NNP poss     8 B-PERSON
+        's       PART  POS case     6
+        campaign NOUN  NN  pobj     5
+        ,        PUNCT ,   punct    1
+        spoke    VERB  VBD ROOT     10 O speak
+        .        PUNCT .   punct    10
+    """, "Doe campaign"),
 ])
 def test_a_candidates_campaign_that_acts_or_has_staff_is_a_body(vocab, table, campaign):
     bodies = by_kind(analyse(parsed(vocab, table))[1], "Organization")

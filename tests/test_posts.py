@@ -1758,6 +1758,25 @@ def test_an_occupation_is_a_post_and_a_party_word_before_it_a_leaning(vocab, par
     assert [(p.title, p.organization) for p in people["John Roe"].posts] == [("Actor", None)]
 
 
+def test_an_occupation_a_party_owns_is_its_post(vocab):
+    # "Jane Doe , Labour 's election strategist , spoke ." - the party's own strategist
+    chart = OrgChart({"l": Body("l", "Labour Party", ("Labour",), party=True)})
+    doc = parsed(vocab, """
+        Jane       PROPN NNP compound 1 B-PERSON
+        Doe        PROPN NNP nsubj    9 I-PERSON
+        ,          PUNCT ,   punct    1
+        Labour     PROPN NNP poss     6 B-ORG
+        's         PART  POS case     3
+        election   NOUN  NN  compound 6
+        strategist NOUN  NN  appos    1
+        ,          PUNCT ,   punct    1
+        spoke      VERB  VBD ROOT     9 O speak
+        .          PUNCT .   punct    9
+    """)
+    entities, people = with_posts(doc, chart)
+    assert [(p.title, p.organization) for p in people["Jane Doe"].posts] == [("Strategist", "Labour Party")]
+
+
 @pytest.mark.parametrize("words, posts", [
     # "Republican Gov. Jane Doe spoke .": a member's office elsewhere, not the party's post
     ([("Gov.", "PROPN", "NNP")], [("Governor", None, "Republican Party")]),

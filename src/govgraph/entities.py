@@ -424,7 +424,7 @@ def _campaign_spans(doc: Doc, people: set[str], lexicon: Lexicon) -> list[Span]:
     tags a person's here or elsewhere in the story (``people``)."""
     spans = []
     for campaign in tokens_where(doc, LEMMA, ("campaign",)):
-        staffed = campaign.dep_ == "pobj" and campaign.head.lower_ in ("for", "of", "with", "at") \
+        staffed = campaign.dep_ == "pobj" and campaign.head.lower_ in ("for", "of", "with", "at", "to") \
             and lexicon.title_of(campaign.head.head.text.lower()) is not None
         if campaign.pos_ != "NOUN" or not (staffed or campaign.dep_ in ("compound", "nsubj", "nsubjpass")):
             continue

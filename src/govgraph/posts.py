@@ -260,8 +260,9 @@ def _post(lexicon: Lexicon, orgchart: OrgChart, title: str, body: Entity | None,
     if body is not None and (organ := orgchart.party_of(body.label)) is not None and not orgchart.is_party(body.label):
         party = organ.label  # "DNC Chair X": a post in one of a party's own bodies is a member's
     seat = chamber_of(title, lexicon, orgchart)
-    if body is not None and orgchart.is_party(body.label) and lexicon.is_occupation(lexicon.title_of(title) or title):
-        body = None  # "Democratic strategist X": a leaning, no post in the party
+    if body is not None and orgchart.is_party(body.label) and not owned \
+            and lexicon.is_occupation(lexicon.title_of(title) or title):
+        body = None  # "Democratic strategist X": a leaning, no post in the party ("Labour's strategist" is one)
     if body is not None and orgchart.is_party(body.label):
         party = body.label
         canonical = lexicon.title_of(title) or title
@@ -372,7 +373,9 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         # only news style's "President Jane Doe" stands for the country's president; "Doe, the
         # president", "could still be president" or a title quoted ("called him 'President Roe'") do not
         before_name = title_span[0].text[:1].isupper() and title_span.end <= anchor.i and title_span.start not in quoted
-        owned = title_span.start > 0 and doc[title_span.start - 1].tag_ == "POS"  # "Labour's leader"
+        # "Labour's leader", "Labour's election strategist": the party's own post
+        owned = title_span.start > 0 and doc[title_span.start - 1].tag_ == "POS" \
+            or any(c.dep_ == "poss" for c in children(title_span.root))
         post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
                      stated_elsewhere=of_something or shadow, named=named if before_name else frozenset(),
                      qualifiers=qualifiers, owned=owned, written=title_span.text)
