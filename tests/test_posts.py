@@ -1,6 +1,7 @@
 import pytest
 
 from conftest import analyse, parsed
+from govgraph.coref import resolve_pronouns
 from govgraph.posts import extract_posts
 from govgraph.rules import Body, OrgChart, load_lexicon
 
@@ -1486,7 +1487,9 @@ def test_a_title_for_a_person_takes_no_body_from_the_persons_words(vocab):
         .            PUNCT .   punct    10
     """)
     _, people = with_posts(doc, PARTIES)
-    assert [p.organization for p in people["Ann Lee"].posts] == [] and people["Ann Lee"].memberships == []
+    # her post (whose staff she is on says it is one) has no body, and she is in no party
+    assert [(p.title, p.organization) for p in people["Ann Lee"].posts] == [("Spokesperson", None)]
+    assert people["Ann Lee"].memberships == []
     assert [m.organization for m in people["John Roe"].memberships] == ["Republican Party"]
 
 
@@ -1836,6 +1839,30 @@ def test_a_bare_title_set_beside_a_name_is_a_post_when_it_says_whose_staff(vocab
         .            PUNCT .   punct    8
     """)
     assert posts_of(doc)["Jane Doe"] == [(title, body, True) for title, body in posts]
+
+
+@pytest.mark.parametrize("modifier, posts", [
+    # "Jane Doe spoke of her years as mayor and governor of Ohio ." - posts of her past, the place
+    # said once for both
+    (None, [("Governor", "Ohio", False), ("Mayor", "Ohio", False)]),
+    # "... of her first years as mayor and governor of Ohio ." - a start, maybe now
+    ("first", []),
+])
+def test_a_stretch_of_ones_past_as_a_title_is_a_post_held(vocab, modifier, posts):
+    rows = ["Jane PROPN NNP compound 1 B-PERSON", "Doe PROPN NNP nsubj 2 I-PERSON", "spoke VERB VBD ROOT 2 O speak",
+            "of ADP IN prep 2", "her PRON PRP$ poss {n} O her"]
+    if modifier:
+        rows.append(f"{modifier} ADJ JJ amod {{n}}")
+    n = len(rows)
+    rows += [f"years NOUN NNS pobj 3 O year", f"as ADP IN prep {n}", f"mayor NOUN NN pobj {n + 1}",
+             f"and CCONJ CC cc {n + 2}", f"governor NOUN NN conj {n + 2}", f"of ADP IN prep {n + 4}",
+             f"Ohio PROPN NNP pobj {n + 5} B-GPE", "\\. PUNCT . punct 2"]
+    doc = parsed(vocab, "\n".join(rows).replace("{n}", str(n)).replace("\\.", "."))
+    sentences, entities = analyse(doc)
+    resolve_pronouns(doc, sentences, entities, load_lexicon(), frozenset())
+    extract_posts(doc, sentences, entities, load_lexicon(), OrgChart())
+    (jane,) = [e for e in entities if e.kind == "Person"]
+    assert [(p.title, p.organization, p.current) for p in jane.posts] == posts
 
 
 @pytest.mark.parametrize("verb, lemma, obj, posts", [

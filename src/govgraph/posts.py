@@ -50,6 +50,10 @@ _GENERIC_TITLES = {"secretary", "president", "chief", "director", "leader", "hea
                    "commissioner", "administrator", "speaker", "deputy", "minister", "official", "director general"}
 # titles of members rather than office-holders: in a party they say membership, not a post in it
 _SERVING_VERBS = {"serve", "sit"}  # "served in the Senate", "sits on the committee": a seat there
+# a stretch of one's past "as" a title: "during her time as attorney general", "his background as
+# the head of a firm", "her years as mayor" (not "tenure" or "term", said of a post held now too)
+_SPELL_NOUNS = {"time", "stint", "spell", "day", "year", "background"}  # lemmas
+_NOT_PAST_SPELLS = {"first", "second", "third", "fourth", "fifth", "current", "new", "early", "opening"}
 _MEMBER = "Member"  # the post of a member of a body whose chart gives its members no title
 _STAFF = "Staff"  # the post of someone a body calls its own ("the BBC's Jane Doe"), its title unsaid
 _MEMBER_TITLES = {"mp", "mep", "msp", "am", "peer", "backbencher", "member", "councillor", "activist",
@@ -613,6 +617,21 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 former = _past(verb) or _is_former(children(complement), lexicon)
                 add(person, span, former, token, doc[token.i:complement.right_edge.i + 1] if complement.i > token.i
                     else verb.sent, body=body, place=place)
+
+    for noun in tokens_where(doc, LEMMA, _SPELL_NOUNS):
+        owner = next((c for c in children(noun, ("poss",)) if c.i in index.person), None)
+        if any(c.dep_ == "nummod" or c.ent_type_ in ("ORDINAL", "CARDINAL") or c.lower_ in _NOT_PAST_SPELLS
+               for c in children(noun)):
+            continue  # "in her second year as mayor", "his first days as president": maybe now
+        for complement in (c for prep in children(noun, ("prep",)) if prep.lower_ == "as" and owner is not None
+                           for c in children(prep, ("pobj",))):
+            titles = [title_at[c.i] for c in (complement, *complement.conjuncts) if c.i in title_at]
+            # "as a prosecutor and attorney general in California": the place is said once for all
+            where = next((said for span in reversed(titles)
+                          if (said := _body_of_title(span, index, doc, lexicon)) != (None, None)), (None, None))
+            for span in titles:
+                add(index.person[owner.i], span, True, owner, doc[owner.i:span.root.right_edge.i + 1],
+                    body=where[0], place=where[1])
 
     for entity in entities:
         posts = found.get(id(entity), [])
