@@ -468,6 +468,17 @@ CASES = [
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  ('supported', "won X's", "Mary Jones won John Smith's endorsement.",
   {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ # an adjective that judges its object, or whose the object is
+ ('criticized', 'critical of', 'John Smith has long been critical of Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', "critical of X's", "John Smith was critical of Mary Jones's policies.",
+  {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('criticized', 'not critical of', 'John Smith was not critical of Mary Jones.',
+  {('criticized', 'John Smith', 'Mary Jones', 'negated')}),
+ ('supported', 'supportive of', 'John Smith is supportive of Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
+ ('supported', 'vouched for', 'John Smith vouched for Mary Jones.',
+  {('supported', 'John Smith', 'Mary Jones', 'asserted')}),
  # what one comes under or draws is received: its giver is "from X", on the noun or the verb
  ('criticized', 'came under fire from', 'Mary Jones came under fire from John Smith.',
   {('criticized', 'John Smith', 'Mary Jones', 'asserted')}),
@@ -1157,6 +1168,34 @@ def test_a_critic_or_supporter_named_by_the_copula_or_an_appositive_without_a_mo
         .         PUNCT .   punct 8
     """)
     assert readings_of(extraction_of(supporter)) == {("supported", "Jones", "John Smith", "asserted")}
+
+
+def test_an_adjective_that_judges_its_object_or_whose_it_is_without_a_model(vocab):
+    # "Jones was critical of Smith 's plan ." / "Jones , supportive of John Smith , spoke ."
+    critical = parsed(vocab, """
+        Jones    PROPN NNP nsubj  1 B-PERSON
+        was      AUX   VBD ROOT   1 O be
+        critical ADJ   JJ  acomp  1 O critical
+        of       ADP   IN  prep   2
+        John     PROPN NNP compound 5 B-PERSON
+        Smith    PROPN NNP poss   7 I-PERSON
+        's       PART  POS case   5
+        plan     NOUN  NN  pobj   3
+        .        PUNCT .   punct  1
+    """)
+    assert readings_of(extraction_of(critical)) == {("criticized", "Jones", "John Smith", "asserted")}
+    supportive = parsed(vocab, """
+        Jones      PROPN NNP nsubj 7 B-PERSON
+        ,          PUNCT ,   punct 0
+        supportive ADJ   JJ  amod  0 O supportive
+        of         ADP   IN  prep  2
+        John       PROPN NNP compound 5 B-PERSON
+        Smith      PROPN NNP pobj  3 I-PERSON
+        ,          PUNCT ,   punct 0
+        spoke      VERB  VBD ROOT  7 O speak
+        .          PUNCT .   punct 7
+    """)
+    assert readings_of(extraction_of(supportive)) == {("supported", "Jones", "John Smith", "asserted")}
 
 
 def test_what_is_done_to_a_noun_is_done_to_those_it_includes_without_a_model(vocab):

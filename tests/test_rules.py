@@ -91,7 +91,7 @@ def test_relation_rules_load_and_name_ontology_predicates():
 @pytest.mark.parametrize("entry, message", [
     ("{id: a, predicate: sackedd, frame: transitive, verbs: [sack]}", "predicate 'sackedd' is not a predicate"),
     ("{id: a, predicate: fired, frame: sideways, verbs: [sack]}", "unknown frame 'sideways'"),
-    ("{id: a, predicate: fired, frame: transitive}", "needs 'verbs' or 'nouns'"),
+    ("{id: a, predicate: fired, frame: transitive}", "needs 'verbs', 'nouns' or 'adjectives'"),
     ("{id: a, predicate: fired, frame: transitive, verbs: [sack], colour: red}", r"unknown key\(s\) colour"),
     # YAML reads a bare "on" as true: the rule would never match "hit out on X"
     ("{id: a, predicate: criticized, frame: transitive, verbs: [turn], patient_preps: [at, on]}",

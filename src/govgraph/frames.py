@@ -588,9 +588,27 @@ class Refusal:
     who: Token | None
 
 
+def _frame_adjective(token: Token, rule: RelationRule, ctx):
+    """"X has been critical of Y", "X, supportive of Y, said": agent = the subject of the copula
+    the adjective completes, or the noun it is set beside; patient = the object of its preposition
+    (``patient_preps``), or whose it is ("critical of Y's policies", "of Y defense spending")."""
+    if token.dep_ == "acomp":
+        agent = _subject(token.head)
+    elif token.dep_ in ("amod", "appos") and token.head.pos_ in ("NOUN", "PROPN"):
+        agent = token.head
+    else:
+        return
+    for prep in _children(token, "prep"):
+        if prep.lower_ in rule.patient_preps:
+            for pobj in _children(prep, "pobj"):
+                if pobj.i not in ctx.entity:
+                    pobj = next((c for c in children(pobj) if c.dep_ in ("poss", "compound") and c.i in ctx.entity), pobj)
+                yield agent, pobj, f"{token.text} {prep.text}"
+
+
 FRAMES = {"transitive": _frame_transitive, "intransitive": _frame_intransitive, "nominal": _frame_nominal,
           "ask": _frame_ask, "call_for": _frame_call_for, "request_from": _frame_request_from,
-          "naming": _frame_naming, "aide": _frame_aide, "chosen": _frame_chosen}
+          "naming": _frame_naming, "aide": _frame_aide, "chosen": _frame_chosen, "adjective": _frame_adjective}
 
 
 _EVALUATING_VERBS = {"be", "seem", "appear", "look", "sound", "become", "remain"}

@@ -72,6 +72,7 @@ class CompiledRules:
     verb_phrases: PhraseMatcher
     noun_phrases: PhraseMatcher
     plural_nouns: PhraseMatcher | None = None  # nouns by lemma, read on plurals ("attacks on X")
+    adjectives: PhraseMatcher | None = None  # adjectives in lower case ("critical of X")
     phrases: dict[int, _Phrase] = field(default_factory=dict)  # match key -> its phrase
     speech_rules: list[RelationRule] = field(default_factory=list)
     prefix_rules: list[RelationRule] = field(default_factory=list)
@@ -87,6 +88,8 @@ class CompiledRules:
             # the noun); a plural by its lemma: "attacks on X", "endorsements from Y"
             found += [(strings[m], s) for m, s, _ in self.plural_nouns(doc)
                       if doc[s].pos_ in _NOUNS and doc[s].tag_ in ("NNS", "NNPS")]
+        if self.adjectives is not None:
+            found += [(strings[m], s) for m, s, _ in self.adjectives(doc) if doc[s].pos_ == "ADJ"]
         for matcher in (self.verb_phrases, self.noun_phrases):
             found += [(self.phrases[m].rule_id, s) for m, s, _ in matcher(doc) if self.phrases[m].starts_at(doc, s)]
         named = sorted({(s, order[rule_id]) for rule_id, s in found})
@@ -102,7 +105,7 @@ def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
     """Compile every trigger of every rule into spaCy matchers (keyed by rule id)."""
     compiled = CompiledRules({}, PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"),
                              PhraseMatcher(vocab, attr="LEMMA"), PhraseMatcher(vocab, attr="LOWER"),
-                             PhraseMatcher(vocab, attr="LEMMA"))
+                             PhraseMatcher(vocab, attr="LEMMA"), adjectives=PhraseMatcher(vocab, attr="LOWER"))
     for rule in rules:
         compiled.rules[rule.id] = rule
         if rule.frame == "speech":
@@ -113,6 +116,8 @@ def compile_rules(rules: Iterable[RelationRule], vocab) -> CompiledRules:
             continue
         verbs = [Doc(vocab, words=[v], lemmas=[v]) for v in rule.verbs if " " not in v]
         nouns = [Doc(vocab, words=[n]) for n in rule.nouns if " " not in n]
+        if rule.adjectives:
+            compiled.adjectives.add(rule.id, [Doc(vocab, words=[a]) for a in rule.adjectives])
         if verbs:
             compiled.verbs.add(rule.id, verbs)
         if nouns:

@@ -414,9 +414,9 @@ def _check_chart(path: Path, graph) -> None:
 
 
 FRAMES = ("transitive", "intransitive", "nominal", "ask", "call_for", "request_from", "speech", "naming", "aide", "chosen",
-          "prefix")
+          "prefix", "adjective")
 
-_RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "complement", "complement_is", "complement_negated",
+_RULE_KEYS = {"id", "predicate", "frame", "verbs", "nouns", "adjectives", "complement", "complement_is", "complement_negated",
               "when_negated",
               "when_candidacy", "only_candidacy",
               "when_unreal", "patient_preps", "patient_nouns", "possessor_is", "governors", "agent_fallback",
@@ -432,6 +432,7 @@ class RelationRule:
     frame: str
     verbs: tuple[str, ...] = ()
     nouns: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()  # adjective frame: "critical of X"
     complement: tuple[str, ...] = ()
     complement_is: str = "patient"
     complement_negated: bool = False  # the asked-for verb must be negated ("urged him not to run")
@@ -494,10 +495,10 @@ def load_relation_rules(path: Path | None = None) -> tuple[RelationRule, ...]:
         for key in ("predicate", "when_negated", "when_unreal", "when_candidacy"):
             if entry.get(key) is not None and entry[key] not in predicates:
                 raise RuleError(f"{where}: {key} {entry[key]!r} is not a predicate of ontology/govgraph.ttl")
-        if not (entry.get("verbs") or entry.get("nouns") or entry["frame"] == "speech"):
-            raise RuleError(f"{where}: needs 'verbs' or 'nouns' to trigger on")
+        if not (entry.get("verbs") or entry.get("nouns") or entry.get("adjectives") or entry["frame"] == "speech"):
+            raise RuleError(f"{where}: needs 'verbs', 'nouns' or 'adjectives' to trigger on")
         lists = {}
-        for key in ("verbs", "nouns", "complement", "patient_preps", "patient_nouns", "governors", "agent_preps",
+        for key in ("verbs", "nouns", "adjectives", "complement", "patient_preps", "patient_nouns", "governors", "agent_preps",
                     "not_governors", "sense_preps", "post_sense", "replacement_preps"):
             words = entry.get(key) or []
             # YAML reads a bare on/off/yes/no as true/false: "on" must be quoted to stay a word
