@@ -371,3 +371,50 @@ def test_a_name_beside_a_partys_member_noun_is_a_member(vocab, words, member):
         .        PUNCT .   punct    7
     """)
     assert members_of(doc, TORIES) == {"Jane Doe": ["Conservative Party"] if member else []}
+
+
+@pytest.mark.parametrize("table", [
+    # "Jane Doe , who is the Labour nominee , spoke ." - whom the relative pronoun stands for
+    """
+        Jane    PROPN NNP compound 1 B-PERSON
+        Doe     PROPN NNP nsubj    9 I-PERSON
+        ,       PUNCT ,   punct    1
+        who     PRON  WP  nsubj    4
+        is      AUX   VBZ relcl    1 O be
+        the     DET   DT  det      7
+        Labour  PROPN NNP compound 7 B-ORG
+        nominee NOUN  NN  attr     4
+        ,       PUNCT ,   punct    1
+        spoke   VERB  VBD ROOT     9 O speak
+        .       PUNCT .   punct    9
+    """,
+    # "With Jane Doe as the Labour nominee , they won ." - "as" on the "with" that opens the clause
+    """
+        With    ADP   IN  prep     9
+        Jane    PROPN NNP compound 2 B-PERSON
+        Doe     PROPN NNP pobj     0 I-PERSON
+        as      ADP   IN  prep     0
+        the     DET   DT  det      6
+        Labour  PROPN NNP compound 6 B-ORG
+        nominee NOUN  NN  pobj     3
+        ,       PUNCT ,   punct    9
+        they    PRON  PRP nsubj    9
+        won     VERB  VBD ROOT     9 O win
+        .       PUNCT .   punct    9
+    """,
+    # "They rallied with Jane Doe as the Labour nominee ." - "as" on the verb: the one it is with
+    """
+        They    PRON  PRP nsubj    1
+        rallied VERB  VBD ROOT     1 O rally
+        with    ADP   IN  prep     1
+        Jane    PROPN NNP compound 4 B-PERSON
+        Doe     PROPN NNP pobj     2 I-PERSON
+        as      ADP   IN  prep     1
+        the     DET   DT  det      8
+        Labour  PROPN NNP compound 8 B-ORG
+        nominee NOUN  NN  pobj     5
+        .       PUNCT .   punct    1
+    """,
+])
+def test_a_partys_nominee_named_by_a_relative_pronoun_or_as_is_a_member(vocab, table):
+    assert members_of(parsed(vocab, table), LABOUR) == {"Jane Doe": ["Labour Party"]}

@@ -142,6 +142,20 @@ _RUNNING = {"run", "stand", "campaign"}
 _STANDING = {"run", "stand", "contest"}  # "for" a party (campaigning for one is no membership)
 
 
+def _named_as(noun: Token) -> Token | None:
+    """Whom "as" + ``noun`` describes: the word "as" hangs on ("Doe as the nominee"; the object of
+    a "with" it hangs on, "with Doe as the nominee, ..."), else, on a verb, its object, the one it
+    is "with" ("rallied with Doe as the nominee") or its subject ("Doe spoke as the nominee")."""
+    head = noun.head.head
+    if head.pos_ == "ADP" and head.lower_ == "with":  # "with Doe as the nominee, ..." opening a clause
+        return next(iter(children(head, ("pobj",))), None)
+    if head.pos_ not in ("VERB", "AUX"):
+        return head
+    return next(iter(children(head, ("dobj",))), None) \
+        or next((o for prep in children(head, ("prep",)) if prep.lower_ == "with" for o in children(prep, ("pobj",))), None) \
+        or next(iter(children(head, ("nsubj", "nsubjpass"))), None)
+
+
 def _doer(verb: Token) -> Token | None:
     """Who does what a verb says: its subject, the noun a relative clause's "who" stands for, or the
     subject of the clause it completes ("quit Labour to join the Greens")."""
@@ -299,17 +313,22 @@ def phrase_members(doc: Doc, index: _Index, orgchart: OrgChart, lexicon: Lexicon
     # or candidate stands for it
     for nominee in tokens_where(doc, LOWER, ("nominee", "candidate")):
         beside = _named_beside(nominee, index)
-        if nominee.dep_ not in ("attr", "appos", "oprd", "ccomp") and beside is None:
+        named_as = _named_as(nominee) if nominee.dep_ == "pobj" and nominee.head.lower_ == "as" else None
+        if nominee.dep_ not in ("attr", "appos", "oprd", "ccomp") and beside is None and named_as is None:
             continue
         party = party_of_phrase(nominee, index, orgchart, named=True)
         if beside is not None:
             holder = beside  # "The Democratic nominee, X, said"
+        elif named_as is not None:
+            holder = named_as
         elif nominee.dep_ == "appos":
             holder = nominee.head
         elif nominee.dep_ == "ccomp":  # "made [X the nominee]", parsed as a clause of its own
             holder = next(iter(children(nominee, ("nsubj",))), None)
         else:
             holder = next(iter(children(nominee.head, ("dobj",) if nominee.dep_ == "oprd" else ("nsubj", "nsubjpass"))), None)
+            if holder is not None and holder.tag_ in ("WP", "WDT") and nominee.head.dep_ == "relcl":
+                holder = nominee.head.head  # "X, who is now the Democratic nominee"
         if party is not None and person_at(holder) is not None:
             found.append((person_at(holder), party, doc[min(holder.i, nominee.left_edge.i):max(holder.i, nominee.i) + 1]))
     # "X and fellow Democrats", "X praised fellow Tory MP Y", "his fellow Republicans": one whose
