@@ -1847,11 +1847,14 @@ def test_a_bare_title_set_beside_a_name_is_a_post_when_it_says_whose_staff(vocab
     (None, [("Governor", "Ohio", False), ("Mayor", "Ohio", False)]),
     # "... of her first years as mayor and governor of Ohio ." - a start, maybe now
     ("first", []),
+    # "Jane Doe speaks of her years as ..." - a time still running
+    ("speaks", []),
 ])
 def test_a_stretch_of_ones_past_as_a_title_is_a_post_held(vocab, modifier, posts):
-    rows = ["Jane PROPN NNP compound 1 B-PERSON", "Doe PROPN NNP nsubj 2 I-PERSON", "spoke VERB VBD ROOT 2 O speak",
+    verb = "speaks VERB VBZ ROOT 2 O speak" if modifier == "speaks" else "spoke VERB VBD ROOT 2 O speak"
+    rows = ["Jane PROPN NNP compound 1 B-PERSON", "Doe PROPN NNP nsubj 2 I-PERSON", verb,
             "of ADP IN prep 2", "her PRON PRP$ poss {n} O her"]
-    if modifier:
+    if modifier and modifier != "speaks":
         rows.append(f"{modifier} ADJ JJ amod {{n}}")
     n = len(rows)
     rows += [f"years NOUN NNS pobj 3 O year", f"as ADP IN prep {n}", f"mayor NOUN NN pobj {n + 1}",
@@ -1863,6 +1866,44 @@ def test_a_stretch_of_ones_past_as_a_title_is_a_post_held(vocab, modifier, posts
     extract_posts(doc, sentences, entities, load_lexicon(), OrgChart())
     (jane,) = [e for e in entities if e.kind == "Person"]
     assert [(p.title, p.organization, p.current) for p in jane.posts] == posts
+
+
+def test_a_title_set_off_by_commas_after_a_name_is_read_where_the_parse_broke(vocab):
+    # "By Jane Doe , the Acme Union president , was odd ." with the body parsed as the subject
+    doc = parsed(vocab, """
+        By        ADP   IN  prep     9
+        Jane      PROPN NNP compound 2 B-PERSON
+        Doe       PROPN NNP pobj     0 I-PERSON
+        ,         PUNCT ,   punct    9
+        the       DET   DT  det      6 B-ORG
+        Acme      PROPN NNP compound 6 I-ORG
+        Union     PROPN NNP nsubj    9 I-ORG
+        president NOUN  NN  appos    6
+        ,         PUNCT ,   punct    6
+        was       AUX   VBD ROOT     9 O be
+        odd       ADJ   JJ  acomp    9
+        .         PUNCT .   punct    9
+    """)
+    assert posts_of(doc)["Jane Doe"] == [("President", "Acme Union", True)]
+
+
+def test_a_place_owning_a_party_members_title_makes_no_party_post(vocab):
+    # "Ohio 's Republican governor , Jane Doe , spoke ." - a governor of Ohio, no post in the party
+    chart = OrgChart({"r": Body("r", "Republican Party", ("Republican",), party=True)})
+    doc = parsed(vocab, """
+        Ohio       PROPN NNP poss     3 B-GPE
+        's         PART  POS case     0
+        Republican ADJ   JJ  amod     3 B-NORP
+        governor   NOUN  NN  nsubj    8
+        ,          PUNCT ,   punct    3
+        Jane       PROPN NNP compound 6 B-PERSON
+        Doe        PROPN NNP appos    3 I-PERSON
+        ,          PUNCT ,   punct    3
+        spoke      VERB  VBD ROOT     8 O speak
+        .          PUNCT .   punct    8
+    """)
+    _, people = with_posts(doc, chart)
+    assert [p.organization for p in people["Jane Doe"].posts] == [None]
 
 
 @pytest.mark.parametrize("verb, lemma, obj, posts", [

@@ -377,9 +377,12 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         # only news style's "President Jane Doe" stands for the country's president; "Doe, the
         # president", "could still be president" or a title quoted ("called him 'President Roe'") do not
         before_name = title_span[0].text[:1].isupper() and title_span.end <= anchor.i and title_span.start not in quoted
-        # "Labour's leader", "Labour's election strategist": the party's own post
-        owned = title_span.start > 0 and doc[title_span.start - 1].tag_ == "POS" \
-            or any(c.dep_ == "poss" for c in children(title_span.root))
+        # "Labour's leader", "Labour's election strategist": the party's own post (not "Ohio's
+        # Republican governor")
+        possessors = [c for c in children(title_span.root) if c.dep_ == "poss"]
+        if title_span.start > 1 and doc[title_span.start - 1].tag_ == "POS":
+            possessors.append(doc[title_span.start - 2])
+        owned = any(c.i in index.body and orgchart.is_party(index.body[c.i].label) for c in possessors)
         post = _post(lexicon, orgchart, title, body, place, not former, sentence_of(anchor), evidence.text.strip(),
                      stated_elsewhere=of_something or shadow, named=named if before_name else frozenset(),
                      qualifiers=qualifiers, owned=owned, written=title_span.text)
@@ -499,6 +502,14 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if heads and heads[0].i in index.body and heads[0].head.dep_ == "prep" and heads[0].head.text.lower() == "of":
             heads.append(heads[0].head.head)
         appositives = [c for c in children(root) if c.dep_ == "appos"]
+        if not appositives and not heads:
+            # "X, the Y Union president, said" with the parser's tree broken (the body made the
+            # clause's subject): the words set off by commas right after the name are read as written
+            set_off = _set_off_title(doc, token.i, title_at, index)
+            if set_off is not None:
+                span, body = set_off
+                add(person, span, _is_former(doc[span.start - 1:span.start], lexicon), token,
+                    doc[first:span.end], body=body)
         # "X, a longtime ally and former party chairman": each title coordinated in the appositive
         appositives += [c for a in appositives for c in a.conjuncts if c.i > a.i and c.i in title_at and c.i not in index.person]
         for appos in appositives + heads:
@@ -623,6 +634,13 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
         if any(c.dep_ == "nummod" or c.ent_type_ in ("ORDINAL", "CARDINAL") or c.lower_ in _NOT_PAST_SPELLS
                for c in children(noun)):
             continue  # "in her second year as mayor", "his first days as president": maybe now
+        if owner is not None and owner.pos_ == "PRON" and not any(
+                index.person.get(t.i) is index.person[owner.i] for t in owner.sent if t.pos_ == "PROPN"):
+            continue  # "she pointed to her time as ...": a pronoun's referent is named in the sentence
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and (verb.tag_ in ("VBZ", "VBP") or any(
+                c.tag_ in ("VBZ", "VBP") for c in children(verb, ("aux",)))):
+            continue  # "throughout his time as governor, he has clashed ...": a time still running
         for complement in (c for prep in children(noun, ("prep",)) if prep.lower_ == "as" and owner is not None
                            for c in children(prep, ("pobj",))):
             titles = [title_at[c.i] for c in (complement, *complement.conjuncts) if c.i in title_at]
@@ -813,6 +831,19 @@ def _leaves(verb: Token, leaving: frozenset[str]) -> bool:
     """A verb of leaving a post, or being put out of one: "resigned", "stepped down", "was ousted"."""
     lemma = verb.lemma_.lower()
     return lemma in leaving or any(f"{lemma} {c.lower_}" in leaving for c in children(verb, ("prt", "advmod")))
+
+
+def _set_off_title(doc: Doc, name_end: int, title_at: dict[int, Span], index: _Index) -> tuple[Span, Entity] | None:
+    """The title and body of "NAME, the BODY TITLE," read from the words alone: an article right
+    after the comma, a body the index knows, and a title ending right before the closing comma."""
+    if name_end + 2 >= len(doc) or doc[name_end + 1].text != "," or doc[name_end + 2].lower_ not in ("the", "a", "an"):
+        return None
+    close = next((k for k in range(name_end + 3, min(name_end + 14, len(doc))) if doc[k].text in (",", ".", ";", "(")), None)
+    if close is None or doc[close].text != "," or close - 1 not in title_at or title_at[close - 1].end != close:
+        return None
+    span = title_at[close - 1]
+    body = index.body_in(doc[name_end + 3:span.start])
+    return (span, body) if body is not None and body.label not in index.parties else None
 
 
 def _stating_verbs(root: Token, leaving: frozenset[str]) -> list[Token]:
