@@ -1,9 +1,10 @@
 import pytest
+from spacy.tokens import Doc
 
 from conftest import blas_threads_after
 
 from govgraph.model import GovgraphError
-from govgraph.nlp import load_pipeline, parse
+from govgraph.nlp import load_pipeline, named_entities, parse
 
 
 def test_pipeline_is_loaded_once(nlp):
@@ -111,3 +112,10 @@ def test_an_over_long_stretch_is_cut_into_sentences_at_full_stops_then_commas(vo
     # a story's ordinary paragraph is left for the parser to split
     short = mark_line_breaks(Doc(vocab, words=words[:MAX_SENTENCE_TOKENS]))
     assert [t.i for t in short if t.is_sent_start] == [0]
+
+
+def test_named_entities_are_the_docs_made_once(vocab):
+    doc = Doc(vocab, words=["Jane", "Doe", "met", "Acme", "."], ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "O"])
+    first = named_entities(doc)
+    assert [(e.text, e.label_) for e in first] == [(e.text, e.label_) for e in doc.ents] == [("Jane Doe", "PERSON"), ("Acme", "ORG")]
+    assert named_entities(doc) is first  # one tuple of Spans per Doc, not made again

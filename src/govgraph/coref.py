@@ -26,9 +26,11 @@ Pronouns that find no candidate stay unresolved rather than guessed.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from .model import Entity, Mention, Sentence, sentence_index
@@ -104,23 +106,33 @@ _OPENING_QUOTES = {"\u201c", "``"}
 _CURLY_CLOSING = {"\u201d", "''"}
 
 
+_NEWLINE = re.compile("\n")
+
+
 def _open_quotations(doc: Doc) -> list[int]:
     """Per token, how many curly quotations its paragraph has opened and not closed before it
     (paragraphs end at a line break); counted once per Doc."""
     cached = doc.user_data.get("govgraph.open_quotations")
     if cached is not None:
         return cached
+    starts, ends = token_bounds(doc)
+    # the tokens a paragraph starts at: a line break inside a token starts it there, one in the
+    # space after a token starts it at the next (one array pass, no Token objects)
+    breaks = set()
+    for newline in (match.start() for match in _NEWLINE.finditer(doc.text)):
+        at = bisect_right(starts, newline) - 1
+        breaks.add(at if at >= 0 and newline < ends[at] else at + 1)
+    strings = doc.vocab.strings
+    opening, closing = {strings[q] for q in _OPENING_QUOTES}, {strings[q] for q in _CURLY_CLOSING}
     depths, depth = [], 0
-    for token in doc:
-        if "\n" in token.text:
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if i in breaks:
             depth = 0
         depths.append(depth)
-        if token.text in _OPENING_QUOTES:
+        if orth in opening:
             depth += 1
-        elif token.text in _CURLY_CLOSING:
+        elif orth in closing:
             depth = max(depth - 1, 0)
-        if "\n" in token.whitespace_:
-            depth = 0
     doc.user_data["govgraph.open_quotations"] = depths
     return depths
 
@@ -278,7 +290,7 @@ def quote_speakers(doc: Doc, sentences: tuple[Sentence, ...], entity_at: dict[in
     """Sentence index -> who speaks in it ('"...," X said'), from the token -> entity map of the
     story's mentions; a quotation carries on into the next sentence that has no speech verb of its own."""
     starts = [s.start for s in sentences]
-    bounds = token_bounds(doc)
+    bounds, open_before = token_bounds(doc), _open_quotations(doc)
     said: dict[int, Entity] = {}  # the first speech verb of a sentence with a known subject
     for token in tokens_where(doc, LEMMA, lexicon.speech_verbs):
         subject = next((c for c in children(token) if c.dep_ == "nsubj"), None)
@@ -289,7 +301,8 @@ def quote_speakers(doc: Doc, sentences: tuple[Sentence, ...], entity_at: dict[in
     for sentence in sentences:
         speaker = said.get(sentence.index)
         first = tokens_at(bounds, sentence.start, sentence.end)
-        opens = sentence.text.lstrip()[:1] in "\u201c\"" or (len(first) and _in_quotation(doc[first.start], first))
+        # opening with a mark, or inside a curly quotation an earlier sentence opened
+        opens = sentence.text.lstrip()[:1] in "\u201c\"" or (len(first) and open_before[first.start] > 0)
         if speaker is None and opens and previous is not None:
             speaker = previous
         if speaker is not None:

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .names import first_name_gender, generation, is_given_name, name_parts
-from .nlp import children, tokens_where, whole_entity
+from .nlp import children, named_entities, tokens_where, whole_entity
 from .rules import Body, Lexicon, OrgChart, chamber_of
 
 __all__ = ["extract_sentences", "extract_entities", "acronym_of", "body_key", "addressed_lists"]
@@ -246,7 +246,7 @@ class _Bodies:
 def _person_names(doc: Doc, lexicon: Lexicon) -> set[str]:
     """Names the model tags as persons somewhere in the document, and their surnames."""
     names = set()
-    for ent in doc.ents:
+    for ent in named_entities(doc):
         if ent.label_ in PERSON_LABELS:
             span = _strip_titles(_trim(ent), lexicon)[0]
             if len(span) and _is_name(span):
@@ -325,12 +325,13 @@ def _org_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart,
     people = _person_names(doc, lexicon)
     # "Director of National Intelligence Avril Haines" tagged from "National": the holder's name,
     # and her surname wherever the tagger makes it a body's ("Haines said")
-    holders = [holder for ent in doc.ents if ent.label_ in ORG_LABELS
+    ents = named_entities(doc)
+    holders = [holder for ent in ents if ent.label_ in ORG_LABELS
                and (holder := _name_after_title(_trim(ent), lexicon)) is not None]
     people |= {form for holder in holders for form in (holder.text, holder[-1].text)}
     addressed_tokens = {t.i for address, names in addressed for t in [address, *(t for n in names for t in n)]}
     spans = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ORG_LABELS or _staff_name(ent, lexicon) or addressed_tokens & {t.i for t in ent} \
                 or (ent.start in people_tagged and orgchart.find(_trim(ent).text) is None):
             continue
@@ -605,7 +606,9 @@ def _strip_titles(span: Span, lexicon: Lexicon) -> tuple[Span, str | None, str |
     looking inside the span and at the words just before it."""
     doc, start, title, honorific = span.doc, span.start, None, None
     # the end of a title begun before the span ("Director of | National Intelligence Avril Haines")
-    for words in (3, 2, 1):
+    firsts, lasts = lexicon.title_edge_words
+    begins_before = start > 0 and any(doc[i].lower_ in firsts for i in range(max(0, start - 3), start))
+    for words in (3, 2, 1) if begins_before else ():
         begun = next((t for n in (3, 2, 1) if start - n >= 0 and start + words <= span.end
                       and (t := lexicon.title_of(doc[start - n:start + words].text))), None)
         if begun:
@@ -682,7 +685,7 @@ def _name_candidates(doc: Doc, lexicon: Lexicon, taken: Callable[[Span], bool],
         candidates += [_Name(span, None if honorific else lexicon.title_of(word), honorific)
                        for span in names if not taken(span)]
     addressed_tokens = {t.i for c in candidates for t in c.span}
-    for ent in doc.ents:
+    for ent in named_entities(doc):
         if ent.label_ in PERSON_LABELS or _staff_name(ent, lexicon) or ent.start in people_tagged:
             trimmed = _trim(ent)
             # "Across Wales, pickets were held": a preposition opening the sentence is no part of a name
@@ -838,6 +841,8 @@ def _names_a_kind(word: str, lexicon: Lexicon) -> bool:
 def _title_length(doc: Doc, i: int, lexicon: Lexicon) -> int:
     """How many words the longest title starting at token i has (1 for a one-word title or none):
     "Chief Executive" is one title, not "Chief" before a name "Executive"."""
+    if doc[i].lower_.rstrip(".") not in lexicon.title_edge_words[0] and doc[i].lower_ not in lexicon.title_edge_words[0]:
+        return 1
     return next((n for n in (5, 4, 3, 2) if i + n <= len(doc) and lexicon.title_of(doc[i:i + n].text)), 1)
 
 
@@ -853,7 +858,8 @@ def _with_given_names(span: Span, lexicon: Lexicon, org_tokens: set[int]) -> Spa
     while start > 0:
         prev = doc[start - 1]
         word = prev.text.lower().rstrip(".")
-        if any(start - n >= 0 and lexicon.title_of(doc[start - n:start].text) for n in (2, 3, 4, 5)):
+        if prev.lower_ in lexicon.title_edge_words[1] and any(
+                start - n >= 0 and lexicon.title_of(doc[start - n:start].text) for n in (2, 3, 4, 5)):
             break  # "Attorney General John Roe": a title of several words ends here
         if prev.dep_ != "compound" or prev.head.i not in range(start, span.end) or prev.pos_ != "PROPN" \
                 or not _NAME_TOKEN.match(prev.text) or prev.i in org_tokens or word in lexicon.honorifics \
@@ -1120,7 +1126,7 @@ def _group_spans(doc: Doc, lexicon: Lexicon, orgchart: OrgChart) -> list[Span]:
                          and not _tagged(c)]
             if modifiers:
                 spans.append(doc[min(m.left_edge.i for m in modifiers):token.i + 1])
-    for ent in doc.ents:
+    for ent in named_entities(doc):
         if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and ent.root.pos_ in ("PROPN", "NOUN"):
             chamber = _chamber_before(ent, orgchart)
             spans.append(doc[chamber.i:ent.end] if chamber is not None else ent)
@@ -1231,7 +1237,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     bodies = _Bodies(lexicon, orgchart)
     addressed = addressed_lists(doc, lexicon)
     # names the model tagged a body's that the story treats as a person's: found once, for both
-    people_tagged = frozenset(ent.start for ent in doc.ents if _person_tagged_a_body(ent, lexicon))
+    people_tagged = frozenset(ent.start for ent in named_entities(doc) if _person_tagged_a_body(ent, lexicon))
     org_spans = _org_spans(doc, lexicon, orgchart, addressed, people_tagged)
     org_tokens = {t.i for s in org_spans for t in s}
     for span in org_spans:
@@ -1267,7 +1273,7 @@ def extract_entities(doc: Doc, sentences: tuple[Sentence, ...], lexicon: Lexicon
     # a name the story's own tagging gives a place at least as often as a person ("visit Sri Lanka")
     # is that place's, unless a title or honorific makes it someone's ("Baroness Scotland") or it is
     # a given name alone ("'Kamala can't win'")
-    tagged = Counter((ent.text, ent.label_ in PERSON_LABELS) for ent in doc.ents
+    tagged = Counter((ent.text, ent.label_ in PERSON_LABELS) for ent in named_entities(doc)
                      if ent.label_ in PERSON_LABELS or ent.label_ in PLACE_LABELS)
 
     def a_place(name: _Name) -> bool:

@@ -17,7 +17,8 @@ from .load import MAX_ARTICLE_CHARS
 from .model import DEFAULT_OPS, DEFAULT_PIPELINE, GovgraphError
 
 __all__ = ["DEFAULT_PIPELINE", "DEFAULT_OPS", "OPS", "load_pipeline", "one_blas_thread", "parse", "parse_many",
-           "tokens_where", "token_bounds", "tokens_at", "children", "conj_head", "whole_entity", "quoted_tokens", "MAX_SENTENCE_TOKENS"]
+           "tokens_where", "token_bounds", "tokens_at", "children", "conj_head", "whole_entity", "quoted_tokens", "named_entities",
+           "MAX_SENTENCE_TOKENS"]
 
 # thinc's array backend for the CPU. Measured by benchmarks/throughput.py (see README, "Speed"):
 # plain NumPy matrix products parse the pinned small English pipeline faster than blis here.
@@ -241,6 +242,16 @@ _OPENING_QUOTES, _CLOSING_QUOTES = ("\u201c", "\u2018"), ("\u201d", "\u2019")
 
 
 _QUOTED = "govgraph.quoted"
+_ENTS = "govgraph.ents"
+
+
+def named_entities(doc: Doc) -> tuple[Span, ...]:
+    """The model's named-entity spans of a Doc (``doc.ents`` makes its Spans afresh at every
+    access, which the stages ask for many times): made once per Doc."""
+    found = doc.user_data.get(_ENTS)
+    if found is None:
+        found = doc.user_data[_ENTS] = tuple(doc.ents)
+    return found
 
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:

@@ -31,7 +31,7 @@ from .entities import addressed_lists
 from .modality import HEDGED_AUX, modality_of
 from .model import Entity, Mention, Post, Sentence, sentence_index
 from .members import OFFICE_ONLY_VERBS, candidates_in, listed_members, party_before, party_descriptions, phrase_members
-from .nlp import children, conj_head, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
+from .nlp import children, conj_head, named_entities, quoted_tokens, token_bounds, tokens_at, tokens_where, whole_entity
 from .rules import Body, Lexicon, OrgChart, chamber_of, load_candidacy_words, load_leaving_verbs, load_ousting_verbs, load_replacing_verbs
 
 __all__ = ["extract_posts", "resolve_descriptions", "LEADING_VERBS"]
@@ -347,7 +347,7 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
     race, leaving, replacing = load_candidacy_words(), load_leaving_verbs(), load_replacing_verbs()
     running = candidates_in(doc, index.person, race)
     # the countries the story names: a place or people, or a body of the chart ("the Senate")
-    named = frozenset(ent.text for ent in doc.ents if ent.label_ in _PLACE_OR_PARTY).union(
+    named = frozenset(ent.text for ent in named_entities(doc) if ent.label_ in _PLACE_OR_PARTY).union(
         *(orgchart.jurisdiction_of(body) for e in entities if e.kind == "Organization"
           for body in [orgchart.find(e.label)] if body is not None))
 

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import quote_speakers
 from .dates import resolve_time
 from .model import Article, Entity, Relation, Sentence, sentence_index
-from .nlp import children, quoted_tokens, token_bounds, tokens_at, tokens_where
+from .nlp import children, named_entities, quoted_tokens, token_bounds, tokens_at, tokens_where
 from .frames import FRAMES, Refusal, author_of, coordinated, prefix_relations, speech_relations
 from .members import OFFICE_ONLY_VERBS, candidates_in
 from .modality import UNREAL, modality_of, negated_itself, verb_of
@@ -184,7 +184,7 @@ class _Context:
         for token in tokens_where(doc, LOWER, ("according",)):
             self.according.setdefault(self.sentence_of(token), []).append(token)
         # date phrases by their root token, in text order (Span.ents would walk all of the doc's)
-        dates = sorted((ent.root.i, ent.text) for ent in doc.ents if ent.label_ == "DATE")
+        dates = sorted((ent.root.i, ent.text) for ent in named_entities(doc) if ent.label_ == "DATE")
         self.date_roots, self.date_texts = [i for i, _ in dates], [text for _, text in dates]
 
     def sentence_of(self, token: Token) -> int:

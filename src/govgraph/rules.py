@@ -93,6 +93,13 @@ class Lexicon:
         return frozenset(form for key in self.titles if " " not in key for form in (key, key + "."))
 
     @cached_property
+    def title_edge_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first and the last words of the titles of several words, lower case ("attorney",
+        "general"): where a longer title can start or end, to look for one only there."""
+        phrases = [key.split() for key in self.titles if " " in key]
+        return frozenset(words[0] for words in phrases), frozenset(words[-1] for words in phrases)
+
+    @cached_property
     def _place_names(self) -> frozenset[str]:
         return frozenset(self.place_abbreviations.values()) | self.place_names
 
