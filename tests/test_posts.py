@@ -1868,6 +1868,21 @@ def test_a_stretch_of_ones_past_as_a_title_is_a_post_held(vocab, modifier, posts
     assert [(p.title, p.organization, p.current) for p in jane.posts] == posts
 
 
+@pytest.mark.parametrize("former, current", [(False, True), (True, False)])
+def test_a_plural_title_with_names_set_beside_it_gives_each_the_post(vocab, former, current):
+    # "Two (former) mayors , Jane Doe and John Roe , spoke ."
+    rows = ["Two NUM CD nummod {t}"] + (["former ADJ JJ amod {t}"] if former else [])
+    t = len(rows)
+    rows += [f"mayors NOUN NNS nsubj {t + 8} O mayor", f", PUNCT , punct {t}",
+             f"Jane PROPN NNP compound {t + 3} B-PERSON", f"Doe PROPN NNP appos {t} I-PERSON",
+             f"and CCONJ CC cc {t + 3}", f"John PROPN NNP compound {t + 6} B-PERSON",
+             f"Roe PROPN NNP conj {t + 3} I-PERSON", f", PUNCT , punct {t}",
+             f"spoke VERB VBD ROOT {t + 8} O speak", f"\\. PUNCT . punct {t + 8}"]
+    doc = parsed(vocab, "\n".join(rows).replace("{t}", str(t)).replace("\\.", "."))
+    posts = posts_of(doc)
+    assert posts["Jane Doe"] == posts["John Roe"] == [("Mayor", None, current)]
+
+
 def test_a_title_set_off_by_commas_after_a_name_is_read_where_the_parse_broke(vocab):
     # "By Jane Doe , the Acme Union president , was odd ." with the body parsed as the subject
     doc = parsed(vocab, """

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -628,6 +628,18 @@ def extract_posts(doc: Doc, sentences: tuple[Sentence, ...], entities: tuple[Ent
                 former = _past(verb) or _is_former(children(complement), lexicon)
                 add(person, span, former, token, doc[token.i:complement.right_edge.i + 1] if complement.i > token.i
                     else verb.sent, body=body, place=place)
+
+    # "two senators, Jane Doe and John Roe, ...", "three former MPs - X, Y and Z": a plural title
+    # with the names set beside it gives each of them the post
+    for appos in tokens_where(doc, DEP, ("appos",)):
+        plural = appos.head
+        if plural.tag_ not in ("NNS", "NNPS") or plural.i in index.person or plural.i in index.body:
+            continue
+        title = lexicon.title_of(plural.lemma_) or (lexicon.title_of(plural.text[:-1]) if plural.text.endswith("s") else None)
+        named = [c for c in (appos, *appos.conjuncts) if c.i in index.person]
+        for member in named if title else ():
+            add(index.person[member.i], doc[plural.i:plural.i + 1], _is_former(children(plural), lexicon), member,
+                doc[plural.left_edge.i:member.right_edge.i + 1], title_text=title)
 
     for noun in tokens_where(doc, LEMMA, _SPELL_NOUNS):
         owner = next((c for c in children(noun, ("poss",)) if c.i in index.person), None)
