@@ -27,7 +27,7 @@ Pronouns that find no candidate stay unresolved rather than guessed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, LOWER, ORTH
@@ -109,9 +109,13 @@ _CURLY_CLOSING = {"\u201d", "''"}
 _NEWLINE = re.compile("\n")
 
 
-def _open_quotations(doc: Doc) -> list[int]:
+_OPEN, _CLOSE, _STRAIGHT = 1, 2, 3
+
+
+def _open_quotations(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
     """Per token, how many curly quotations its paragraph has opened and not closed before it
-    (paragraphs end at a line break); counted once per Doc."""
+    (paragraphs end at a line break), and the Doc's quotation marks as (token index, kind);
+    counted once per Doc."""
     cached = doc.user_data.get("govgraph.open_quotations")
     if cached is not None:
         return cached
@@ -124,17 +128,22 @@ def _open_quotations(doc: Doc) -> list[int]:
         breaks.add(at if at >= 0 and newline < ends[at] else at + 1)
     strings = doc.vocab.strings
     opening, closing = {strings[q] for q in _OPENING_QUOTES}, {strings[q] for q in _CURLY_CLOSING}
-    depths, depth = [], 0
+    straight = strings['"']
+    depths, marks, depth = [], [], 0
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
         if i in breaks:
             depth = 0
         depths.append(depth)
         if orth in opening:
             depth += 1
+            marks.append((i, _OPEN))
         elif orth in closing:
             depth = max(depth - 1, 0)
-    doc.user_data["govgraph.open_quotations"] = depths
-    return depths
+            marks.append((i, _CLOSE))
+        elif orth == straight:
+            marks.append((i, _STRAIGHT))
+    doc.user_data["govgraph.open_quotations"] = depths, marks
+    return depths, marks
 
 
 def _in_quotation(token: Token, sentence: range) -> bool:
@@ -144,26 +153,29 @@ def _in_quotation(token: Token, sentence: range) -> bool:
     between its marks; straight marks are not counted across sentences, as a quotation's next
     sentence often opens one again without closing the last), or opened in an earlier paragraph and
     closed later in this sentence ('... I have named," X said')."""
-    sent = token.doc[sentence.start:sentence.stop]
-    depth = _open_quotations(token.doc)[sent.start] if len(sent) else 0
+    doc = token.doc
+    start, end = sentence.start, sentence.stop
+    depths, marks = _open_quotations(doc)
+    depth = depths[start] if start < end else 0
     straight, seen = False, depth > 0
-    for t in token.doc[sent.start:token.i]:
-        if t.text in _OPENING_QUOTES:
+    # the quotation marks of the sentence, as (token index, kind), from the Doc's one array pass
+    for i, kind in marks[bisect_left(marks, (start,)):bisect_left(marks, (token.i,))]:
+        if kind == _OPEN:
             depth += 1
-        elif t.text in _CURLY_CLOSING:
+        elif kind == _CLOSE:
             depth = max(depth - 1, 0)
-        elif t.text == '"':
-            straight = not straight
         else:
-            continue
+            straight = not straight
         seen = True
     if depth > 0 or straight:
         return True
     if seen:
         return False  # a quotation opened and closed before the token
-    after = next((t.text for t in token.doc[token.i + 1:sent.end] if t.text in _OPENING_QUOTES
-                  or t.text in _CURLY_CLOSING or t.text == '"'), None)
-    return after in _CURLY_CLOSING or (after == '"' and sum(t.text == '"' for t in sent) % 2 == 1)
+    after = marks[bisect_left(marks, (token.i + 1,)):bisect_left(marks, (end,))]
+    if not after:
+        return False
+    straights = sum(kind == _STRAIGHT for _, kind in marks[bisect_left(marks, (start,)):bisect_left(marks, (end,))])
+    return after[0][1] == _CLOSE or (after[0][1] == _STRAIGHT and straights % 2 == 1)
 
 
 def _undertaking(pronoun: Token) -> Token | None:
@@ -290,7 +302,7 @@ def quote_speakers(doc: Doc, sentences: tuple[Sentence, ...], entity_at: dict[in
     """Sentence index -> who speaks in it ('"...," X said'), from the token -> entity map of the
     story's mentions; a quotation carries on into the next sentence that has no speech verb of its own."""
     starts = [s.start for s in sentences]
-    bounds, open_before = token_bounds(doc), _open_quotations(doc)
+    bounds, open_before = token_bounds(doc), _open_quotations(doc)[0]
     said: dict[int, Entity] = {}  # the first speech verb of a sentence with a known subject
     for token in tokens_where(doc, LEMMA, lexicon.speech_verbs):
         subject = next((c for c in children(token) if c.dep_ == "nsubj"), None)
