@@ -1,7 +1,6 @@
 import pytest
 
 from conftest import analyse, parsed
-from govgraph.coref import resolve_pronouns
 from govgraph.posts import extract_posts
 from govgraph.rules import Body, OrgChart, load_lexicon
 
@@ -1861,10 +1860,7 @@ def test_a_stretch_of_ones_past_as_a_title_is_a_post_held(vocab, modifier, posts
              f"and CCONJ CC cc {n + 2}", f"governor NOUN NN conj {n + 2}", f"of ADP IN prep {n + 4}",
              f"Ohio PROPN NNP pobj {n + 5} B-GPE", "\\. PUNCT . punct 2"]
     doc = parsed(vocab, "\n".join(rows).replace("{n}", str(n)).replace("\\.", "."))
-    sentences, entities = analyse(doc)
-    resolve_pronouns(doc, sentences, entities, load_lexicon(), frozenset())
-    extract_posts(doc, sentences, entities, load_lexicon(), OrgChart())
-    (jane,) = [e for e in entities if e.kind == "Person"]
+    (jane,) = [e for e in described(doc) if e.kind == "Person"]
     assert [(p.title, p.organization, p.current) for p in jane.posts] == posts
 
 

@@ -841,8 +841,8 @@ def _names_a_kind(word: str, lexicon: Lexicon) -> bool:
 def _title_length(doc: Doc, i: int, lexicon: Lexicon) -> int:
     """How many words the longest title starting at token i has (1 for a one-word title or none):
     "Chief Executive" is one title, not "Chief" before a name "Executive"."""
-    if doc[i].lower_.rstrip(".") not in lexicon.title_edge_words[0] and doc[i].lower_ not in lexicon.title_edge_words[0]:
-        return 1
+    if doc[i].lower_.rstrip(".") not in lexicon.title_edge_words[0]:
+        return 1  # no title of several words starts here
     return next((n for n in (5, 4, 3, 2) if i + n <= len(doc) and lexicon.title_of(doc[i:i + n].text)), 1)
 
 
